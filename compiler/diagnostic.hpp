@@ -1,0 +1,31 @@
+#pragma once
+// Diagnostics every stage reports: a place, a plain-words message, and the fix where there is one.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.hpp"
+
+namespace schemac {
+
+struct Diagnostic {
+  enum class Severity { error, warning };
+  Severity severity = Severity::error;
+  Loc loc;
+  std::string message;
+  std::string hint;  // how to fix it; printed on its own line when set
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+bool has_errors(const Diagnostics& ds);
+
+// `file:line:col: error: message`, then the source line, a caret under the column, and the hint.
+// `source` is the text of loc.file (empty when unknown: then only the first line is printed).
+std::string render_diagnostic(const Diagnostic& d, std::string_view source);
+
+// Diagnostics sorted by place (stable), so output does not depend on the order stages found them.
+void sort_diagnostics(Diagnostics& ds);
+
+}  // namespace schemac

@@ -1,0 +1,217 @@
+#pragma once
+// The one Schema model every stage shares. parse builds it from schema.dsl, inspect builds it from a live
+// catalog, the snapshot reader builds it from migrations/; check completes and validates it; diff, print and
+// codegen only read it. Nothing here knows about syntax trees or libpq.
+//
+// Conventions that every producer must follow so that two models compare equal when they mean the same:
+// - Names are stored unquoted, exactly as PostgreSQL stores them (case-sensitive).
+// - Objects keep declaration order (print relies on it); diff sorts by name for determinism.
+// - After check, every constraint and index has its name (PostgreSQL's default naming where none was written),
+//   column types are canonical (see Type), and NullsOrder is never the implied default.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace schemac {
+
+// A place in a source file; line 0 means "not from a file" (inspected from a database).
+struct Loc {
+  std::string file;
+  uint32_t line = 0;  // 1-based
+  uint32_t col = 0;   // 1-based, in bytes
+  bool known() const { return line != 0; }
+};
+
+// Ordinary `//` comments, kept so fmt can put them back. Doc comments (`///`) are not trivia: they are the
+// object's `comment` and become COMMENT ON.
+struct Trivia {
+  std::vector<std::string> before;  // whole-line comments above the object, text after `//`
+  std::string after;                // a comment at the end of the object's last line
+};
+
+// A column type. `name` is the canonical DSL spelling: smallint, int, bigint, real, double precision, numeric,
+// text, varchar, char, bool, timestamptz, timestamp, date, time, interval, uuid, json, jsonb, bytea, inet,
+// smallserial, serial, bigserial; anything else is a user enum (schema set) or an extension type (passed
+// through, e.g. vector).
+struct Type {
+  std::string schema;        // set for enums and schema-qualified extension types; empty for built-ins
+  std::string name;
+  std::vector<int64_t> mods;  // numeric(20,8) -> {20, 8}; varchar(50) -> {50}; vector(1536) -> {1536}
+  int array_dims = 0;         // text[] -> 1
+  bool operator==(const Type&) const = default;
+};
+
+enum class Identity { none, always, by_default };
+
+struct Column {
+  std::string name;
+  Type type;
+  bool nullable = false;                     // NOT NULL is the default in the language
+  std::optional<std::string> default_expr;   // SQL text
+  Identity identity = Identity::none;
+  std::optional<std::string> generated_expr;  // GENERATED ALWAYS AS (expr) STORED
+  std::string comment;
+  std::vector<std::string> renamed_from;     // @renamed_from(old): earlier names, newest first
+  Loc loc;
+  Trivia trivia;
+};
+
+enum class FkAction { no_action, restrict, cascade, set_null, set_default };
+
+struct Constraint {
+  enum class Kind { primary_key, unique, foreign_key, check };
+  Kind kind = Kind::check;
+  std::string name;                  // empty until check assigns PostgreSQL's default
+  std::vector<std::string> columns;  // primary key, unique, foreign key (local side)
+  std::string check_expr;            // check: SQL text without the outer parentheses
+  std::string ref_schema = "public";  // foreign key target
+  std::string ref_table;
+  std::vector<std::string> ref_columns;  // empty in the DSL means the target's primary key
+  FkAction on_delete = FkAction::no_action;
+  FkAction on_update = FkAction::no_action;
+  bool not_valid = false;            // inspected: created NOT VALID and never validated
+  bool inline_form = false;          // written on the column line; print decides layout, diff ignores it
+  std::string comment;
+  Loc loc;
+  Trivia trivia;
+};
+
+enum class NullsOrder { implied, first, last };  // implied = ASC NULLS LAST / DESC NULLS FIRST
+
+struct IndexKey {
+  std::string column;  // a plain column, or
+  std::string expr;    // an expression (SQL text, without the surrounding parentheses)
+  bool desc = false;
+  NullsOrder nulls = NullsOrder::implied;
+  std::string opclass;  // e.g. jsonb_path_ops; empty = the type's default
+};
+
+struct Index {
+  std::string name;  // empty until check assigns PostgreSQL's default
+  bool unique = false;
+  std::string method = "btree";
+  std::vector<IndexKey> keys;
+  std::vector<std::string> include;
+  std::string where;     // partial-index predicate, SQL text
+  bool invalid = false;  // inspected: a failed CREATE INDEX CONCURRENTLY left it behind
+  std::string comment;
+  Loc loc;
+  Trivia trivia;
+};
+
+// A span of time as PostgreSQL's interval keeps it, or a plain integer for integer time columns.
+// Two spans are equal when PostgreSQL's interval equality says so (1 month = 30 days, 1 day = 24 hours).
+struct Span {
+  bool is_integer = false;
+  int64_t integer = 0;
+  int64_t months = 0;
+  int64_t days = 0;
+  int64_t micros = 0;
+  int64_t total_micros() const { return (months * 30 + days) * 86'400'000'000LL + micros; }
+  bool operator==(const Span& o) const {
+    return is_integer == o.is_integer && (is_integer ? integer == o.integer : total_micros() == o.total_micros());
+  }
+};
+
+struct OrderItem {
+  std::string column;
+  bool desc = false;
+  NullsOrder nulls = NullsOrder::implied;
+  bool operator==(const OrderItem&) const = default;
+};
+
+struct Compression {
+  std::vector<std::string> segment_by;
+  std::vector<OrderItem> order_by;
+  std::optional<Span> after;  // compression policy; none = compression enabled without a policy
+};
+
+struct Hypertable {
+  std::string time_column;
+  std::optional<Span> chunk_interval;  // none = TimescaleDB's default (7 days)
+  std::optional<Span> retention;       // drop chunks older than this
+  std::optional<Compression> compression;
+  Loc loc;
+};
+
+struct QueryParam {
+  std::string name;
+  std::optional<Type> type;  // none = inferred by check from the column it is compared with
+  Loc loc;
+};
+
+// A typed read query over one table: the generator turns it into a function.
+struct Query {
+  std::string name;
+  std::vector<QueryParam> params;
+  bool many = false;                 // -> many | -> one
+  std::vector<std::string> columns;  // result columns; empty = the whole record
+  std::string where;                 // SQL text with :param placeholders
+  std::vector<OrderItem> order_by;
+  std::string limit;                 // a number or :param; empty = none
+  std::string comment;
+  Loc loc;
+  Trivia trivia;
+};
+
+struct Table {
+  std::string schema = "public";
+  std::string name;
+  std::vector<Column> columns;
+  std::vector<Constraint> constraints;
+  std::vector<Index> indexes;
+  std::optional<Hypertable> hypertable;
+  std::vector<Query> queries;
+  std::string comment;
+  std::vector<std::string> renamed_from;
+  Loc loc;
+  Trivia trivia;
+  std::vector<std::string> tail_comments;  // comments before the closing brace
+
+  const Column* column(const std::string& n) const;
+  Column* column(const std::string& n);
+  const Constraint* primary_key() const;
+};
+
+struct Enum {
+  std::string schema = "public";
+  std::string name;
+  std::vector<std::string> values;
+  std::string comment;
+  std::vector<std::string> renamed_from;
+  Loc loc;
+  Trivia trivia;
+};
+
+struct Extension {
+  std::string name;
+  std::string schema;  // empty = the extension's default
+  Loc loc;
+  Trivia trivia;
+};
+
+// A `schema NAME { ... }` block; "public" is implicit and never listed.
+struct Namespace {
+  std::string name;
+  std::string comment;
+  Loc loc;
+  Trivia trivia;
+  std::vector<std::string> tail_comments;
+};
+
+struct Schema {
+  std::vector<Extension> extensions;
+  std::vector<Namespace> namespaces;
+  std::vector<Enum> enums;
+  std::vector<Table> tables;
+  std::vector<std::string> tail_comments;  // comments at the end of the file
+
+  const Table* table(const std::string& schema, const std::string& name) const;
+  Table* table(const std::string& schema, const std::string& name);
+  const Enum* find_enum(const std::string& schema, const std::string& name) const;
+  const Namespace* find_namespace(const std::string& name) const;
+};
+
+}  // namespace schemac

@@ -1,0 +1,52 @@
+#include "quote.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace schemac {
+
+namespace {
+// pg_get_keywords() where catcode <> 'U', union of PostgreSQL 15 and 17, sorted for binary search.
+constexpr std::array kKeywords = {
+    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character", "check", "coalesce", "collate", "collation", "column", "concurrently", "constraint", "create", "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float", "for", "foreign", "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in", "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is", "isnull", "join", "lateral", "leading", "least", "left", "like", "limit", "localtime", "localtimestamp", "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null", "nullif", "numeric", "offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay", "placing", "position", "precision", "primary", "real", "references", "returning", "right", "row", "select", "session_user", "setof", "similar", "smallint", "some", "substring", "symmetric", "table", "tablesample", "then", "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union", "unique", "user", "using", "values", "varchar", "variadic", "verbose", "when", "where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+};
+
+bool plain_identifier(std::string_view s) {
+  if (s.empty() || !(s[0] == '_' || (s[0] >= 'a' && s[0] <= 'z'))) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  });
+}
+}  // namespace
+
+bool is_sql_keyword(std::string_view word) {
+  return std::binary_search(kKeywords.begin(), kKeywords.end(), word,
+                            [](std::string_view a, std::string_view b) { return a < b; });
+}
+
+std::string quote_ident(std::string_view name) {
+  if (plain_identifier(name) && !is_sql_keyword(name)) return std::string(name);
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::string quote_qualified(std::string_view schema, std::string_view name, bool omit_public) {
+  if (omit_public && schema == "public") return quote_ident(name);
+  return quote_ident(schema) + "." + quote_ident(name);
+}
+
+std::string quote_literal(std::string_view text) {
+  bool backslash = text.find('\\') != std::string_view::npos;
+  std::string out = backslash ? "E'" : "'";
+  for (char c : text) {
+    if (c == '\'' || (backslash && c == '\\')) out += c;
+    out += c;
+  }
+  return out + '\'';
+}
+
+}  // namespace schemac
