@@ -1,0 +1,95 @@
+#include <doctest/doctest.h>
+
+#include "names.hpp"
+
+using namespace schemac;
+
+namespace {
+Table table_with(std::vector<std::string> cols) {
+  Table t;
+  t.name = "orders";
+  for (auto& c : cols) {
+    t.columns.emplace_back();
+    t.columns.back().name = c;
+  }
+  return t;
+}
+Constraint keyed(Constraint::Kind kind, std::vector<std::string> cols) {
+  Constraint c;
+  c.kind = kind;
+  c.columns = std::move(cols);
+  return c;
+}
+IndexKey col(std::string name, bool desc = false) {
+  IndexKey k;
+  k.column = std::move(name);
+  k.desc = desc;
+  return k;
+}
+IndexKey expr(std::string e) {
+  IndexKey k;
+  k.expr = std::move(e);
+  return k;
+}
+Index index_on(std::vector<IndexKey> keys) {
+  Index ix;
+  ix.keys = std::move(keys);
+  return ix;
+}
+Constraint check(std::string expr) {
+  Constraint c;
+  c.kind = Constraint::Kind::check;
+  c.check_expr = std::move(expr);
+  return c;
+}
+}  // namespace
+
+TEST_CASE("make_object_name shortens the longer part first to fit 63 bytes") {
+  CHECK(make_object_name("t", "a_b", "idx") == "t_a_b_idx");
+  CHECK(make_object_name("t", "", "pkey") == "t_pkey");
+  std::string long1(60, 'x'), long2(10, 'y');
+  std::string n = make_object_name(long1, long2, "idx");
+  CHECK(n.size() == 63);
+  CHECK(n == std::string(48, 'x') + "_" + std::string(10, 'y') + "_idx");
+}
+
+TEST_CASE("default constraint names follow PostgreSQL") {
+  Table t = table_with({"id", "user_id", "status", "qty", "price"});
+  t.constraints = {keyed(Constraint::Kind::primary_key, {"id"}),
+                   keyed(Constraint::Kind::unique, {"user_id", "status"}),
+                   keyed(Constraint::Kind::foreign_key, {"user_id"}), check("qty > 0"), check("qty > 0 AND price > 0"), check("qty < 100")};
+  CHECK(default_constraint_name(t, 0) == "orders_pkey");
+  CHECK(default_constraint_name(t, 1) == "orders_user_id_status_key");
+  CHECK(default_constraint_name(t, 2) == "orders_user_id_fkey");
+  CHECK(default_constraint_name(t, 3) == "orders_qty_check");
+  CHECK(default_constraint_name(t, 4) == "orders_check");
+  CHECK(default_constraint_name(t, 5) == "orders_qty_check1");  // clash gets a number, as the server does
+}
+
+TEST_CASE("check names look past strings, casts and function names") {
+  Table t = table_with({"side", "text", "lower"});
+  t.constraints = {check("side IN ('text', 'lower')"), check("lower(side)::text = 'x'")};
+  CHECK(default_constraint_name(t, 0) == "orders_side_check");
+  CHECK(default_constraint_name(t, 1) == "orders_side_check1");
+}
+
+TEST_CASE("referenced_columns handles quoted names and doubled quotes") {
+  std::vector<std::string> cols = {"Mixed Case", "a", "it's"};
+  CHECK(referenced_columns("\"Mixed Case\" > 0 AND A < 'a'", cols) == std::vector<std::string>{"Mixed Case", "a"});
+  CHECK(referenced_columns("'it''s' = 'a'", cols).empty());
+}
+
+TEST_CASE("default index names use columns, function names or expr") {
+  Table t = table_with({"symbol_id", "ts", "email", "title"});
+  t.indexes = {index_on({col("symbol_id"), col("ts", true)}), index_on({expr("lower(email)")}),
+               index_on({expr("to_tsvector('english', title)")}), index_on({expr("lower(email) || title")}),
+               index_on({col("symbol_id"), col("ts")})};
+  CHECK(default_index_name(t, 0, {}) == "orders_symbol_id_ts_idx");
+  CHECK(default_index_name(t, 1, {}) == "orders_lower_idx");
+  CHECK(default_index_name(t, 2, {}) == "orders_to_tsvector_idx");
+  CHECK(default_index_name(t, 3, {}) == "orders_expr_idx");
+  CHECK(default_index_name(t, 4, {}) == "orders_symbol_id_ts_idx1");
+  CHECK(default_index_name(t, 1, {"orders_lower_idx"}) == "orders_lower_idx1");
+}
+
+TEST_CASE("default sequence name") { CHECK(default_sequence_name("orders", "id") == "orders_id_seq"); }
