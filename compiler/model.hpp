@@ -29,6 +29,9 @@ struct Loc {
 struct Trivia {
   std::vector<std::string> before;  // whole-line comments above the object, text after `//`
   std::string after;                // a comment at the end of the object's last line
+  // How many of `before` come before a blank line in the source (a file header, a section banner): fmt keeps
+  // one blank line after them so they do not read as the object's own comment. 0 = none.
+  size_t detached = 0;
 };
 
 // A column type. `name` is the canonical DSL spelling: smallint, int, bigint, real, double precision, numeric,
@@ -134,6 +137,7 @@ struct Hypertable {
   std::optional<Span> retention;       // drop chunks older than this
   std::optional<Compression> compression;
   Loc loc;
+  Trivia trivia;  // comments above the block; comments inside its braces are kept here too (printed above it)
 };
 
 struct QueryParam {

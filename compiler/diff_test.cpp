@@ -1,0 +1,215 @@
+// diff: one table-driven case per change kind, checked in both directions (A->B and B->A), with flags.
+#include "diff.hpp"
+
+#include <doctest/doctest.h>
+
+#include "diff_test_util.hpp"
+
+using namespace schemac;
+using namespace schemac::test;
+
+namespace {
+
+struct Case {
+  const char* name;
+  Schema a, b;
+  std::string kind;  // A -> B
+  std::vector<std::string> up, down;
+  bool destructive = false;
+  bool transactional = true;
+  Lock lock = Lock::none;
+  bool rewrites = false;
+  std::string reverse_kind;  // B -> A; its UP/DOWN must be this case's DOWN/UP
+  bool reverse_destructive = false;
+};
+
+Schema with_table(Table t) { return schema_of({std::move(t)}); }
+
+Table t_with(std::vector<Column> extra, std::vector<Constraint> cons = {}, std::vector<Index> ixs = {}) {
+  Table t = simple("t", std::move(extra));
+  for (auto& c : cons) t.constraints.push_back(c);
+  t.indexes = std::move(ixs);
+  return t;
+}
+
+Column ident(Column c, Identity i) {
+  c.identity = i;
+  return c;
+}
+
+Column generated(Column c, std::string expr) {
+  c.generated_expr = std::move(expr);
+  return c;
+}
+
+Column commented(Column c, std::string text) {
+  c.comment = std::move(text);
+  return c;
+}
+
+std::vector<Case> cases() {
+  Column price = col("price", ty("numeric", {20, 8}));
+  Schema base = with_table(simple("t"));
+  Schema ns;
+  ns.namespaces.emplace_back().name = "Trading";
+  Schema ext;
+  ext.extensions.emplace_back().name = "timescaledb";
+  Schema e1 = schema_of({}, {enum_of("public", "side", {"buy", "sell"})});
+  Schema e2 = schema_of({}, {enum_of("public", "side", {"buy", "sell", "hold"})});
+  Schema e3 = schema_of({}, {enum_of("public", "side", {"sell", "buy"})});
+  Table commented_t = simple("t");
+  commented_t.comment = "it's a table";
+  Constraint ck = chk("t_price_check", "price > 0");
+  Index ix = idx("t_price_idx", {key("price", true)});
+  return {
+      {"schema", {}, ns, "create_schema", {"CREATE SCHEMA \"Trading\";"}, {"DROP SCHEMA \"Trading\";"}, false, true,
+       Lock::none, false, "drop_schema", true},
+      {"extension", {}, ext, "create_extension", {"CREATE EXTENSION IF NOT EXISTS timescaledb;"},
+       {"DROP EXTENSION timescaledb;"}, false, true, Lock::none, false, "drop_extension", true},
+      {"enum", {}, e1, "create_enum", {"CREATE TYPE public.side AS ENUM ('buy', 'sell');"}, {"DROP TYPE public.side;"},
+       false, true, Lock::none, false, "drop_enum", false},
+      {"enum reorder", e1, e3, "recreate_enum",
+       {"ALTER TYPE public.side RENAME TO side_schemac_old;", "CREATE TYPE public.side AS ENUM ('sell', 'buy');",
+        "DROP TYPE public.side_schemac_old;"},
+       {"ALTER TYPE public.side RENAME TO side_schemac_old;", "CREATE TYPE public.side AS ENUM ('buy', 'sell');",
+        "DROP TYPE public.side_schemac_old;"},
+       false, true, Lock::none, false, "recreate_enum", false},
+      {"table", {}, base, "create_table",
+       {"CREATE TABLE public.t (\n  id int NOT NULL,\n  CONSTRAINT t_pkey PRIMARY KEY (id)\n);"},
+       {"DROP TABLE public.t;"}, false, true, Lock::none, false, "drop_table", true},
+      {"column", base, with_table(t_with({price})), "add_column",
+       {"ALTER TABLE public.t ADD COLUMN price numeric(20,8) NOT NULL;"}, {"ALTER TABLE public.t DROP COLUMN price;"},
+       false, true, Lock::access_exclusive, false, "drop_column", true},
+      {"column with volatile default", base,
+       with_table(t_with({with_default(col("uid", ty("uuid")), "gen_random_uuid()")})), "add_column",
+       {"ALTER TABLE public.t ADD COLUMN uid uuid DEFAULT gen_random_uuid() NOT NULL;"},
+       {"ALTER TABLE public.t DROP COLUMN uid;"}, false, true, Lock::access_exclusive, true, "drop_column", true},
+      {"widening type", with_table(t_with({col("n", ty("int"))})), with_table(t_with({col("n", ty("bigint"))})),
+       "alter_column_type", {"ALTER TABLE public.t ALTER COLUMN n TYPE bigint USING n::bigint;"},
+       {"ALTER TABLE public.t ALTER COLUMN n TYPE int USING n::int;"}, false, true, Lock::access_exclusive, true,
+       "alter_column_type", true},
+      {"varchar longer, no rewrite", with_table(t_with({col("s", ty("varchar", {20}))})),
+       with_table(t_with({col("s", ty("varchar", {50}))})), "alter_column_type",
+       {"ALTER TABLE public.t ALTER COLUMN s TYPE varchar(50) USING s::varchar(50);"},
+       {"ALTER TABLE public.t ALTER COLUMN s TYPE varchar(20) USING s::varchar(20);"}, false, true,
+       Lock::access_exclusive, false, "alter_column_type", true},
+      {"type with defaults", with_table(t_with({with_default(col("n", ty("int")), "0")})),
+       with_table(t_with({with_default(col("n", ty("text")), "'0'")})), "alter_column_type",
+       {"ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;", "ALTER TABLE public.t ALTER COLUMN n TYPE text USING n::text;",
+        "ALTER TABLE public.t ALTER COLUMN n SET DEFAULT '0';"},
+       {"ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;", "ALTER TABLE public.t ALTER COLUMN n TYPE int USING n::int;",
+        "ALTER TABLE public.t ALTER COLUMN n SET DEFAULT 0;"},
+       false, true, Lock::access_exclusive, true, "alter_column_type", true},
+      {"nullability", with_table(t_with({col("n", ty("int"), true)})), with_table(t_with({col("n", ty("int"))})),
+       "alter_nullability", {"ALTER TABLE public.t ALTER COLUMN n SET NOT NULL;"},
+       {"ALTER TABLE public.t ALTER COLUMN n DROP NOT NULL;"}, false, true, Lock::access_exclusive, false,
+       "alter_nullability", false},
+      {"default", with_table(t_with({col("at", ty("timestamptz"))})),
+       with_table(t_with({with_default(col("at", ty("timestamptz")), "now()")})), "alter_default",
+       {"ALTER TABLE public.t ALTER COLUMN at SET DEFAULT now();"}, {"ALTER TABLE public.t ALTER COLUMN at DROP DEFAULT;"},
+       false, true, Lock::access_exclusive, false, "alter_default", false},
+      {"identity", with_table(t_with({col("n", ty("bigint"))})),
+       with_table(t_with({ident(col("n", ty("bigint")), Identity::always)})), "alter_identity",
+       {"ALTER TABLE public.t ALTER COLUMN n ADD GENERATED ALWAYS AS IDENTITY;",
+        "SELECT setval(pg_get_serial_sequence('public.t', 'n'), coalesce(max(n), 0) + 1, false) FROM public.t;"},
+       {"ALTER TABLE public.t ALTER COLUMN n DROP IDENTITY;"}, false, true, Lock::access_exclusive, false,
+       "alter_identity", false},
+      {"identity kind", with_table(t_with({ident(col("n", ty("bigint")), Identity::by_default)})),
+       with_table(t_with({ident(col("n", ty("bigint")), Identity::always)})), "alter_identity",
+       {"ALTER TABLE public.t ALTER COLUMN n SET GENERATED ALWAYS;"},
+       {"ALTER TABLE public.t ALTER COLUMN n SET GENERATED BY DEFAULT;"}, false, true, Lock::access_exclusive, false,
+       "alter_identity", false},
+      {"generated expression", with_table(t_with({generated(col("g", ty("int")), "id * 2")})),
+       with_table(t_with({generated(col("g", ty("int")), "id * 3")})), "alter_generated",
+       {"ALTER TABLE public.t DROP COLUMN g;", "ALTER TABLE public.t ADD COLUMN g int GENERATED ALWAYS AS (id * 3) STORED NOT NULL;"},
+       {"ALTER TABLE public.t DROP COLUMN g;", "ALTER TABLE public.t ADD COLUMN g int GENERATED ALWAYS AS (id * 2) STORED NOT NULL;"},
+       false, true, Lock::access_exclusive, true, "alter_generated", false},
+      {"check on existing table", with_table(t_with({price})), with_table(t_with({price}, {ck})), "add_constraint",
+       {"ALTER TABLE public.t ADD CONSTRAINT t_price_check CHECK (price > 0) NOT VALID;",
+        "ALTER TABLE public.t VALIDATE CONSTRAINT t_price_check;"},
+       {"ALTER TABLE public.t DROP CONSTRAINT t_price_check;"}, false, true, Lock::access_exclusive, false,
+       "drop_constraint", false},
+      {"unique", with_table(t_with({price})), with_table(t_with({price}, {uq("t_price_key", {"price"})})),
+       "add_constraint", {"ALTER TABLE public.t ADD CONSTRAINT t_price_key UNIQUE (price);"},
+       {"ALTER TABLE public.t DROP CONSTRAINT t_price_key;"}, false, true, Lock::access_exclusive, false,
+       "drop_constraint", false},
+      {"index on existing plain table", with_table(t_with({price})), with_table(t_with({price}, {}, {ix})),
+       "create_index", {"CREATE INDEX CONCURRENTLY t_price_idx ON public.t (price DESC);"},
+       {"DROP INDEX CONCURRENTLY public.t_price_idx;"}, false, false, Lock::share_update_exclusive, false,
+       "drop_index", false},
+      {"table comment", base, with_table(commented_t), "comment",
+       {"COMMENT ON TABLE public.t IS 'it''s a table';"}, {"COMMENT ON TABLE public.t IS NULL;"}, false, true,
+       Lock::none, false, "comment", false},
+      {"column comment", with_table(t_with({price})), with_table(t_with({commented(price, "in USD")})), "comment",
+       {"COMMENT ON COLUMN public.t.price IS 'in USD';"}, {"COMMENT ON COLUMN public.t.price IS NULL;"}, false, true,
+       Lock::none, false, "comment", false},
+  };
+}
+
+}  // namespace
+
+TEST_CASE("diff: every change kind, both directions") {
+  for (auto& c : cases()) {
+    CAPTURE(c.name);
+    Plan p = diff(c.a, c.b, allow());
+    REQUIRE(p.changes.size() == 1);
+    const Change& ch = p.changes[0];
+    CHECK(kind_name(ch.kind) == c.kind);
+    CHECK(ch.up == c.up);
+    CHECK(ch.down == c.down);
+    CHECK(ch.destructive == c.destructive);
+    CHECK(ch.transactional == c.transactional);
+    CHECK(lock_name(ch.lock) == std::string(lock_name(c.lock)));
+    CHECK(ch.rewrites == c.rewrites);
+    CHECK(!ch.description.empty());
+
+    Plan r = diff(c.b, c.a, allow());
+    REQUIRE(r.changes.size() == 1);
+    CHECK(kind_name(r.changes[0].kind) == c.reverse_kind);
+    CHECK(r.changes[0].up == c.down);
+    CHECK(r.changes[0].down == c.up);
+    CHECK(r.changes[0].destructive == c.reverse_destructive);
+
+    CHECK(diff(c.a, c.a, allow()).empty());
+    CHECK(diff(c.b, c.b, allow()).empty());
+  }
+}
+
+TEST_CASE("diff: adding enum values, and the recreate path as its DOWN") {
+  Enum a = enum_of("public", "side", {"buy", "sell"});
+  Enum b = enum_of("public", "side", {"open", "buy", "hold", "sell", "x", "y"});
+  Table user = table("public", "orders", {with_default(col("side", enum_ty("public", "side")), "'buy'::public.side")});
+  Plan p = diff(schema_of({user}, {a}), schema_of({user}, {b}));
+  REQUIRE(p.changes.size() == 1);
+  const Change& c = p.changes[0];
+  CHECK(kind_name(c.kind) == std::string("add_enum_values"));
+  CHECK(c.description == "add 'open', 'hold', 'x', 'y' to enum public.side");
+  CHECK(c.up == std::vector<std::string>{
+                    "ALTER TYPE public.side ADD VALUE 'open' BEFORE 'buy';",
+                    "ALTER TYPE public.side ADD VALUE 'hold' AFTER 'buy';",
+                    "ALTER TYPE public.side ADD VALUE 'x';",
+                    "ALTER TYPE public.side ADD VALUE 'y';",
+                });
+  CHECK(c.down == std::vector<std::string>{
+                      "ALTER TYPE public.side RENAME TO side_schemac_old;",
+                      "CREATE TYPE public.side AS ENUM ('buy', 'sell');",
+                      "ALTER TABLE public.orders ALTER COLUMN side DROP DEFAULT;",
+                      "ALTER TABLE public.orders ALTER COLUMN side TYPE public.side USING side::text::public.side;",
+                      "ALTER TABLE public.orders ALTER COLUMN side SET DEFAULT 'buy'::public.side;",
+                      "DROP TYPE public.side_schemac_old;",
+                  });
+  CHECK_FALSE(c.transactional);
+  CHECK_FALSE(c.destructive);
+  CHECK(p.diagnostics.empty());
+
+  // The other way removes values: the recreate path, destructive, refused without the flag.
+  Plan r = diff(schema_of({user}, {b}), schema_of({user}, {a}));
+  REQUIRE(r.changes.size() == 1);
+  CHECK(kind_name(r.changes[0].kind) == std::string("recreate_enum"));
+  CHECK(r.changes[0].destructive);
+  CHECK(r.changes[0].rewrites);
+  CHECK(r.changes[0].up == c.down);
+  CHECK(r.changes[0].description == "recreate enum public.side (removes 'open', 'hold', 'x', 'y')");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].severity == Diagnostic::Severity::error);
+}

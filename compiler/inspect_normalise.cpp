@@ -1,0 +1,256 @@
+// normalise_expressions(): declared SQL expressions in the form the server prints them (see inspect.hpp).
+//
+// Why the server and not our own rewriting: what PostgreSQL prints depends on operator resolution, implicit
+// casts (`price > 0` on numeric becomes `price > 0::numeric`), IN lists (`= ANY (ARRAY[...])`), keyword case
+// and parenthesisation, and changes between versions. Only the server reproduces that for every version, so
+// we let it: each table becomes a temporary table with the declared column types, defaults, generated
+// columns, checks and expression/partial indexes, and pg_get_expr() reads them back with the same settings
+// inspect uses. The live connection is used (its enums and extension types exist there) instead of a scratch
+// database, because the temporary tables are ON COMMIT DROP in implicit transactions: nothing persists and
+// nothing of the user's is locked.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "connect.hpp"
+#include "inspect.hpp"
+#include "quote.hpp"
+#include "types.hpp"
+
+namespace schemac {
+
+namespace {
+
+constexpr size_t kTablesPerRoundTrip = 100;  // keeps both sides' socket buffers far from full in pipeline mode
+constexpr std::string_view kTemp = "pg_temp.schemac_normalise";
+
+// How a read-back expression is tidied, matching what inspect does with the same field.
+enum class Shape { as_is, strip_parens };
+
+struct Target {
+  std::string* text;  // the declared field to overwrite
+  Shape shape;
+};
+
+// One table's statements and where each read-back row goes, by tag.
+struct Job {
+  std::string label;  // schema.table, for messages
+  std::vector<std::string> statements;
+  std::map<std::string, Target> targets;
+  std::string error;
+};
+
+bool has_expressions(const Table& t) {
+  for (const Column& c : t.columns)
+    if (c.default_expr || c.generated_expr) return true;
+  for (const Constraint& k : t.constraints)
+    if (k.kind == Constraint::Kind::check) return true;
+  for (const Index& ix : t.indexes) {
+    if (!ix.where.empty()) return true;
+    for (const IndexKey& k : ix.keys)
+      if (!k.expr.empty()) return true;
+  }
+  return false;
+}
+
+// Every expression text of the live table, by kind, to see whether a declared one already matches.
+std::set<std::string> live_texts(const Table& t) {
+  std::set<std::string> out;
+  for (const Column& c : t.columns) {
+    if (c.default_expr) out.insert("d" + *c.default_expr);
+    if (c.generated_expr) out.insert("g" + *c.generated_expr);
+  }
+  for (const Constraint& k : t.constraints)
+    if (k.kind == Constraint::Kind::check) out.insert("c" + k.check_expr);
+  for (const Index& ix : t.indexes) {
+    if (!ix.where.empty()) out.insert("w" + ix.where);
+    for (const IndexKey& k : ix.keys)
+      if (!k.expr.empty()) out.insert("x" + k.expr);
+  }
+  return out;
+}
+
+// True when some declared expression of `t` differs from every live one of its kind.
+bool differs_from_live(const Table& t, const Table& live) {
+  Table copy = t;
+  copy.constraints.erase(std::remove_if(copy.constraints.begin(), copy.constraints.end(),
+                                        [](auto& k) { return k.kind != Constraint::Kind::check; }),
+                         copy.constraints.end());
+  auto mine = live_texts(copy), theirs = live_texts(live);
+  return std::any_of(mine.begin(), mine.end(), [&](auto& e) { return !theirs.count(e); });
+}
+
+std::string column_sql(Column& c, Job& job) {
+  std::string s = fmt::format("{} {}", quote_ident(c.name), sql_type(storage_type(c.type), false));
+  if (c.generated_expr) {
+    s += fmt::format(" generated always as ({}) stored", *c.generated_expr);
+    job.targets["d" + c.name] = {&*c.generated_expr, Shape::as_is};
+  } else if (c.default_expr) {
+    s += fmt::format(" default ({})", *c.default_expr);
+    job.targets["d" + c.name] = {&*c.default_expr, Shape::as_is};
+  }
+  return s;
+}
+
+std::string create_table_sql(Table& t, Job& job) {
+  std::vector<std::string> items;
+  for (Column& c : t.columns) items.push_back(column_sql(c, job));
+  int n = 0;
+  for (Constraint& k : t.constraints) {
+    if (k.kind != Constraint::Kind::check) continue;
+    std::string tag = fmt::format("c{}", n++);
+    items.push_back(fmt::format("constraint {} check ({})", tag, k.check_expr));
+    job.targets[tag] = {&k.check_expr, Shape::strip_parens};
+  }
+  return fmt::format("create temporary table {} ({}) on commit drop", kTemp, fmt::join(items, ", "));
+}
+
+std::string index_key_sql(const IndexKey& k) {
+  std::string s = k.expr.empty() ? quote_ident(k.column) : "(" + k.expr + ")";
+  if (!k.opclass.empty()) s += " " + k.opclass;
+  return s;
+}
+
+void add_index_statements(Table& t, Job& job) {
+  int n = 0;
+  for (Index& ix : t.indexes) {
+    bool has_expr = std::any_of(ix.keys.begin(), ix.keys.end(), [](auto& k) { return !k.expr.empty(); });
+    if (!has_expr && ix.where.empty()) continue;
+    std::string name = fmt::format("i{}", n++);
+    std::vector<std::string> keys;
+    for (size_t i = 0; i < ix.keys.size(); ++i) {
+      keys.push_back(index_key_sql(ix.keys[i]));
+      if (!ix.keys[i].expr.empty()) job.targets[fmt::format("{}:{}", name, i + 1)] = {&ix.keys[i].expr, Shape::strip_parens};
+    }
+    std::string sql = fmt::format("create index {} on {} using {} ({})", name, kTemp, ix.method, fmt::join(keys, ", "));
+    if (!ix.where.empty()) {
+      sql += fmt::format(" where ({})", ix.where);
+      job.targets[name + ":w"] = {&ix.where, Shape::strip_parens};
+    }
+    job.statements.push_back(std::move(sql));
+  }
+}
+
+// Reads every normalised expression of the temporary table back as (tag, text) rows.
+const std::string kReadBack = R"(
+select 'd' || a.attname, pg_get_expr(ad.adbin, ad.adrelid, true)
+from pg_attrdef ad join pg_attribute a on a.attrelid = ad.adrelid and a.attnum = ad.adnum
+where ad.adrelid = 'pg_temp.schemac_normalise'::regclass
+union all
+select conname, pg_get_expr(conbin, conrelid, true)
+from pg_constraint where conrelid = 'pg_temp.schemac_normalise'::regclass and contype = 'c'
+union all
+select ic.relname || ':' || s.k, pg_get_indexdef(i.indexrelid, s.k, true)
+from pg_index i join pg_class ic on ic.oid = i.indexrelid
+cross join lateral generate_series(1, i.indnkeyatts::int) s(k)
+where i.indrelid = 'pg_temp.schemac_normalise'::regclass and i.indkey[s.k - 1] = 0
+union all
+select ic.relname || ':w', pg_get_expr(i.indpred, i.indrelid, true)
+from pg_index i join pg_class ic on ic.oid = i.indexrelid
+where i.indrelid = 'pg_temp.schemac_normalise'::regclass and i.indpred is not null)";
+
+Job make_job(Table& t) {
+  Job job;
+  job.label = t.schema + "." + t.name;
+  // Unqualified names in a table's SQL mean its own schema first (as in the DSL); read back as inspect reads.
+  std::string path = quote_ident(t.schema) + ", public";
+  job.statements.push_back(fmt::format("select set_config('search_path', {}, true)", quote_literal(path)));
+  job.statements.push_back(create_table_sql(t, job));
+  add_index_statements(t, job);
+  job.statements.push_back("select set_config('search_path', 'public', true)");
+  job.statements.push_back(kReadBack);
+  return job;
+}
+
+void send_jobs(PGconn* conn, std::vector<Job>& jobs, size_t begin, size_t end) {
+  for (size_t j = begin; j < end; ++j) {
+    for (const std::string& s : jobs[j].statements)
+      if (!PQsendQueryParams(conn, s.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0))
+        throw query_error(nullptr, conn, "normalising declared expressions");
+    // A sync ends the implicit transaction: the temporary table is dropped, and a failure stays in this table.
+    if (!PQpipelineSync(conn)) throw query_error(nullptr, conn, "normalising declared expressions");
+  }
+}
+
+void apply_rows(PGresult* res, Job& job) {
+  for (int i = 0, n = PQntuples(res); i < n; ++i) {
+    auto it = job.targets.find(PQgetvalue(res, i, 0));
+    if (it == job.targets.end() || PQgetisnull(res, i, 1)) continue;
+    std::string text = PQgetvalue(res, i, 1);
+    *it->second.text = it->second.shape == Shape::strip_parens ? strip_outer_parens(text) : text;
+  }
+}
+
+// Results arrive in order: each statement's result then a null, and one PIPELINE_SYNC per table.
+void receive_jobs(PGconn* conn, std::vector<Job>& jobs, size_t begin, size_t end) {
+  size_t current = begin;
+  int nulls_in_a_row = 0;
+  while (current < end) {
+    PGresult* res = PQgetResult(conn);
+    if (!res) {
+      if (++nulls_in_a_row > 2 && PQstatus(conn) != CONNECTION_OK)
+        throw query_error(nullptr, conn, "normalising declared expressions");
+      continue;
+    }
+    nulls_in_a_row = 0;
+    switch (PQresultStatus(res)) {
+      case PGRES_PIPELINE_SYNC: ++current; break;
+      case PGRES_FATAL_ERROR:
+        if (jobs[current].error.empty()) {
+          const char* msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+          jobs[current].error = msg ? msg : "failed";
+        }
+        break;
+      case PGRES_TUPLES_OK:
+        if (PQnfields(res) == 2) apply_rows(res, jobs[current]);
+        break;
+      default: break;
+    }
+    PQclear(res);
+  }
+}
+
+// Jobs hold pointers into `declared`; they are applied before anything else touches it.
+std::vector<Job> make_jobs(Schema& declared, const Schema* live) {
+  std::vector<Job> jobs;
+  for (Table& t : declared.tables) {
+    if (!has_expressions(t)) continue;
+    if (live) {
+      const Table* lt = live->table(t.schema, t.name);
+      if (!lt || !differs_from_live(t, *lt)) continue;
+    }
+    jobs.push_back(make_job(t));
+  }
+  return jobs;
+}
+
+}  // namespace
+
+NormaliseResult normalise_expressions(PGconn* conn, Schema& declared, const Schema* live) {
+  NormaliseResult result;
+  std::vector<Job> jobs = make_jobs(declared, live);
+  result.tables_sent = static_cast<int>(jobs.size());
+  if (jobs.empty()) return result;
+  if (PQtransactionStatus(conn) != PQTRANS_IDLE)
+    throw DbError(DbError::Kind::other, "normalising declared expressions needs a connection outside a transaction");
+  if (!PQenterPipelineMode(conn)) throw query_error(nullptr, conn, "normalising declared expressions");
+  try {
+    for (size_t b = 0; b < jobs.size(); b += kTablesPerRoundTrip) {
+      size_t e = std::min(jobs.size(), b + kTablesPerRoundTrip);
+      send_jobs(conn, jobs, b, e);
+      receive_jobs(conn, jobs, b, e);
+    }
+  } catch (...) {
+    PQexitPipelineMode(conn);
+    throw;
+  }
+  PQexitPipelineMode(conn);
+  for (const Job& j : jobs)
+    if (!j.error.empty()) result.failed.push_back(j.label + ": " + j.error);
+  return result;
+}
+
+}  // namespace schemac

@@ -1,0 +1,184 @@
+#pragma once
+// The catalog queries inspect runs: one per kind of object, each set-based over the whole database (never one
+// per table). $1 is the schema filter as text[] (NULL = every user schema). All expression text comes from
+// pg_get_expr(..., true) / pg_get_indexdef(..., true), the pretty forms, which print fewer parentheses and so
+// match hand-written declarations more often.
+
+#include <string>
+
+namespace schemac::inspect_sql {
+
+// Namespaces schemac may report (alias n): not system, not TimescaleDB's, not owned by an extension.
+inline const std::string kNamespaceOk = R"(
+  n.nspname !~ '^pg_' and n.nspname <> 'information_schema'
+  and n.nspname not in ('_timescaledb_catalog', '_timescaledb_functions', '_timescaledb_internal',
+                        '_timescaledb_cache', '_timescaledb_config', '_timescaledb_debug',
+                        'timescaledb_experimental', 'timescaledb_information')
+  and not exists (select 1 from pg_depend e
+                  where e.classid = 'pg_namespace'::regclass and e.objid = n.oid and e.deptype = 'e')
+  and ($1::text[] is null or n.nspname = any ($1::text[])))";
+
+// Tables schemac may report (alias c, in namespace n): ordinary and partitioned tables, not partitions,
+// not owned by an extension.
+inline const std::string kTableOk = kNamespaceOk + R"(
+  and c.relkind in ('r', 'p') and not c.relispartition
+  and not exists (select 1 from pg_depend e
+                  where e.classid = 'pg_class'::regclass and e.objid = c.oid and e.deptype = 'e'))";
+
+// One snapshot for every query; expressions printed as with search_path = public (so public's names are
+// bare); sorts of a 1,000-table catalog kept in memory.
+inline const std::string kBegin = R"(
+begin isolation level repeatable read read only;
+set local search_path = public;
+set local work_mem = '64MB')";
+
+inline const std::string kFacts = R"(
+select coalesce(current_setting('timescaledb.license', true), ''),
+       coalesce((select extversion from pg_extension where extname = 'timescaledb'), ''))";
+
+inline const std::string kNamespaces = R"(
+select n.nspname, coalesce(d.description, '')
+from pg_namespace n
+left join pg_description d
+  on d.objoid = n.oid and d.classoid = 'pg_namespace'::regclass and d.objsubid = 0
+where n.nspname <> 'public' and )" + kNamespaceOk + R"(
+order by n.oid)";
+
+// The schema an extension lands in without a SCHEMA clause is its control file's, or public: reported as
+// empty, like an extension declared without one.
+inline const std::string kExtensions = R"(
+select e.extname,
+       case when n.nspname = coalesce(v.schema::text, 'public') then '' else n.nspname end
+from pg_extension e
+join pg_namespace n on n.oid = e.extnamespace
+left join pg_available_extension_versions v on v.name = e.extname and v.version = e.extversion
+where e.extname <> 'plpgsql'
+order by e.oid)";
+
+inline const std::string kEnums = R"(
+select n.nspname, t.typname, e.enumlabel, coalesce(d.description, '')
+from pg_type t
+join pg_namespace n on n.oid = t.typnamespace
+join pg_enum e on e.enumtypid = t.oid
+left join pg_description d on d.objoid = t.oid and d.classoid = 'pg_type'::regclass and d.objsubid = 0
+where t.typtype = 'e' and )" + kNamespaceOk + R"(
+  and not exists (select 1 from pg_depend x
+                  where x.classid = 'pg_type'::regclass and x.objid = t.oid and x.deptype = 'e')
+order by t.oid, e.enumsortorder)";
+
+// One row per column (a table without columns gives one row with a null column name). `serial_seq` is the
+// sequence a serial column's default draws from, when that sequence is OWNED BY the column.
+inline const std::string kColumns = R"(
+select n.nspname, c.relname, coalesce(td.description, ''),
+       a.attname, format_type(a.atttypid, a.atttypmod), bn.nspname, bt.typtype,
+       exists (select 1 from pg_depend x
+               where x.classid = 'pg_type'::regclass and x.objid = bt.oid and x.deptype = 'e'),
+       a.attnotnull, a.attidentity, a.attgenerated,
+       pg_get_expr(ad.adbin, ad.adrelid, true),
+       seq.relname,
+       coalesce(cd.description, '')
+from pg_class c
+join pg_namespace n on n.oid = c.relnamespace
+left join pg_description td on td.objoid = c.oid and td.classoid = 'pg_class'::regclass and td.objsubid = 0
+left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+left join pg_type t on t.oid = a.atttypid
+left join pg_type bt
+  on bt.oid = case when t.typcategory = 'A' and t.typelem <> 0 then t.typelem else t.oid end
+left join pg_namespace bn on bn.oid = bt.typnamespace
+left join pg_attrdef ad on ad.adrelid = c.oid and ad.adnum = a.attnum
+left join lateral (
+  select s.relname
+  from pg_depend o
+  join pg_class s on s.oid = o.objid and s.relkind = 'S'
+  where o.classid = 'pg_class'::regclass and o.refclassid = 'pg_class'::regclass
+    and o.refobjid = c.oid and o.refobjsubid = a.attnum and o.deptype = 'a'
+    and pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%L::regclass)', s.oid::regclass::text)
+  limit 1) seq on true
+left join pg_description cd on cd.objoid = c.oid and cd.classoid = 'pg_class'::regclass and cd.objsubid = a.attnum
+where )" + kTableOk + R"(
+order by c.oid, a.attnum)";
+
+inline const std::string kConstraints = R"(
+select n.nspname, c.relname, k.conname, k.contype,
+       array(select a.attname from unnest(k.conkey) with ordinality u(num, ord)
+             join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.num order by u.ord),
+       rn.nspname, rc.relname,
+       array(select a.attname from unnest(k.confkey) with ordinality u(num, ord)
+             join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.num order by u.ord),
+       k.confupdtype, k.confdeltype, k.convalidated,
+       case when k.contype = 'c' then pg_get_expr(k.conbin, k.conrelid, true) end,
+       coalesce(d.description, '')
+from pg_constraint k
+join pg_class c on c.oid = k.conrelid
+join pg_namespace n on n.oid = c.relnamespace
+left join pg_class rc on rc.oid = k.confrelid
+left join pg_namespace rn on rn.oid = rc.relnamespace
+left join pg_description d on d.objoid = k.oid and d.classoid = 'pg_constraint'::regclass and d.objsubid = 0
+where k.contype in ('p', 'u', 'f', 'c') and )" + kTableOk + R"(
+order by c.oid, array_position(array['p', 'u', 'f', 'c'], k.contype::text), k.conname)";
+
+// One row per index column (key columns first, then INCLUDE columns). Indexes behind primary key, unique and
+// exclusion constraints are left out: they are reported as those constraints.
+inline const std::string kIndexes = R"(
+select n.nspname, c.relname, ic.relname, i.indisunique, i.indisvalid, am.amname, i.indnkeyatts, s.k,
+       a.attname,
+       case when i.indkey[s.k - 1] = 0 then pg_get_indexdef(i.indexrelid, s.k, true) end,
+       coalesce(i.indoption[s.k - 1], 0),
+       case when s.k <= i.indnkeyatts and not opc.opcdefault then opc.opcname end,
+       case when s.k = 1 then pg_get_expr(i.indpred, i.indrelid, true) end,
+       coalesce(d.description, '')
+from pg_index i
+join pg_class ic on ic.oid = i.indexrelid
+join pg_class c on c.oid = i.indrelid
+join pg_namespace n on n.oid = c.relnamespace
+join pg_am am on am.oid = ic.relam
+cross join lateral generate_series(1, i.indnatts::int) s(k)
+left join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[s.k - 1] and i.indkey[s.k - 1] <> 0
+left join pg_opclass opc on s.k <= i.indnkeyatts and opc.oid = i.indclass[s.k - 1]
+left join pg_description d on s.k = 1 and d.objoid = ic.oid and d.classoid = 'pg_class'::regclass
+                           and d.objsubid = 0
+where )" + kTableOk + R"(
+  and not exists (select 1 from pg_constraint k
+                  where k.conindid = i.indexrelid and k.contype in ('p', 'u', 'x'))
+order by c.oid, ic.oid, s.k)";
+
+// An interval as the three fields PostgreSQL keeps: months, days, microseconds.
+inline std::string span_fields(const std::string& x) {
+  return "(extract(year from " + x + ") * 12 + extract(month from " + x + "))::bigint, extract(day from " + x +
+         ")::bigint, ((extract(hour from " + x + ") * 3600 + extract(minute from " + x +
+         ") * 60) * 1000000 + extract(microseconds from " + x + "))::bigint";
+}
+
+// Each view is read once (materialized): joined directly, the planner loops over the dimensions view's window
+// function once per hypertable.
+inline const std::string kHypertables = R"(
+with h as materialized (
+  select hypertable_schema, hypertable_name, compression_enabled from timescaledb_information.hypertables),
+d as materialized (
+  select hypertable_schema, hypertable_name, column_name, time_interval, integer_interval
+  from timescaledb_information.dimensions where dimension_number = 1)
+select h.hypertable_schema, h.hypertable_name, h.compression_enabled, d.column_name,
+       d.time_interval is not null, )" + span_fields("d.time_interval") + R"(, d.integer_interval
+from h
+left join d on d.hypertable_schema = h.hypertable_schema and d.hypertable_name = h.hypertable_name)";
+
+// Retention (drop_after) and compression (compress_after) policies; each is an interval string or an integer.
+inline const std::string kJobs = R"(
+select j.hypertable_schema, j.hypertable_name, j.proc_name, jsonb_typeof(v.value),
+       case when jsonb_typeof(v.value) = 'number' then (v.value #>> '{}')::bigint end,
+       )" + span_fields("iv.span") + R"(
+from timescaledb_information.jobs j
+cross join lateral (select j.config -> (case j.proc_name when 'policy_retention' then 'drop_after'
+                                                         else 'compress_after' end) as value) v
+cross join lateral (select case when jsonb_typeof(v.value) = 'string'
+                                then (v.value #>> '{}')::interval end as span) iv
+where j.proc_name in ('policy_retention', 'policy_compression') and j.hypertable_name is not null
+order by j.job_id)";
+
+inline const std::string kCompressionSettings = R"(
+select hypertable_schema, hypertable_name, attname, segmentby_column_index, orderby_column_index,
+       orderby_asc, orderby_nullsfirst
+from timescaledb_information.compression_settings
+order by hypertable_schema, hypertable_name, segmentby_column_index, orderby_column_index)";
+
+}  // namespace schemac::inspect_sql

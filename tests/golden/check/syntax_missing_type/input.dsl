@@ -1,0 +1,4 @@
+table quotes {
+  id        int primary key
+  bid_price
+}

@@ -1,0 +1,4 @@
+table ticks { ts timestamptz symbol_id int price numeric(20,8) primary key (ts, symbol_id)
+hypertable on ts { compression { after 2 days order_by ts desc segment_by symbol_id } retention 14 days chunk_interval 1 hours }
+query latest(symbol_id) -> one { where symbol_id = :symbol_id order by ts desc limit 1 }
+query recent(symbol_id, n int) -> many (ts, price) { where symbol_id = :symbol_id order by ts desc limit :n } }

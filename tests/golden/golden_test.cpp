@@ -1,0 +1,129 @@
+// Whole-compiler golden tests: every directory under tests/golden/<kind>/<case>/ is one case, run through the
+// real schemac binary the way a user runs it. Set SCHEMAC_UPDATE_GOLDEN=1 (scripts/update-golden.sh) to rewrite
+// the expected files from the current output, then review the diff.
+//
+//   check/<case>/input.dsl -> expected.txt  `schemac check input.dsl`: "exit: N" line, then stdout and stderr
+//   fmt/<case>/input.dsl   -> expected.dsl  `schemac fmt - < input.dsl`, plus fmt(expected) == expected
+//   plan/<case>/before.dsl, after.dsl -> up.sql, down.sql, plan.json
+//                                           `schemac plan after.dsl --from before.dsl --format ...`
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string output;
+};
+
+// Runs a shell command in `dir`, capturing stdout then stderr (kept apart so their order is deterministic).
+Run run_in(const fs::path& dir, const std::string& cmd) {
+  fs::path err = fs::temp_directory_path() / ("schemac_golden_err_" + std::to_string(::getpid()));
+  std::string full = "cd '" + dir.string() + "' && " + cmd + " 2>'" + err.string() + "'";
+  Run r;
+  FILE* p = popen(full.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.output.append(buf.data(), n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream e(err);
+  std::stringstream ss;
+  ss << e.rdbuf();
+  r.output += ss.str();
+  fs::remove(err);
+  return r;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool updating() {
+  const char* u = std::getenv("SCHEMAC_UPDATE_GOLDEN");
+  return u && std::string(u) == "1";
+}
+
+// Compares with the expected file, or rewrites it when updating.
+void expect_file(const fs::path& expected, const std::string& actual) {
+  if (updating()) {
+    std::ofstream(expected, std::ios::binary) << actual;
+    return;
+  }
+  INFO("golden file: " << expected.string() << " (SCHEMAC_UPDATE_GOLDEN=1 rewrites it)");
+  REQUIRE(fs::exists(expected));
+  CHECK(slurp(expected) == actual);
+}
+
+std::vector<fs::path> cases(const std::string& kind) {
+  std::vector<fs::path> out;
+  fs::path root = fs::path(SCHEMAC_SOURCE_DIR) / "tests" / "golden" / kind;
+  for (auto& e : fs::directory_iterator(root))
+    if (e.is_directory()) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const std::string kSchemac = std::string("'") + SCHEMAC_BINARY + "'";
+
+}  // namespace
+
+TEST_CASE("golden: check diagnostics") {
+  auto all = cases("check");
+  CHECK(all.size() > 0);
+  for (auto& dir : all) {
+    SUBCASE(dir.filename().string().c_str()) {
+      Run r = run_in(dir, kSchemac + " check input.dsl");
+      expect_file(dir / "expected.txt", "exit: " + std::to_string(r.exit_code) + "\n" + r.output);
+    }
+  }
+}
+
+TEST_CASE("golden: fmt layout") {
+  auto all = cases("fmt");
+  CHECK(all.size() > 0);
+  for (auto& dir : all) {
+    SUBCASE(dir.filename().string().c_str()) {
+      Run r = run_in(dir, kSchemac + " fmt - < input.dsl");
+      CHECK(r.exit_code == 0);
+      expect_file(dir / "expected.dsl", r.output);
+      Run again = run_in(dir, kSchemac + " fmt - < expected.dsl");
+      CHECK(again.output == slurp(dir / "expected.dsl"));  // idempotent
+    }
+  }
+}
+
+TEST_CASE("golden: plan between two declarations") {
+  auto all = cases("plan");
+  CHECK(all.size() > 0);
+  for (auto& dir : all) {
+    SUBCASE(dir.filename().string().c_str()) {
+      std::string base = kSchemac + " plan after.dsl --from before.dsl --allow-destructive --format ";
+      Run json = run_in(dir, base + "json");
+      CHECK(json.exit_code == 0);
+      expect_file(dir / "plan.json", json.output);
+      Run up = run_in(dir, base + "sql");
+      expect_file(dir / "up.sql", up.output);
+      Run down = run_in(dir, kSchemac + " plan before.dsl --from after.dsl --allow-destructive --format sql");
+      expect_file(dir / "reverse.sql", down.output);
+    }
+  }
+}

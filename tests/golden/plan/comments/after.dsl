@@ -1,0 +1,7 @@
+/// It's the new text.
+table t {
+  id     int primary key
+  amount int
+  /// When it happened.
+  at     timestamptz
+}

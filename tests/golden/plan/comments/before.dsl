@@ -1,0 +1,6 @@
+/// Old text.
+table t {
+  id int primary key
+  /// The amount.
+  amount int
+}

@@ -1,0 +1,4 @@
+table child {
+  id        int primary key
+  parent_id int
+}

@@ -1,0 +1,8 @@
+enum side { buy, sell }
+enum status { new, done, failed }
+
+table orders {
+  id     int primary key
+  side   side
+  status status
+}

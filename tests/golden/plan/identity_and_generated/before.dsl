@@ -1,0 +1,5 @@
+table t {
+  id    int primary key
+  a     int
+  b     int
+}

@@ -1,0 +1,4 @@
+table order_log {
+  id   int primary key
+  meta jsonb
+}
