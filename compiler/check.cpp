@@ -361,8 +361,13 @@ void check_relation_names(Reporter& r, const Schema& s) {
     r.error(rel.loc, fmt::format("{} has the same name as {}", rel.what, it->second.what),
             "tables, indexes, primary keys and unique constraints share one name space in a schema: rename one");
   };
-  for (auto& t : s.tables) add(t.schema, t.name, {fmt::format("table \"{}\"", display_name(t)), t.loc});
-  for (auto& t : s.tables) {
+  // A table declared twice was reported by check_tables; its second declaration's names would only echo that.
+  std::vector<const Table*> tables;
+  for (auto& t : s.tables)
+    if (s.table(t.schema, t.name) == &t) tables.push_back(&t);
+  for (auto* t : tables) add(t->schema, t->name, {fmt::format("table \"{}\"", display_name(*t)), t->loc});
+  for (auto* tp : tables) {
+    const Table& t = *tp;
     for (auto& c : t.constraints)
       if (index_backed(c)) add(t.schema, c.name, {fmt::format("{} \"{}\"", constraint_what(t, c.kind), c.name), c.loc});
     for (auto& ix : t.indexes) {

@@ -12,6 +12,9 @@
 //   lower-case built-in type.
 // - Foreign keys that reference a hypertable are errors (TimescaleDB needs 2.16+; schemac cannot yet rebuild a
 //   referenced hypertable on DOWN).
+// - A type name that is neither built in nor a declared enum is an error, unless an extension that provides it
+//   is declared (vector, citext, hstore, postgis, ltree), or an extension schemac knows nothing about is declared
+//   and the name is not a likely typo of a known type.
 // - Retention and compression policies on an integer time column are errors: they need an integer_now
 //   function, which schemac does not manage yet.
 

@@ -63,14 +63,11 @@ bool check_span(Reporter& r, const Table& t, const Column& time, const Span& spa
   return true;
 }
 
-// TimescaleDB sizes chunks by a fixed duration: months and years are refused, and date columns need whole days.
+// A month in a chunk interval is 30 days to TimescaleDB (interval_to_usec), which is fine; a date column's
+// chunks must still be whole days.
 void check_chunk_interval(Reporter& r, const Table& t, const Column& time, const Span& span, const Loc& loc) {
   if (!check_span(r, t, time, span, "chunk_interval", loc) || span.is_integer) return;
-  if (span.months != 0)
-    r.error(loc, fmt::format("chunk_interval of hypertable \"{}\" cannot be in months or years: TimescaleDB needs "
-                             "a fixed length", display_name(t)),
-            fmt::format("write days instead, e.g. chunk_interval {} days", span.months * 30 + span.days));
-  else if (time.type.name == "date" && span.total_micros() % kDayMicros != 0)
+  if (time.type.name == "date" && span.total_micros() % kDayMicros != 0)
     r.error(loc, fmt::format("chunk_interval of hypertable \"{}\" must be whole days because its time column \"{}\" "
                              "is a date", display_name(t), time.name));
 }

@@ -189,6 +189,7 @@ bool resolve_builtin(Reporter& r, Type& type, const Loc& loc) {
 }  // namespace
 
 bool resolve_type(Reporter& r, const Schema& s, Type& type, const std::string& scope, const Loc& loc) {
+  if (type.name.empty()) return false;  // a syntax error the parser reported already
   if (const Enum* e = find_enum_in_scope(s, type, scope)) return resolve_enum(r, *e, type, loc);
   if (canonicalize_type(type)) return resolve_builtin(r, type, loc);
   std::string shown = type.schema.empty() ? type.name : type.schema + "." + type.name;

@@ -3,6 +3,7 @@
 // Every function returns the process exit code: 0 ok, 1 error, 2 "changes pending" / "not formatted".
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,33 @@ struct FmtArgs {
   bool check = false;  // report instead of rewriting
 };
 int cmd_fmt(const FmtArgs& a, Io io);
+
+struct PlanArgs {
+  std::string file = "schema.dsl";
+  std::optional<std::string> db;    // plan against a live database
+  std::optional<std::string> from;  // plan against another declaration instead of migrations/
+  std::string dir = "migrations";
+  std::string format = "sql";       // sql | json | markdown
+  bool allow_destructive = false;
+  bool exit_code = false;           // exit 2 when changes are pending
+};
+int cmd_plan(const PlanArgs& a, Io io);
+
+struct MigrateNewArgs {
+  std::string name;
+  std::string file = "schema.dsl";
+  std::string dir = "migrations";
+  bool allow_destructive = false;
+};
+int cmd_migrate_new(const MigrateNewArgs& a, Io io);
+
+// Rewrites schemac.sum after a deliberate edit or a resolved merge.
+int cmd_migrate_hash(const std::string& dir, Io io);
+
+struct PullArgs {
+  std::optional<std::string> db;
+  std::vector<std::string> schemas;
+};
+int cmd_pull(const PullArgs& a, Io io);
 
 }  // namespace schemac

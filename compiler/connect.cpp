@@ -92,9 +92,9 @@ std::string redact_conninfo(std::string_view s) {
     while (i < s.size() && s[i] != '=' && !is_space(s[i])) ++i;
     std::string_view key = s.substr(key_begin, i - key_begin);
     while (i < s.size() && is_space(s[i])) ++i;
-    if (i >= s.size() || s[i] != '=') {  // not key=value: keep the rest as it is
-      out += s.substr(start);
-      return out;
+    if (i >= s.size() || s[i] != '=') {  // a stray word (libpq will refuse it): keep it, go on redacting
+      out += s.substr(start, i - start);
+      continue;
     }
     ++i;
     while (i < s.size() && is_space(s[i])) ++i;

@@ -104,6 +104,8 @@ TEST_CASE("redact_url: conninfo strings") {
   CHECK(redact_url("host=h dbname='my db'") == "host=h dbname='my db'");
   CHECK(redact_url("host=h password=a\\ b dbname=app") == "host=h password=*** dbname=app");
   CHECK(redact_url("") == "");
+  CHECK(redact_url("stray word password=s3cret") == "stray word password=***");
+  CHECK(redact_url("host=h password=") == "host=h password=***");
 }
 
 TEST_CASE("connect_error: one clear message per failure, never the password") {

@@ -24,6 +24,38 @@ int main(int argc, char** argv) {
   fmt->add_flag("--check", fmt_args.check, "change nothing; exit 2 if the file is not formatted");
   fmt->callback([&] { rc = cmd_fmt(fmt_args, io); });
 
+  PlanArgs plan_args;
+  auto* plan = app.add_subcommand("plan", "Show the changes from the recorded (or live) state to the declaration");
+  plan->add_option("FILE", plan_args.file, "schema file (default ./schema.dsl)");
+  plan->add_option("--db", plan_args.db, "plan against this database (libpq URL or conninfo; else migrations/)");
+  plan->add_option("--from", plan_args.from, "plan against another declaration file instead");
+  plan->add_option("--dir", plan_args.dir, "migrations directory (default ./migrations)");
+  plan->add_option("--format", plan_args.format, "sql, json or markdown")
+      ->check(CLI::IsMember({"sql", "json", "markdown"}));
+  plan->add_flag("--allow-destructive", plan_args.allow_destructive, "permit drops and narrowing changes");
+  plan->add_flag("--exit-code", plan_args.exit_code, "exit 2 when changes are pending");
+  plan->callback([&] { rc = cmd_plan(plan_args, io); });
+
+  auto* migrate = app.add_subcommand("migrate", "Versioned migrations in migrations/");
+  migrate->require_subcommand(1);
+  MigrateNewArgs new_args;
+  auto* mnew = migrate->add_subcommand("new", "Write NNNN_NAME.up.sql/.down.sql for the pending changes");
+  mnew->add_option("NAME", new_args.name, "what the migration does, e.g. add_trades")->required();
+  mnew->add_option("--file", new_args.file, "schema file (default ./schema.dsl)");
+  mnew->add_option("--dir", new_args.dir, "migrations directory (default ./migrations)");
+  mnew->add_flag("--allow-destructive", new_args.allow_destructive, "permit drops and narrowing changes");
+  mnew->callback([&] { rc = cmd_migrate_new(new_args, io); });
+  std::string hash_dir = "migrations";
+  auto* mhash = migrate->add_subcommand("hash", "Rewrite schemac.sum after a deliberate edit or merge");
+  mhash->add_option("--dir", hash_dir, "migrations directory (default ./migrations)");
+  mhash->callback([&] { rc = cmd_migrate_hash(hash_dir, io); });
+
+  PullArgs pull_args;
+  auto* pull = app.add_subcommand("pull", "Print a live database as schema.dsl");
+  pull->add_option("--db", pull_args.db, "database (libpq URL or conninfo; default $DATABASE_URL or .env)");
+  pull->add_option("--schema", pull_args.schemas, "only these schemas (repeatable)");
+  pull->callback([&] { rc = cmd_pull(pull_args, io); });
+
   CLI11_PARSE(app, argc, argv);
   return rc;
 }

@@ -1054,7 +1054,13 @@ ParseResult Builder::run() {
     else if (kind == "schema_block") schema_block(item);
   }
   attach_comments();
-  if (ts_node_has_error(root)) syntax_errors(root);
+  if (ts_node_has_error(root)) {
+    size_t before = diags_.size();
+    syntax_errors(root);
+    // Never let a broken file through silently, whatever shape its error took.
+    if (!has_errors(Diagnostics(diags_.begin() + static_cast<std::ptrdiff_t>(before), diags_.end())))
+      error(Loc{f_.path, 1, 1}, "syntax error");
+  }
   sort_diagnostics(diags_);
   return {std::move(s_), std::move(diags_)};
 }

@@ -152,8 +152,6 @@ size_t skip_qname(std::string_view s, size_t i) {
   return j;
 }
 
-bool fully_parenthesized(std::string_view s) { return !s.empty() && s[0] == '(' && skip_balanced(s, 0) == s.size(); }
-
 // qname '(' ... ')' and nothing else: the grammar's `call`.
 bool is_call(std::string_view s) {
   size_t j = skip_qname(s, 0);
@@ -174,10 +172,11 @@ size_t skip_number(std::string_view s, size_t i) {
   return i;
 }
 
-// literal | call | name at s[0]; returns the end or npos.
+// literal | call | paren_sql | name at s[0]; returns the end or npos.
 size_t skip_default_atom(std::string_view s) {
   if (s.empty()) return npos;
   if (s[0] == '\'') return skip_quoted(s, 0);
+  if (s[0] == '(') return skip_balanced(s, 0);
   if (s[0] == '-' || std::isdigit(static_cast<unsigned char>(s[0]))) return skip_number(s, 0);
   size_t j = skip_qname(s, 0);
   if (j == npos) return npos;
@@ -204,13 +203,13 @@ bool is_cast_suffix(std::string_view s) {
   return i == s.size();
 }
 
-// A default as the grammar takes it: bare when it is a literal, call or name with an optional cast,
-// otherwise in parentheses (kept as they are when the text already has them).
+// A default as the grammar takes it: bare when it is a literal, call, parenthesised SQL or name with an
+// optional cast, otherwise in parentheses.
 std::string default_text(const std::string& expr) {
   std::string e = trim(expr);
   size_t end = skip_default_atom(e);
   if (end != npos && (end == e.size() || is_cast_suffix(std::string_view(e).substr(end)))) return e;
-  return fully_parenthesized(e) ? e : "(" + e + ")";
+  return "(" + e + ")";
 }
 
 std::string paren_text(const std::string& expr) { return "(" + trim(expr) + ")"; }

@@ -388,6 +388,8 @@ TEST_CASE("print: column modifiers and defaults") {
                with_default(column("s", type("varchar", {5})), "'it''s'::character varying"),
                with_default(column("ts", type("timestamptz")), "CURRENT_TIMESTAMP"),
                with_default(column("e", type("text")), "nextval('t_e_seq'::regclass)"),
+               with_default(column("i", type("interval")), "('1 day')::interval"),
+               with_default(column("z", type("numeric", {20, 8})), "0::numeric(20,8)"),
                gen};
   CHECK(print_table(t) == R"(table t {
   id    bigint           identity always
@@ -401,6 +403,8 @@ TEST_CASE("print: column modifiers and defaults") {
   s     varchar(5)       default ('it''s'::character varying)
   ts    timestamptz      default CURRENT_TIMESTAMP
   e     text             default nextval('t_e_seq'::regclass)
+  i     interval         default ('1 day')::interval
+  z     numeric(20,8)    default 0::numeric(20,8)
   total numeric(20,8)    generated (price * qty)
 }
 )");
@@ -878,12 +882,20 @@ table "check" {
   "include" "order"[]
   "using" int check ("using" > 0) check ("using" < 10)
   "timestamp" timestamptz
+  iv interval default ('1 day')::interval
+  z numeric(20,8) default 0::numeric(20,8)
   unique ("key", "on")
   index "my idx" using gin ("include")
   index ("desc" desc nulls last, lower("unique"), ("primary" + 1))
   index ("nulls") include ("using", "always") where ("where" is not null)
   query "query"("from", "to" int, "limit") -> many ("primary", "desc") {
     where "primary" >= :from and "on" = :to order by "desc" desc nulls last, "primary" limit :limit }
+}
+@renamed_from(event_kind, "Old Kind")
+enum event_type { CREATED, SUBMITTED, FILLED, PARTIALLY_FILLED, CANCELED, REJECTED, FAILED, EXPIRED, ARCHIVED }
+schema "Work Space" {
+  @renamed_from(old_items) table items { @renamed_from("Old Name") name text kind public.event_type
+    parent text references public."check"("unique") }
 }
 )", false, true);
 }

@@ -53,7 +53,7 @@ if ((check)); then
     cmp -s -- "$work/src/$file" "$grammar_dir/src/$file" || stale+=("compiler/grammar/src/$file")
   done
   if ((${#stale[@]})); then
-    die "${stale[*]} do not match compiler/grammar/grammar.js: run scripts/regen-grammar.sh and commit src/"
+    die "out of date with compiler/grammar/grammar.js: ${stale[*]}; run scripts/regen-grammar.sh and commit compiler/grammar/src"
   fi
   log "compiler/grammar/src is up to date with grammar.js"
   exit 0

@@ -56,6 +56,11 @@ for server in pg15 tsdb tsl; do
     log "$server: using the server in \$$var"
   elif [[ ${SCHEMAC_SKIP_LIVE:-} == 1 ]]; then
     log "$server: not started (SCHEMAC_SKIP_LIVE=1): its live tests are skipped"
+  elif "$SCHEMAC_REPO/scripts/db.sh" env "$server" >/dev/null 2>&1; then
+    # Started by hand (scripts/db.sh start): used, and left running.
+    log "$server: using the server already running (scripts/db.sh stop $server stops it)"
+    eval "$("$SCHEMAC_REPO/scripts/db.sh" env "$server")"
+    export "${var?}"
   else
     to_start+=("$server")
   fi

@@ -6,8 +6,11 @@
 
 #include <algorithm>
 
+#include "check.hpp"
 #include "connect.hpp"
+#include "diff.hpp"
 #include "inspect.hpp"
+#include "parse.hpp"
 #include "testdb.hpp"
 
 using namespace schemac;
@@ -594,4 +597,44 @@ TEST_CASE("connection errors: one clear message each, without the password") {
                       role, db.database()));
   expect(db.url() + " user=" + role + " password=s3cret-pw", DbError::Kind::permission, "permission denied");
   db.exec("drop role " + role);
+}
+
+TEST_CASE("a declaration parsed from the DSL and normalised compares equal to the live catalog") {
+  TestDb db(Server::pg15);
+  db.exec(R"sql(
+    create table orders (
+      id bigint generated always as identity primary key,
+      status text not null default 'A',
+      qty numeric not null default 0,
+      email text,
+      created_at timestamptz not null default now(),
+      constraint orders_status_check check (status in ('A','B')),
+      constraint orders_qty_check check (qty >= 0));
+    create index orders_email on orders (lower(email)) where email is not null;
+  )sql");
+  std::string dsl = R"(
+table orders {
+  id         bigint identity always primary key
+  status     text default 'A'
+  qty        numeric default 0
+  email      text?
+  created_at timestamptz default now()
+
+  check orders_status_check (status in ('A','B'))
+  check orders_qty_check (qty >= 0)
+  index orders_email (lower(email)) where (email is not null)
+}
+)";
+  ParseResult declared = parse({"schema.dsl", dsl});
+  REQUIRE(declared.diags.empty());
+  REQUIRE_FALSE(has_errors(check(declared.schema)));
+  Catalog live = inspect_db(db);
+  CHECK_FALSE(diff(live.schema, declared.schema).empty());  // raw text differs from the server's
+
+  Connection conn = connect(db.url());
+  NormaliseResult r = normalise_expressions(conn.get(), declared.schema, &live.schema);
+  CHECK(r.failed.empty());
+  Plan plan = diff(live.schema, declared.schema);
+  for (const Change& c : plan.changes) MESSAGE(c.description);
+  CHECK(plan.empty());
 }

@@ -1,0 +1,20 @@
+#pragma once
+// How a plan is shown: as an SQL script (what `migrate new` writes), as JSON for tools, and as Markdown for a
+// pull-request comment. All three are deterministic functions of the Plan.
+
+#include <string>
+
+#include "diff.hpp"
+
+namespace schemac {
+
+// The header every migration file and `plan --format sql` starts with: what changes, in words.
+std::string plan_header(const Plan& plan, const std::string& title);
+
+std::string plan_sql(const Plan& plan, const std::string& title);   // header + UP script
+std::string plan_json(const Plan& plan);                            // {"up", "down", "changes", "diagnostics"}
+std::string plan_markdown(const Plan& plan, const std::string& title);
+
+std::string json_string(std::string_view s);  // a JSON string literal with every needed escape
+
+}  // namespace schemac
