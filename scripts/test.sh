@@ -14,6 +14,7 @@
 #   SCHEMAC_TEST_TSDB_URL  TimescaleDB, Apache or Timescale license (e.g. in a container)
 #   SCHEMAC_TEST_TSL_URL   TimescaleDB with the Timescale license
 # to a libpq URL of a role that may CREATE DATABASE; that server is then not started.
+# Servers already running from `scripts/db.sh start` are used and left running.
 # SCHEMAC_SKIP_LIVE=1 skips the live tests whose server has no URL (instead of failing them).
 # SCHEMAC_BUILD_DIR overrides the build directory; SCHEMAC_CTEST_JOBS runs ctest in parallel.
 set -euo pipefail

@@ -1,3 +1,5 @@
+extension timescaledb
+
 table trades {
   ts timestamptz
   id bigint

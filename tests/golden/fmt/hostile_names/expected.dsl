@@ -1,0 +1,8 @@
+schema "Work Space" {
+  table "Mixed Case" {
+    "order"   int         primary key
+    "a""b"    text?
+    "check"   bool        default false
+    timestamp timestamptz
+  }
+}

@@ -1,0 +1,28 @@
+-- schemac plan: 6 changes
+--   drop foreign key child_parent_id_fkey on public.child  [ACCESS EXCLUSIVE lock]
+--   drop constraint qty_small on public.child  [ACCESS EXCLUSIVE lock]
+--   drop constraint child_qty_check on public.child  [ACCESS EXCLUSIVE lock]
+--   drop constraint child_parent_id_qty_key on public.child  [ACCESS EXCLUSIVE lock]
+--   add constraint child_qty_check on public.child  [ACCESS EXCLUSIVE lock]
+--     note: added NOT VALID, then validated under SHARE UPDATE EXCLUSIVE
+--   add constraint parent_code_key on public.parent  [ACCESS EXCLUSIVE lock]
+--     note: builds a unique index under ACCESS EXCLUSIVE
+
+-- drop foreign key child_parent_id_fkey on public.child
+ALTER TABLE public.child DROP CONSTRAINT child_parent_id_fkey;
+
+-- drop constraint qty_small on public.child
+ALTER TABLE public.child DROP CONSTRAINT qty_small;
+
+-- drop constraint child_qty_check on public.child
+ALTER TABLE public.child DROP CONSTRAINT child_qty_check;
+
+-- drop constraint child_parent_id_qty_key on public.child
+ALTER TABLE public.child DROP CONSTRAINT child_parent_id_qty_key;
+
+-- add constraint child_qty_check on public.child
+ALTER TABLE public.child ADD CONSTRAINT child_qty_check CHECK (qty > 0) NOT VALID;
+ALTER TABLE public.child VALIDATE CONSTRAINT child_qty_check;
+
+-- add constraint parent_code_key on public.parent
+ALTER TABLE public.parent ADD CONSTRAINT parent_code_key UNIQUE (code);

@@ -1,0 +1,32 @@
+-- schemac plan: 6 changes
+--   drop constraint parent_code_key on public.parent  [ACCESS EXCLUSIVE lock]
+--   drop constraint child_qty_check on public.child  [ACCESS EXCLUSIVE lock]
+--   add constraint child_parent_id_qty_key on public.child  [ACCESS EXCLUSIVE lock]
+--     note: builds a unique index under ACCESS EXCLUSIVE
+--   add constraint child_qty_check on public.child  [ACCESS EXCLUSIVE lock]
+--     note: added NOT VALID, then validated under SHARE UPDATE EXCLUSIVE
+--   add constraint qty_small on public.child  [ACCESS EXCLUSIVE lock]
+--     note: added NOT VALID, then validated under SHARE UPDATE EXCLUSIVE
+--   add foreign key child_parent_id_fkey on public.child
+--     note: added NOT VALID, then validated under SHARE UPDATE EXCLUSIVE
+
+-- drop constraint parent_code_key on public.parent
+ALTER TABLE public.parent DROP CONSTRAINT parent_code_key;
+
+-- drop constraint child_qty_check on public.child
+ALTER TABLE public.child DROP CONSTRAINT child_qty_check;
+
+-- add constraint child_parent_id_qty_key on public.child
+ALTER TABLE public.child ADD CONSTRAINT child_parent_id_qty_key UNIQUE (parent_id, qty);
+
+-- add constraint child_qty_check on public.child
+ALTER TABLE public.child ADD CONSTRAINT child_qty_check CHECK (qty >= 0) NOT VALID;
+ALTER TABLE public.child VALIDATE CONSTRAINT child_qty_check;
+
+-- add constraint qty_small on public.child
+ALTER TABLE public.child ADD CONSTRAINT qty_small CHECK (qty < 1000) NOT VALID;
+ALTER TABLE public.child VALIDATE CONSTRAINT qty_small;
+
+-- add foreign key child_parent_id_fkey on public.child
+ALTER TABLE public.child ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parent (id) ON DELETE SET NULL NOT VALID;
+ALTER TABLE public.child VALIDATE CONSTRAINT child_parent_id_fkey;

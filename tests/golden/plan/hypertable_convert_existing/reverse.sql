@@ -1,0 +1,15 @@
+-- schemac plan: 1 change
+--   rebuild public.ticks as a plain table (copies every row)  [rewrites table, ACCESS EXCLUSIVE lock]
+--     note: copies every row into a new plain table under ACCESS EXCLUSIVE
+
+-- rebuild public.ticks as a plain table (copies every row)
+ALTER TABLE public.ticks RENAME TO ticks_schemac_old;
+ALTER INDEX public.ticks_pkey RENAME TO ticks_pkey_schemac_old;
+CREATE TABLE public.ticks (
+  ts timestamptz NOT NULL,
+  symbol_id int NOT NULL,
+  price numeric(20,8) NOT NULL,
+  CONSTRAINT ticks_pkey PRIMARY KEY (ts, symbol_id)
+);
+INSERT INTO public.ticks (ts, symbol_id, price) SELECT ts, symbol_id, price FROM public.ticks_schemac_old;
+DROP TABLE public.ticks_schemac_old;

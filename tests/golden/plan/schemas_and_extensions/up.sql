@@ -1,0 +1,21 @@
+-- schemac plan: 4 changes
+--   create schema workspace
+--   create extension pgcrypto
+--   create enum workspace.kind
+--   create table workspace.items
+
+-- create schema workspace
+CREATE SCHEMA workspace;
+
+-- create extension pgcrypto
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+
+-- create enum workspace.kind
+CREATE TYPE workspace.kind AS ENUM ('a', 'b');
+
+-- create table workspace.items
+CREATE TABLE workspace.items (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  kind workspace.kind NOT NULL,
+  CONSTRAINT items_pkey PRIMARY KEY (id)
+);
