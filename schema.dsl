@@ -2,6 +2,7 @@
 //
 // Market data from several centralised exchanges lands in hypertables; the engine reads the latest rows per
 // symbol to find cross-exchange spreads. Prices and quantities are numeric(20,8) so they stay exact in C++.
+
 extension timescaledb
 
 enum market_type { spot, futures }

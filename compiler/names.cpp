@@ -133,11 +133,8 @@ std::string index_key_name(const IndexKey& k) {
   return name;
 }
 
-std::string default_constraint_name(const Table& t, size_t index) {
-  std::vector<std::string> taken;
-  for (size_t i = 0; i < index; ++i)
-    taken.push_back(t.constraints[i].name.empty() ? default_constraint_name(t, i) : t.constraints[i].name);
-  const Constraint& c = t.constraints[index];
+namespace {
+std::string constraint_name_given(const Table& t, const Constraint& c, const std::vector<std::string>& taken) {
   using K = Constraint::Kind;
   switch (c.kind) {
     case K::primary_key: return first_free(t.name, "", "pkey", taken);
@@ -150,12 +147,28 @@ std::string default_constraint_name(const Table& t, size_t index) {
   }
   return {};
 }
+}  // namespace
+
+// Earlier unnamed constraints take their default names first, so names are settled in order (linear, not a
+// recursion per earlier constraint).
+std::string default_constraint_name(const Table& t, size_t index) {
+  std::vector<std::string> taken;
+  for (size_t i = 0; i < index; ++i) {
+    const Constraint& c = t.constraints[i];
+    taken.push_back(c.name.empty() ? constraint_name_given(t, c, taken) : c.name);
+  }
+  return constraint_name_given(t, t.constraints[index], taken);
+}
 
 std::string default_index_name(const Table& t, size_t index, const std::vector<std::string>& taken_in) {
   std::vector<std::string> taken = taken_in;
-  for (size_t i = 0; i < index; ++i)
-    taken.push_back(t.indexes[i].name.empty() ? default_index_name(t, i, taken_in) : t.indexes[i].name);
-  return first_free(t.name, join_names(index_column_names(t.indexes[index])), "idx", taken);
+  for (size_t i = 0; i <= index; ++i) {
+    const Index& ix = t.indexes[i];
+    std::string fallback = first_free(t.name, join_names(index_column_names(ix)), "idx", taken);
+    if (i == index) return fallback;  // the default even when a name was written: print compares with it
+    taken.push_back(ix.name.empty() ? fallback : ix.name);
+  }
+  return {};
 }
 
 std::string default_sequence_name(std::string_view table, std::string_view column) {

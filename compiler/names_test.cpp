@@ -93,3 +93,14 @@ TEST_CASE("default index names use columns, function names or expr") {
 }
 
 TEST_CASE("default sequence name") { CHECK(default_sequence_name("orders", "id") == "orders_id_seq"); }
+
+TEST_CASE("default names are the defaults even for objects that spell a name, and stay fast for many objects") {
+  Table t = table_with({"a"});
+  for (int i = 0; i < 200; ++i) t.constraints.push_back(check("a > " + std::to_string(i)));
+  CHECK(default_constraint_name(t, 199) == "orders_a_check199");
+  t.indexes = {index_on({col("a")}), index_on({col("a")})};
+  t.indexes[0].name = "mine";
+  t.indexes[1].name = "orders_a_idx";
+  CHECK(default_index_name(t, 0, {}) == "orders_a_idx");
+  CHECK(default_index_name(t, 1, {}) == "orders_a_idx");  // "mine" took nothing from the default
+}

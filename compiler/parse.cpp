@@ -227,6 +227,7 @@ class Builder {
   Trivia& trivia(const Anchor& a);
   std::string* doc(const Anchor& a);
   std::vector<std::string>& tail(const Anchor* container);
+  bool blank_line_after(uint32_t byte) const;
 
   // syntax errors
   void syntax_errors(TSNode root);
@@ -754,10 +755,26 @@ void Builder::attach_comments() {
         warning(c.loc, next ? "a doc comment cannot document this declaration; it is kept as an ordinary comment"
                             : "doc comment documents nothing; it is kept as an ordinary comment",
                 "use \"//\" for an ordinary comment");
-      if (next) trivia(*next).before.push_back(as_plain);
-      else tail(in).push_back(as_plain);
+      if (next) {
+        Trivia& t = trivia(*next);
+        t.before.push_back(as_plain);
+        if (blank_line_after(c.end)) t.detached = t.before.size();
+      } else {
+        tail(in).push_back(as_plain);
+      }
     }
   }
+}
+
+// True when the line after the one holding `byte` is empty: the comment stands apart from what follows.
+bool Builder::blank_line_after(uint32_t byte) const {
+  std::string_view rest = std::string_view(f_.text).substr(byte);
+  size_t eol = rest.find('\n');
+  if (eol == std::string_view::npos) return false;
+  rest.remove_prefix(eol + 1);
+  size_t next = rest.find('\n');
+  std::string_view line = rest.substr(0, next);
+  return next != std::string_view::npos && line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
 // ---- syntax errors --------------------------------------------------------------------------------------------

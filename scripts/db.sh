@@ -321,14 +321,16 @@ tsl_pid_ours() {
   echo "$pid"
 }
 
-tsl_running() {
-  tsl_pid_ours >/dev/null && sql "$(url_of tsl)" 'SELECT 1' >/dev/null 2>&1
-}
+# Alive: our process exists (no connection made: the server takes one at a time).
+tsl_alive() { tsl_pid_ours >/dev/null; }
+pg15_alive() { pg15_running; }
+tsdb_alive() { tsdb_running; }
 
 tsl_start() {
   local dir="$RUN/tsl" start port pid
-  if tsl_running; then
+  if tsl_alive; then
     log "tsl: already running on port $(<"$dir/port"), reused"
+    wait_ready tsl "$dir/server.log" "$(tsl_pid_ours)"
     return
   fi
   tsl_stop quiet
@@ -414,7 +416,7 @@ stop)
 env)
   status=0
   for s in "${servers[@]}"; do
-    if "${s}_running"; then
+    if "${s}_alive"; then
       url=$(url_of "$s")
       [[ $url != *"'"* ]] || die "$s: the URL contains a single quote (SCHEMAC_RUN?)"
       printf "export %s='%s'\n" "$(env_name "$s")" "$url"
@@ -427,7 +429,7 @@ env)
   ;;
 status)
   for s in "${servers[@]}"; do
-    if "${s}_running"; then
+    if "${s}_alive"; then
       echo "$s: running on 127.0.0.1:$(<"$RUN/$s/port")  $(env_name "$s")=$(url_of "$s")"
     else
       echo "$s: stopped"

@@ -23,6 +23,24 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
 const db = await PGlite.create({ extensions: { timescaledb } });
 await db.exec('CREATE EXTENSION IF NOT EXISTS timescaledb');
 const license = await db.query("SELECT current_setting('timescaledb.license', true) AS license");
+
+// PGlite is ONE backend session shared by every connection in turn: whatever a client leaves behind
+// (an open or failed transaction, SET parameters, temporary tables, prepared statements) would be seen
+// by the next one. Reset it before each new client is attached, as a real server's fresh backend would.
+const attach = PGLiteSocketServer.prototype.attachSocketToNewHandler;
+if (typeof attach !== 'function') {
+  console.error('pglite-server: this pglite-socket has no attachSocketToNewHandler: connections are not reset');
+} else {
+  PGLiteSocketServer.prototype.attachSocketToNewHandler = async function (...args) {
+    try {
+      await db.exec('ROLLBACK'); // outside a transaction: only a warning
+    } catch (error) {
+      console.error(`pglite-server: resetting the session failed: ${error.message}`);
+    }
+    return attach.apply(this, args);
+  };
+}
+
 const server = new PGLiteSocketServer({ db, port, host, connectionQueueTimeout: 60000 });
 await server.start();
 console.log(`pglite-server: TimescaleDB (license ${license.rows[0]?.license}) listening on ${host}:${port}`);

@@ -1,5 +1,6 @@
 // Hyperliquid trading bot (plain PostgreSQL + pgvector): strategy rules learnt from PDFs and videos, the trades
 // taken with them, what was learnt from those trades, and the candles the backtests replay.
+
 extension vector
 
 enum source_type { pdf, youtube, manual }

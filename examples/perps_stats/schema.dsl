@@ -4,6 +4,7 @@
 // on ts, one partition per day named {table}_{YYYY}_{MM}_{DD}, created 7 days ahead and dropped after 180 days.
 // Native partitions are not in the language yet, so these tables are declared plainly here. Their primary and
 // unique keys already include ts, as a partitioned table will need.
+
 enum contract_type { perpetual, dated_future }
 
 enum trade_side { buy, sell }

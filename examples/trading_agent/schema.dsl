@@ -1,5 +1,6 @@
 // Trading-system database (TimescaleDB, several schemas): orders in third normal form, market trades, the
 // workspace, TP Capital signals and the Telegram gateway.
+
 extension timescaledb
 
 /// Orders as the trading system places them; their fills are in order_fills.

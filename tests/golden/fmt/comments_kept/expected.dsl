@@ -1,4 +1,5 @@
 // CEX arbitrage engine
+
 extension timescaledb  // needed for hypertables
 
 /// Exchanges we connect to.
