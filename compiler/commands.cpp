@@ -71,6 +71,14 @@ Edition edition_of(const std::string& license) {
   return Edition::unknown;
 }
 
+DiffOptions diff_options(bool allow_destructive, const std::string& edition, bool retention_via_cron) {
+  DiffOptions o;
+  o.allow_destructive = allow_destructive;
+  o.edition = edition_of(edition);
+  o.apache_retention_via_cron = retention_via_cron;
+  return o;
+}
+
 int db_failure(const DbError& e, Io io) {
   fmt::print(io.err, "error: {}\n", e.what());
   if (!e.hint.empty()) fmt::print(io.err, "  hint: {}\n", e.hint);
@@ -116,8 +124,7 @@ int cmd_plan(const PlanArgs& a, Io io) {
   Loaded declared = load_dsl(a.file);
   print_diagnostics(declared, io.err);
   if (!declared.ok()) return 1;
-  DiffOptions opts;
-  opts.allow_destructive = a.allow_destructive;
+  DiffOptions opts = diff_options(a.allow_destructive, a.edition, a.retention_via_cron);
   std::optional<Plan> plan;
   if (a.db) {
     auto url = database_url(a.db, io);
@@ -154,9 +161,7 @@ int cmd_migrate_new(const MigrateNewArgs& a, Io io) {
   std::string newest;
   std::optional<Schema> from = recorded_state(a.dir, io, &newest);
   if (!from) return 1;
-  DiffOptions opts;
-  opts.allow_destructive = a.allow_destructive;
-  Plan plan = diff(*from, declared.schema, opts);
+  Plan plan = diff(*from, declared.schema, diff_options(a.allow_destructive, a.edition, a.retention_via_cron));
   print_diagnostics(plan.diagnostics, declared.sources, io.err);
   if (has_errors(plan.diagnostics)) return 1;
   if (plan.empty()) {

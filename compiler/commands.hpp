@@ -30,6 +30,8 @@ struct PlanArgs {
   std::string format = "sql";       // sql | json | markdown
   bool allow_destructive = false;
   bool exit_code = false;           // exit 2 when changes are pending
+  std::string edition;              // offline: "apache" or "timescale"; with --db the server says
+  bool retention_via_cron = false;  // Apache edition: schedule drop_chunks with pg_cron instead of refusing
 };
 int cmd_plan(const PlanArgs& a, Io io);
 
@@ -38,6 +40,8 @@ struct MigrateNewArgs {
   std::string file = "schema.dsl";
   std::string dir = "migrations";
   bool allow_destructive = false;
+  std::string edition;
+  bool retention_via_cron = false;
 };
 int cmd_migrate_new(const MigrateNewArgs& a, Io io);
 

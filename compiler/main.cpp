@@ -5,6 +5,15 @@
 
 #include "commands.hpp"
 
+namespace {
+void add_edition_options(CLI::App* cmd, std::string& edition, bool& via_cron) {
+  cmd->add_option("--edition", edition, "TimescaleDB license to plan for offline (with --db the server says)")
+      ->check(CLI::IsMember({"apache", "timescale"}));
+  cmd->add_flag("--retention-via-cron", via_cron,
+                "on the Apache edition, schedule drop_chunks with pg_cron instead of refusing retention");
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace schemac;
   CLI::App app{"schemac: schema-as-code compiler for PostgreSQL and TimescaleDB"};
@@ -34,6 +43,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"sql", "json", "markdown"}));
   plan->add_flag("--allow-destructive", plan_args.allow_destructive, "permit drops and narrowing changes");
   plan->add_flag("--exit-code", plan_args.exit_code, "exit 2 when changes are pending");
+  add_edition_options(plan, plan_args.edition, plan_args.retention_via_cron);
   plan->callback([&] { rc = cmd_plan(plan_args, io); });
 
   auto* migrate = app.add_subcommand("migrate", "Versioned migrations in migrations/");
@@ -44,6 +54,7 @@ int main(int argc, char** argv) {
   mnew->add_option("--file", new_args.file, "schema file (default ./schema.dsl)");
   mnew->add_option("--dir", new_args.dir, "migrations directory (default ./migrations)");
   mnew->add_flag("--allow-destructive", new_args.allow_destructive, "permit drops and narrowing changes");
+  add_edition_options(mnew, new_args.edition, new_args.retention_via_cron);
   mnew->callback([&] { rc = cmd_migrate_new(new_args, io); });
   std::string hash_dir = "migrations";
   auto* mhash = migrate->add_subcommand("hash", "Rewrite schemac.sum after a deliberate edit or merge");

@@ -27,6 +27,8 @@ const license = await db.query("SELECT current_setting('timescaledb.license', tr
 // PGlite is ONE backend session shared by every connection in turn: whatever a client leaves behind
 // (an open or failed transaction, SET parameters, temporary tables, prepared statements) would be seen
 // by the next one. Reset it before each new client is attached, as a real server's fresh backend would.
+// DISCARD ALL resets search_path to PGlite's start-up value (pg_catalog): restore the session's.
+const searchPath = (await db.query('SHOW search_path')).rows[0]?.search_path ?? 'public';
 const attach = PGLiteSocketServer.prototype.attachSocketToNewHandler;
 if (typeof attach !== 'function') {
   console.error('pglite-server: this pglite-socket has no attachSocketToNewHandler: connections are not reset');
@@ -34,6 +36,8 @@ if (typeof attach !== 'function') {
   PGLiteSocketServer.prototype.attachSocketToNewHandler = async function (...args) {
     try {
       await db.exec('ROLLBACK'); // outside a transaction: only a warning
+      await db.exec('DISCARD ALL');
+      await db.query("SELECT set_config('search_path', $1, false)", [searchPath]);
     } catch (error) {
       console.error(`pglite-server: resetting the session failed: ${error.message}`);
     }
