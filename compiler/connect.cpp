@@ -263,6 +263,9 @@ Connection connect(const std::string& url) {
   Connection conn(PQconnectdb(url.c_str()));
   if (!conn) throw DbError(DbError::Kind::other, "cannot connect: out of memory");
   if (PQstatus(conn.get()) != CONNECTION_OK) throw connect_error(PQerrorMessage(conn.get()), url);
+  // Server notices (NOTICE from DROP ... IF EXISTS, DEBUG lines of a server configured to send them) are not
+  // schemac's output: errors come back as results and are reported with their context.
+  PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr);
   require_supported_server(PQserverVersion(conn.get()), url);
   return conn;
 }

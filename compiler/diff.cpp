@@ -99,7 +99,8 @@ Change inverse(Change c, K kind, std::string description) {
 }
 
 bool same_constraint(const Constraint& a, const Constraint& b) {
-  return a.kind == b.kind && a.columns == b.columns && a.check_expr == b.check_expr &&
+  // A check's columns are what check read off an inline form; the catalog does not keep them: compare the text.
+  return a.kind == b.kind && (a.kind == CK::check || a.columns == b.columns) && a.check_expr == b.check_expr &&
          (a.kind != CK::foreign_key ||
           (a.ref_schema == b.ref_schema && a.ref_table == b.ref_table && a.ref_columns == b.ref_columns &&
            a.on_delete == b.on_delete && a.on_update == b.on_update));

@@ -24,7 +24,11 @@ namespace schemac {
 
 namespace {
 
-constexpr size_t kTablesPerRoundTrip = 100;  // keeps both sides' socket buffers far from full in pipeline mode
+// One round trip carries whole tables up to about this many bytes of statements. It keeps both sides' socket
+// buffers far from full in pipeline mode, and each batch within one libpq send (libpq flushes its buffer at
+// 8 KiB): the PGlite socket server (the Timescale-license test server) loses messages split across two
+// TCP reads. A table bigger than this goes alone.
+constexpr size_t kBytesPerRoundTrip = 6000;
 constexpr std::string_view kTemp = "pg_temp.schemac_normalise";
 
 // How a read-back expression is tidied, matching what inspect does with the same field.
@@ -41,6 +45,7 @@ struct Job {
   std::vector<std::string> statements;
   std::map<std::string, Target> targets;
   std::string error;
+  size_t bytes = 0;  // what its statements take on the wire, about
 };
 
 bool has_expressions(const Table& t) {
@@ -162,6 +167,7 @@ Job make_job(Table& t) {
   add_index_statements(t, job);
   job.statements.push_back("select set_config('search_path', 'public', true)");
   job.statements.push_back(kReadBack);
+  for (const std::string& st : job.statements) job.bytes += st.size() + 64;  // Parse/Bind/Execute framing
   return job;
 }
 
@@ -238,8 +244,10 @@ NormaliseResult normalise_expressions(PGconn* conn, Schema& declared, const Sche
     throw DbError(DbError::Kind::other, "normalising declared expressions needs a connection outside a transaction");
   if (!PQenterPipelineMode(conn)) throw query_error(nullptr, conn, "normalising declared expressions");
   try {
-    for (size_t b = 0; b < jobs.size(); b += kTablesPerRoundTrip) {
-      size_t e = std::min(jobs.size(), b + kTablesPerRoundTrip);
+    for (size_t b = 0, e = 0; b < jobs.size(); b = e) {
+      size_t bytes = 0;
+      for (e = b; e < jobs.size() && (e == b || bytes + jobs[e].bytes <= kBytesPerRoundTrip); ++e)
+        bytes += jobs[e].bytes;
       send_jobs(conn, jobs, b, e);
       receive_jobs(conn, jobs, b, e);
     }

@@ -48,16 +48,21 @@ port_busy() {
   return 1
 }
 
+# Usage: pick_port PREFERRED ATTEMPT. The first attempt takes PREFERRED when it is free; later ones
+# (after another process took the port between our check and the server's bind) and a busy
+# PREFERRED scan 55440-55499 from a random place, so concurrent runs rarely pick the same port.
 pick_port() {
-  local preferred=$1 port
+  local preferred=$1 attempt=${2:-1} offset i port
   if ! [[ $preferred =~ ^[0-9]+$ ]] || ((preferred == 0 || preferred > 65535)); then
     die "'$preferred' is not a port number"
   fi
-  if ! port_busy "$preferred"; then
+  if ((attempt == 1)) && ! port_busy "$preferred"; then
     echo "$preferred"
     return
   fi
-  for port in $(seq 55440 55499); do
+  offset=$((RANDOM % 60))
+  for i in $(seq 0 59); do
+    port=$((55440 + (offset + i) % 60))
     if ! port_busy "$port"; then
       echo "$port"
       return
@@ -65,6 +70,10 @@ pick_port() {
   done
   die "no free port in 55440-55499"
 }
+
+# True when a server log says the port was taken.
+bind_failed() { grep -qE 'EADDRINUSE|could not bind|[Aa]ddress already in use' "$1" 2>/dev/null; }
+MAX_ATTEMPTS=5
 
 url_of() {
   local server=$1 port
@@ -82,11 +91,16 @@ sql() {
 }
 
 # Waits until the server accepts a query, failing after START_TIMEOUT seconds with the log tail.
+# With PID, also fails as soon as that process is gone; with a 4th argument "quiet", that case
+# returns 1 (so the caller can retry) instead of reporting and exiting.
 wait_ready() {
-  local server=$1 logfile=$2 pid=${3:-} deadline
+  local server=$1 logfile=$2 pid=${3:-} mode=${4:-} deadline
   deadline=$((SECONDS + START_TIMEOUT))
-  while ! sql "$(url_of "$server")" 'SELECT 1' >/dev/null 2>&1; do
+  # tsl: our process must have said it listens, or a foreign server on the port could answer.
+  while ! { [[ $server != tsl ]] || grep -q ' listening on ' "$logfile" 2>/dev/null; } ||
+    ! sql "$(url_of "$server")" 'SELECT 1' >/dev/null 2>&1; do
     if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; then
+      [[ $mode == quiet ]] && return 1
       log "$server: the server process exited during start-up; last lines of $logfile:"
       tail -n 30 "$logfile" >&2 || true
       exit 1
@@ -119,7 +133,7 @@ pg15_running() {
 }
 
 pg15_start() {
-  local dir="$RUN/pg15" start port
+  local dir="$RUN/pg15" start port attempt
   if pg15_running; then
     log "pg15: already running on port $(<"$dir/port"), reused"
     return
@@ -133,24 +147,32 @@ pg15_start() {
     runuser -u postgres -- test -w "$dir" ||
       die "pg15: user postgres cannot write $dir (a parent directory is private?); set SCHEMAC_RUN to a directory under /tmp"
   fi
-  port=$(pick_port "${SCHEMAC_PORT_PG15:-55432}")
-  echo "$port" >"$dir/port"
   run_quiet "pg15: initdb failed" "$dir/initdb.log" as_postgres "$PG15_BIN/initdb" -D "$dir/data" \
     -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync
   cat >>"$dir/data/postgresql.conf" <<EOF
 # schemac test server (scripts/db.sh)
 listen_addresses = '127.0.0.1'
-port = $port
 unix_socket_directories = '$dir'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
 EOF
-  if ! as_postgres "$PG15_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t "$START_TIMEOUT" start >/dev/null 2>&1; then
+  for attempt in $(seq 1 "$MAX_ATTEMPTS"); do
+    port=$(pick_port "${SCHEMAC_PORT_PG15:-55432}" "$attempt")
+    echo "$port" >"$dir/port"
+    echo "port = $port" >>"$dir/data/postgresql.conf" # the last one wins
+    rm -f -- "$dir/server.log"
+    if as_postgres "$PG15_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t "$START_TIMEOUT" start >/dev/null 2>&1; then
+      break
+    fi
+    if bind_failed "$dir/server.log" && ((attempt < MAX_ATTEMPTS)); then
+      log "pg15: port $port was taken meanwhile; trying another"
+      continue
+    fi
     log "pg15: the server did not start; last lines of $dir/server.log:"
     tail -n 30 "$dir/server.log" >&2 || true
     exit 1
-  fi
+  done
   wait_ready pg15 "$dir/server.log"
   log "pg15: PostgreSQL $(sql "$(url_of pg15)" 'SHOW server_version') on 127.0.0.1:$port (started in $(elapsed "$start"))"
 }
@@ -206,7 +228,7 @@ tsdb_running() {
 }
 
 tsdb_start() {
-  local dir="$RUN/tsdb" start root tmp rel port
+  local dir="$RUN/tsdb" start root tmp rel port attempt
   if tsdb_running; then
     log "tsdb: already running on port $(<"$dir/port"), reused"
     return
@@ -222,14 +244,11 @@ tsdb_start() {
   printf '%s\n' "$rel" >"$dir/rel"
   chmod 755 "$tmp"
   in_root "$root" chown postgres: "$rel"
-  port=$(pick_port "${SCHEMAC_PORT_TSDB:-55433}")
-  echo "$port" >"$dir/port"
   run_quiet "tsdb: initdb failed" "$dir/initdb.log" in_root "$root" runuser -u postgres -- \
     initdb -D "$rel/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync
   cat >>"$tmp/data/postgresql.conf" <<EOF
 # schemac test server (scripts/db.sh)
 listen_addresses = '127.0.0.1'
-port = $port
 unix_socket_directories = '$rel'
 shared_preload_libraries = 'timescaledb,pg_cron'
 cron.database_name = 'postgres'
@@ -240,12 +259,23 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 EOF
-  if ! in_root "$root" runuser -u postgres -- pg_ctl -D "$rel/data" -l "$rel/server.log" -w -t "$START_TIMEOUT" \
-    start >/dev/null 2>&1; then
+  for attempt in $(seq 1 "$MAX_ATTEMPTS"); do
+    port=$(pick_port "${SCHEMAC_PORT_TSDB:-55433}" "$attempt")
+    echo "$port" >"$dir/port"
+    echo "port = $port" >>"$tmp/data/postgresql.conf" # the last one wins
+    rm -f -- "$tmp/server.log"
+    if in_root "$root" runuser -u postgres -- pg_ctl -D "$rel/data" -l "$rel/server.log" -w -t "$START_TIMEOUT" \
+      start >/dev/null 2>&1; then
+      break
+    fi
+    if bind_failed "$tmp/server.log" && ((attempt < MAX_ATTEMPTS)); then
+      log "tsdb: port $port was taken meanwhile; trying another"
+      continue
+    fi
     log "tsdb: the server did not start; last lines of $tmp/server.log:"
     tail -n 30 "$tmp/server.log" >&2 || true
     exit 1
-  fi
+  done
   ln -sfn -- "$tmp/server.log" "$dir/server.log"
   wait_ready tsdb "$tmp/server.log"
   # The license setting is visible only in a database with the extension; pg_cron can only live
@@ -327,7 +357,7 @@ pg15_alive() { pg15_running; }
 tsdb_alive() { tsdb_running; }
 
 tsl_start() {
-  local dir="$RUN/tsl" start port pid
+  local dir="$RUN/tsl" start port pid attempt
   if tsl_alive; then
     log "tsl: already running on port $(<"$dir/port"), reused"
     wait_ready tsl "$dir/server.log" "$(tsl_pid_ours)"
@@ -338,17 +368,26 @@ tsl_start() {
   pglite_install
   cp -- "$SCHEMAC_REPO/scripts/pglite-server.mjs" "$PGLITE_DIR/pglite-server.mjs"
   mkdir -p -- "$dir"
-  port=$(pick_port "${SCHEMAC_PORT_TSL:-55434}")
-  echo "$port" >"$dir/port"
-  # PGlite accepts any password but asks for one; libpq finds it here (file must be 0600).
-  (
-    umask 077
-    echo "127.0.0.1:$port:*:*:pglite" >"$dir/pgpass"
-  )
-  node "$PGLITE_DIR/pglite-server.mjs" "$port" 127.0.0.1 </dev/null >"$dir/server.log" 2>&1 &
-  pid=$!
-  echo "$pid" >"$dir/pid"
-  wait_ready tsl "$dir/server.log" "$pid"
+  for attempt in $(seq 1 "$MAX_ATTEMPTS"); do
+    port=$(pick_port "${SCHEMAC_PORT_TSL:-55434}" "$attempt")
+    echo "$port" >"$dir/port"
+    # PGlite accepts any password but asks for one; libpq finds it here (file must be 0600).
+    (
+      umask 077
+      echo "127.0.0.1:$port:*:*:pglite" >"$dir/pgpass"
+    )
+    node "$PGLITE_DIR/pglite-server.mjs" "$port" 127.0.0.1 </dev/null >"$dir/server.log" 2>&1 &
+    pid=$!
+    echo "$pid" >"$dir/pid"
+    if wait_ready tsl "$dir/server.log" "$pid" quiet; then
+      break
+    fi
+    if bind_failed "$dir/server.log" && ((attempt < MAX_ATTEMPTS)); then
+      log "tsl: port $port was taken meanwhile; trying another"
+      continue
+    fi
+    wait_ready tsl "$dir/server.log" "$pid" # reports the failure and exits
+  done
   check_license tsl timescale
   log "tsl: TimescaleDB $(sql "$(url_of tsl)" "SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'") (timescale) on PGlite $(sql "$(url_of tsl)" 'SHOW server_version') on 127.0.0.1:$port (started in $(elapsed "$start"))"
 }

@@ -16,7 +16,8 @@
 # to a libpq URL of a role that may CREATE DATABASE; that server is then not started.
 # Servers already running from `scripts/db.sh start` are used and left running.
 # SCHEMAC_SKIP_LIVE=1 skips the live tests whose server has no URL (instead of failing them).
-# SCHEMAC_BUILD_DIR overrides the build directory; SCHEMAC_CTEST_JOBS runs ctest in parallel.
+# SCHEMAC_BUILD_DIR overrides the build directory; SCHEMAC_CTEST_JOBS runs ctest in parallel;
+# SCHEMAC_TEST_TIMEOUT limits each test (seconds, default 300).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
@@ -37,7 +38,7 @@ while (($#)); do
     break
     ;;
   -h | --help)
-    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
     exit 0
     ;;
   *) die "unknown option '$1' (see $0 --help)" ;;
@@ -87,7 +88,7 @@ if ((${#to_start[@]})); then
 fi
 
 ctest_status=0
-ctest --test-dir "$SCHEMAC_REPO/$build_dir" --output-on-failure --timeout "${SCHEMAC_TEST_TIMEOUT:-600}" \
+ctest --test-dir "$SCHEMAC_REPO/$build_dir" --output-on-failure --timeout "${SCHEMAC_TEST_TIMEOUT:-300}" \
   -j "${SCHEMAC_CTEST_JOBS:-1}" "${ctest_args[@]}" || ctest_status=$?
 log "finished in $(elapsed "$total_start") with status $ctest_status"
 exit "$ctest_status"

@@ -30,7 +30,9 @@
 //     created there);
 //   - TestDb holds no connection between calls: each exec/query opens and closes one, so the code under
 //     test (for example the schemac CLI) can connect while the TestDb exists; never keep two
-//     connections open at once;
+//     connections open at once. PGlite is one backend session shared by all connections in turn;
+//     scripts/pglite-server.mjs resets it (ROLLBACK, DISCARD ALL) for each new connection, so, as on a
+//     real server, SET and transactions do not carry over from one exec() call to the next;
 //   - cleanup: the constructor records the schemas, tables, views, sequences, types, functions and
 //     extensions that exist; the destructor drops every one of those kinds created since (CASCADE, so
 //     hypertables take their chunks and policies with them). Other things a test creates (roles,

@@ -1,0 +1,32 @@
+#pragma once
+// Helpers shared by the live round-trip tests (roundtrip_test.cpp, random_test.cpp): applying a plan
+// statement by statement on one connection, and comparing a live catalog with a declaration.
+#include <libpq-fe.h>
+
+#include <string>
+
+#include "diff.hpp"
+#include "model.hpp"
+
+namespace schemac::test {
+
+// Runs one statement; throws std::runtime_error with the statement and the server's message.
+void exec_sql(PGconn* conn, const std::string& sql);
+
+// Runs a plan's UP (or DOWN) statements in order, each on its own (autocommit, so CONCURRENTLY works).
+void apply_plan(PGconn* conn, const Plan& plan, bool up);
+
+// The plan from the live catalog to `declared`, as `schemac plan --db --allow-destructive` makes it:
+// inspect, normalise the declared expressions, diff. `declared` is normalised in place.
+Plan plan_live(PGconn* conn, Schema& declared, bool allow_destructive = true);
+
+// A model with what the catalog cannot hold or the language says is insignificant taken out (queries,
+// comments that are not COMMENT ON, source places, @renamed_from, the inline/table-level layout, check
+// columns) and every object kind sorted by name; printed as DSL.
+std::string canonical_dsl(Schema s);
+
+// Empty when the live catalog equals `declared` (after normalising its expressions on `conn`): the plan
+// between them is empty and both print the same canonical DSL. Otherwise says what differs.
+std::string catalog_mismatch(PGconn* conn, const Schema& declared);
+
+}  // namespace schemac::test
