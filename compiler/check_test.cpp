@@ -646,7 +646,7 @@ TEST_CASE("check: spans must be positive and match the time column") {
   CHECK(run(i) == "");
 }
 
-TEST_CASE("check: chunk_interval in months is 30 days; date columns need whole days") {
+TEST_CASE("check: chunk_interval in months is 30 days - date columns need whole days") {
   Schema s = cex();
   tbl(s, "book_ticker_snapshots").hypertable->chunk_interval = months(1);
   tbl(s, "book_ticker_snapshots").hypertable->retention = months(3);

@@ -89,6 +89,10 @@ Plan diff(const Schema& from, const Schema& to, const DiffOptions& options = {})
 
 // Whole scripts: each change as a `-- description` line and its statements, a blank line between changes.
 // DOWN runs the changes in reverse order, each change's `down` statements in their own (execution) order.
+// A change that must run outside a transaction block has the line kNoTransactionMarker between its description
+// and its statements: a migration runner runs those statements alone, in autocommit, and everything between
+// two such changes in one transaction.
+inline constexpr const char* kNoTransactionMarker = "-- schemac:no-transaction";
 std::string plan_up_sql(const Plan& plan);
 std::string plan_down_sql(const Plan& plan);
 

@@ -34,7 +34,7 @@ TEST_CASE("diff: a foreign key to a table created in the same plan comes after b
         "  CONSTRAINT symbols_exchanges_id_fkey FOREIGN KEY (exchanges_id) REFERENCES public.exchanges (id)\n);");
 }
 
-TEST_CASE("diff: foreign-key cycles: all tables, then all keys; dropping reverses it") {
+TEST_CASE("diff: foreign-key cycles: all tables, then all keys - dropping reverses it") {
   Schema s = schema_of({child("a", "b"), child("b", "a")});
   Plan p = diff({}, s);
   CHECK(kinds(p) == std::vector<std::string>{"create_table", "create_table", "add_constraint", "add_constraint"});
@@ -63,7 +63,7 @@ TEST_CASE("diff: dropping a table drops the inbound keys of surviving tables fir
                                  "ALTER TABLE public.symbols VALIDATE CONSTRAINT symbols_exchanges_id_fkey;"});
 }
 
-TEST_CASE("diff: phases: schema, extension, enum, table, column, index, comment; drops of types last") {
+TEST_CASE("diff: phases: schema, extension, enum, table, column, index, comment - drops of types last") {
   Schema a = schema_of({simple("t")});
   Schema b = a;
   b.namespaces.emplace_back().name = "s";
@@ -205,14 +205,25 @@ TEST_CASE("diff: constraints and indexes on existing tables use the lock-aware f
 }
 
 TEST_CASE("diff: whole scripts mark statements that must run outside a transaction") {
-  Schema a = schema_of({simple("t", {col("v", ty("int"))})});
+  Schema a = schema_of({simple("t", {col("v", ty("int")), col("w", ty("int"))})});
   Schema b = a;
   b.tables[0].indexes.push_back(idx("t_v_idx", {key("v")}));
+  b.tables[0].column("w")->nullable = true;
   Plan p = diff(a, b);
+  // The marker line is for migration runners; the transactional change has none.
   CHECK(plan_up_sql(p) ==
+        "-- make public.t.w nullable\n"
+        "ALTER TABLE public.t ALTER COLUMN w DROP NOT NULL;\n"
+        "\n"
         "-- create index t_v_idx on public.t [outside a transaction]\n"
+        "-- schemac:no-transaction\n"
         "CREATE INDEX CONCURRENTLY t_v_idx ON public.t (v);\n");
   CHECK(plan_down_sql(p) ==
         "-- undo: create index t_v_idx on public.t [outside a transaction]\n"
-        "DROP INDEX CONCURRENTLY public.t_v_idx;\n");
+        "-- schemac:no-transaction\n"
+        "DROP INDEX CONCURRENTLY public.t_v_idx;\n"
+        "\n"
+        "-- undo: make public.t.w nullable\n"
+        "ALTER TABLE public.t ALTER COLUMN w SET NOT NULL;\n");
+  CHECK(std::string(kNoTransactionMarker) == "-- schemac:no-transaction");
 }

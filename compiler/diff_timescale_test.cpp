@@ -43,7 +43,7 @@ TEST_CASE("timescale: a new hypertable is converted right after CREATE TABLE, be
   CHECK(p.changes[0].down == std::vector<std::string>{"DROP TABLE public.ticks;"});
 }
 
-TEST_CASE("timescale: making an existing table a hypertable; DOWN rebuilds a plain table") {
+TEST_CASE("timescale: making an existing table a hypertable - DOWN rebuilds a plain table") {
   Table plain = ticks(false);
   Table ref = simple("alerts", {col("ts", ty("timestamptz")), col("symbol_id", ty("int"))});
   ref.constraints.push_back(fk("alerts_ts_symbol_id_fkey", {"ts", "symbol_id"}, "ticks", {"ts", "symbol_id"}));
@@ -156,7 +156,7 @@ TEST_CASE("timescale: chunk interval, retention and compression changes, both di
   CHECK(kinds(off) == std::vector<std::string>{"remove_compression_policy", "disable_compression", "remove_retention"});
 }
 
-TEST_CASE("timescale: a new hypertable's policies follow the table; dropping it removes them first") {
+TEST_CASE("timescale: a new hypertable's policies follow the table - dropping it removes them first") {
   Table t = ticks();
   t.hypertable->retention = days(7);
   t.hypertable->compression = comp({"symbol_id"}, days(1));
@@ -186,6 +186,19 @@ TEST_CASE("timescale: indexes on existing hypertables never use CONCURRENTLY") {
   Table old = ticks();
   old.indexes.push_back(idx("ticks_ts_idx", {key("ts", true)}));
   CHECK(diff(one(old), one(ticks())).empty());
+  // Nor the numbered one PostgreSQL names it on a clash; another index on the time column is an index like any.
+  Table numbered = ticks();
+  numbered.indexes.push_back(idx("ticks_ts_idx1", {key("ts", true)}));
+  CHECK(diff(one(numbered), one(ticks())).empty());
+  Table ascending = ticks();
+  ascending.indexes.push_back(idx("ticks_ts_idx", {key("ts")}));
+  CHECK(diff(one(ascending), one(ticks()), allow()).changes.size() == 1);
+  // Declared, it is created like any index (create_hypertable is told not to make its own).
+  Table declared = ticks();
+  declared.indexes.push_back(idx("ticks_ts_idx", {key("ts", true)}));
+  Plan add = diff(one(ticks()), one(declared), allow());
+  REQUIRE(add.changes.size() == 1);
+  CHECK(add.changes[0].kind == Change::Kind::create_index);
 }
 
 TEST_CASE("timescale: column changes on a compressed hypertable are refused with the way out") {

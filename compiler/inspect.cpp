@@ -122,9 +122,10 @@ Type column_type(const std::string& formatted, const std::string& type_schema, c
   return t;
 }
 
-// serial: an integer column whose default draws from the sequence named table_col_seq OWNED BY it.
-void apply_serial(const Table& t, Column& c, const std::optional<std::string>& serial_seq) {
-  if (!serial_seq || *serial_seq != default_sequence_name(t.name, c.name)) return;
+// serial: an integer column whose default draws from a sequence OWNED BY it. Its name is table_col_seq when
+// it was made, but renaming the table or the column does not rename the sequence: any name will do.
+void apply_serial(const Table&, Column& c, const std::optional<std::string>& serial_seq) {
+  if (!serial_seq) return;
   if (!c.type.schema.empty() || c.type.array_dims) return;
   static const std::map<std::string, std::string> kSerial = {
       {"smallint", "smallserial"}, {"int", "serial"}, {"bigint", "bigserial"}};
@@ -322,6 +323,8 @@ void read_compression_settings(Runner& db, Schema& s, const TableIndex& idx) {
   });
 }
 
+}  // namespace
+
 // create_hypertable() makes `<table>_<time>_idx` on (time DESC); it belongs to the hypertable declaration.
 bool is_default_hypertable_index(const Table& t, const Index& ix) {
   if (!t.hypertable || ix.unique || ix.method != "btree" || ix.keys.size() != 1 || !ix.include.empty() ||
@@ -336,6 +339,8 @@ bool is_default_hypertable_index(const Table& t, const Index& ix) {
   return ix.name.rfind(base, 0) == 0 &&
          std::all_of(ix.name.begin() + base.size(), ix.name.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
+
+namespace {
 
 void drop_hypertable_indexes(Schema& s) {
   for (Table& t : s.tables) {

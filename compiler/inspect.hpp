@@ -55,6 +55,11 @@ struct NormaliseResult {
 };
 NormaliseResult normalise_expressions(PGconn* conn, Schema& declared, const Schema* live = nullptr);
 
+// True for the index create_hypertable() makes on (time DESC), named <table>_<time>_idx (or with a number
+// after it): inspect leaves it out, as it belongs to the hypertable declaration, and normalise_expressions()
+// takes the same index out of a declaration whose live table is already a hypertable.
+bool is_default_hypertable_index(const Table& t, const Index& ix);
+
 // Helpers shared with tests.
 std::vector<std::string> parse_pg_array(std::string_view text);  // {a,"b c",NULL} -> a, b c, "" (1-D)
 std::string strip_outer_parens(std::string_view expr);           // "(a + b)" -> "a + b"; "(a) + (b)" unchanged

@@ -46,6 +46,10 @@ struct Job {
   std::map<std::string, Target> targets;
   std::string error;
   size_t bytes = 0;  // what its statements take on the wire, about
+  // Runs in an explicit transaction that is always rolled back (stand-in enums were created, see
+  // enum_stand_ins): a second sync follows with a ROLLBACK that also ends a transaction an error aborted.
+  bool explicit_transaction = false;
+  bool first_sync_seen = false;
 };
 
 bool has_expressions(const Table& t) {
@@ -62,23 +66,28 @@ bool has_expressions(const Table& t) {
 }
 
 // Every expression text of the live table, by kind, to see whether a declared one already matches.
+// Every expression text of a table, keyed by the object it belongs to, to see whether a declared one already
+// matches the live one of the same object.
 std::set<std::string> live_texts(const Table& t) {
   std::set<std::string> out;
+  auto key = [](char kind, const std::string& object, const std::string& text) {
+    return std::string(1, kind) + object + '\0' + text;
+  };
   for (const Column& c : t.columns) {
-    if (c.default_expr) out.insert("d" + *c.default_expr);
-    if (c.generated_expr) out.insert("g" + *c.generated_expr);
+    if (c.default_expr) out.insert(key('d', c.name, *c.default_expr));
+    if (c.generated_expr) out.insert(key('g', c.name, *c.generated_expr));
   }
   for (const Constraint& k : t.constraints)
-    if (k.kind == Constraint::Kind::check) out.insert("c" + k.check_expr);
+    if (k.kind == Constraint::Kind::check) out.insert(key('c', k.name, k.check_expr));
   for (const Index& ix : t.indexes) {
-    if (!ix.where.empty()) out.insert("w" + ix.where);
-    for (const IndexKey& k : ix.keys)
-      if (!k.expr.empty()) out.insert("x" + k.expr);
+    if (!ix.where.empty()) out.insert(key('w', ix.name, ix.where));
+    for (size_t i = 0; i < ix.keys.size(); ++i)
+      if (!ix.keys[i].expr.empty()) out.insert(key('x', ix.name + '\0' + std::to_string(i), ix.keys[i].expr));
   }
   return out;
 }
 
-// True when some declared expression of `t` differs from every live one of its kind.
+// True when some declared expression of `t` differs from the live one of the same object.
 bool differs_from_live(const Table& t, const Table& live) {
   Table copy = t;
   copy.constraints.erase(std::remove_if(copy.constraints.begin(), copy.constraints.end(),
@@ -157,9 +166,41 @@ select ic.relname || ':w', pg_get_expr(i.indpred, i.indrelid, true)
 from pg_index i join pg_class ic on ic.oid = i.indexrelid
 where i.indrelid = 'pg_temp.schemac_normalise'::regclass and i.indpred is not null)";
 
-Job make_job(Table& t) {
+// Enum types the table's columns use that the live catalog lacks under that name or has with other values
+// (a new enum, a renamed one, values added): they are made inside the job's transaction, which is rolled back,
+// so that defaults and checks read back with the declared type's name, as they will be once the plan ran.
+std::vector<std::string> enum_stand_ins(const Table& t, const Schema& declared, const Schema* live) {
+  std::vector<std::string> out;
+  if (!live) return out;
+  std::set<std::pair<std::string, std::string>> done;
+  std::set<std::string> schemas;
+  for (const Column& c : t.columns) {
+    if (c.type.schema.empty() || !done.insert({c.type.schema, c.type.name}).second) continue;
+    const Enum* de = declared.find_enum(c.type.schema, c.type.name);
+    if (!de) continue;
+    const Enum* le = live->find_enum(de->schema, de->name);
+    if (le && le->values == de->values) continue;
+    if (de->schema != "public" && !live->find_namespace(de->schema) && schemas.insert(de->schema).second)
+      out.push_back("create schema " + quote_ident(de->schema));
+    std::string qualified = quote_ident(de->schema) + "." + quote_ident(de->name);
+    if (le) out.push_back(fmt::format("alter type {} rename to {}", qualified,
+                                      quote_ident(fmt::format("schemac_normalise_{}", out.size()))));
+    std::vector<std::string> values;
+    for (auto& v : de->values) values.push_back(quote_literal(v));
+    out.push_back(fmt::format("create type {} as enum ({})", qualified, fmt::join(values, ", ")));
+  }
+  return out;
+}
+
+Job make_job(Table& t, const Schema& declared, const Schema* live) {
   Job job;
   job.label = t.schema + "." + t.name;
+  std::vector<std::string> stand_ins = enum_stand_ins(t, declared, live);
+  if (!stand_ins.empty()) {
+    job.explicit_transaction = true;
+    job.statements.push_back("begin");
+    for (auto& st : stand_ins) job.statements.push_back(std::move(st));
+  }
   // Unqualified names in a table's SQL mean its own schema first (as in the DSL); read back as inspect reads.
   std::string path = quote_ident(t.schema) + ", public";
   job.statements.push_back(fmt::format("select set_config('search_path', {}, true)", quote_literal(path)));
@@ -178,6 +219,9 @@ void send_jobs(PGconn* conn, std::vector<Job>& jobs, size_t begin, size_t end) {
         throw query_error(nullptr, conn, "normalising declared expressions");
     // A sync ends the implicit transaction: the temporary table is dropped, and a failure stays in this table.
     if (!PQpipelineSync(conn)) throw query_error(nullptr, conn, "normalising declared expressions");
+    if (jobs[j].explicit_transaction &&
+        (!PQsendQueryParams(conn, "rollback", 0, nullptr, nullptr, nullptr, nullptr, 0) || !PQpipelineSync(conn)))
+      throw query_error(nullptr, conn, "normalising declared expressions");
   }
 }
 
@@ -203,9 +247,14 @@ void receive_jobs(PGconn* conn, std::vector<Job>& jobs, size_t begin, size_t end
     }
     nulls_in_a_row = 0;
     switch (PQresultStatus(res)) {
-      case PGRES_PIPELINE_SYNC: ++current; break;
+      case PGRES_PIPELINE_SYNC:
+        if (jobs[current].explicit_transaction && !jobs[current].first_sync_seen)
+          jobs[current].first_sync_seen = true;
+        else
+          ++current;
+        break;
       case PGRES_FATAL_ERROR:
-        if (jobs[current].error.empty()) {
+        if (jobs[current].error.empty() && !jobs[current].first_sync_seen) {
           const char* msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
           jobs[current].error = msg ? msg : "failed";
         }
@@ -226,20 +275,21 @@ std::vector<Job> make_jobs(Schema& declared, const Schema* live) {
     if (!has_expressions(t)) continue;
     if (live) {
       const Table* lt = live->table(t.schema, t.name);
+      for (size_t i = 0; !lt && i < t.renamed_from.size(); ++i) lt = live->table(t.schema, t.renamed_from[i]);
       if (!lt || !differs_from_live(t, *lt)) continue;
     }
-    jobs.push_back(make_job(t));
+    jobs.push_back(make_job(t, declared, live));
   }
   return jobs;
 }
 
 }  // namespace
 
-NormaliseResult normalise_expressions(PGconn* conn, Schema& declared, const Schema* live) {
-  NormaliseResult result;
-  std::vector<Job> jobs = make_jobs(declared, live);
-  result.tables_sent = static_cast<int>(jobs.size());
-  if (jobs.empty()) return result;
+namespace {
+
+// Sends the jobs in round trips of about kBytesPerRoundTrip; adds each failed table to `failed` once.
+void run_jobs(PGconn* conn, std::vector<Job>& jobs, std::vector<std::string>& failed) {
+  if (jobs.empty()) return;
   if (PQtransactionStatus(conn) != PQTRANS_IDLE)
     throw DbError(DbError::Kind::other, "normalising declared expressions needs a connection outside a transaction");
   if (!PQenterPipelineMode(conn)) throw query_error(nullptr, conn, "normalising declared expressions");
@@ -256,8 +306,96 @@ NormaliseResult normalise_expressions(PGconn* conn, Schema& declared, const Sche
     throw;
   }
   PQexitPipelineMode(conn);
-  for (const Job& j : jobs)
-    if (!j.error.empty()) result.failed.push_back(j.label + ": " + j.error);
+  for (const Job& j : jobs) {
+    std::string f = j.label + ": " + j.error;
+    if (!j.error.empty() && std::find(failed.begin(), failed.end(), f) == failed.end()) failed.push_back(f);
+  }
+}
+
+const Table* live_table(const Schema& live, const Table& t) {
+  const Table* lt = live.table(t.schema, t.name);
+  for (size_t i = 0; !lt && i < t.renamed_from.size(); ++i) lt = live.table(t.schema, t.renamed_from[i]);
+  return lt;
+}
+
+template <class T>
+const T* by_name(const std::vector<T>& v, const std::string& name) {
+  for (auto& x : v)
+    if (x.name == name) return &x;
+  return nullptr;
+}
+
+// `declared` takes the live text wherever the live text means the same once the server has read it again.
+void adopt(std::string& declared, const std::string& live_raw, const std::string& live_normalised) {
+  if (declared != live_raw && declared == live_normalised) declared = live_raw;
+}
+
+// The server's text is not always a fixed point: a check written `v in ('a', 'b')` on a varchar column reads
+// back as `v::text = ANY (ARRAY['a'::character varying, ...]::text[])`, and that text, read again, prints as
+// `... ARRAY['a'::character varying::text, ...]`. So a catalog made from either form must compare equal to the
+// declaration: the live texts that still differ are normalised too, and where they then agree with the
+// declared text (normalised twice), the declaration takes the live text.
+void adopt_live_forms(PGconn* conn, Schema& declared, const Schema& live, std::vector<std::string>& failed) {
+  Schema copy;
+  std::vector<std::pair<Table*, const Table*>> pairs;  // declared, live
+  for (Table& t : declared.tables) {
+    const Table* lt = live_table(live, t);
+    if (!lt || !has_expressions(t) || !differs_from_live(t, *lt)) continue;
+    pairs.push_back({&t, lt});
+    copy.tables.push_back(*lt);
+  }
+  if (pairs.empty()) return;
+  std::vector<Job> jobs = make_jobs(copy, nullptr);
+  run_jobs(conn, jobs, failed);
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    Table& d = *pairs[i].first;
+    const Table& raw = *pairs[i].second;
+    const Table& norm = copy.tables[i];
+    for (Column& c : d.columns) {
+      const Column* rc = by_name(raw.columns, c.name);
+      for (size_t r = 0; !rc && r < c.renamed_from.size(); ++r) rc = by_name(raw.columns, c.renamed_from[r]);
+      if (!rc) continue;
+      const Column* nc = by_name(norm.columns, rc->name);
+      if (c.default_expr && rc->default_expr && nc->default_expr) adopt(*c.default_expr, *rc->default_expr, *nc->default_expr);
+      if (c.generated_expr && rc->generated_expr && nc->generated_expr)
+        adopt(*c.generated_expr, *rc->generated_expr, *nc->generated_expr);
+    }
+    for (Constraint& k : d.constraints) {
+      const Constraint* rk = by_name(raw.constraints, k.name);
+      if (k.kind != Constraint::Kind::check || !rk || rk->kind != k.kind) continue;
+      adopt(k.check_expr, rk->check_expr, by_name(norm.constraints, k.name)->check_expr);
+    }
+    for (Index& ix : d.indexes) {
+      const Index* ri = by_name(raw.indexes, ix.name);
+      if (!ri || ri->keys.size() != ix.keys.size()) continue;
+      const Index* ni = by_name(norm.indexes, ix.name);
+      adopt(ix.where, ri->where, ni->where);
+      for (size_t k = 0; k < ix.keys.size(); ++k) adopt(ix.keys[k].expr, ri->keys[k].expr, ni->keys[k].expr);
+    }
+  }
+}
+
+}  // namespace
+
+NormaliseResult normalise_expressions(PGconn* conn, Schema& declared, const Schema* live) {
+  NormaliseResult result;
+  // An index declared exactly like the one create_hypertable() makes is invisible in the catalog (inspect
+  // leaves it out): once the table is a hypertable, leave it out of the declaration too.
+  if (live)
+    for (Table& t : declared.tables) {
+      const Table* lt = t.hypertable ? live_table(*live, t) : nullptr;
+      if (lt && lt->hypertable)
+        std::erase_if(t.indexes, [&](const Index& ix) { return is_default_hypertable_index(t, ix); });
+    }
+  std::vector<Job> jobs = make_jobs(declared, live);
+  result.tables_sent = static_cast<int>(jobs.size());
+  run_jobs(conn, jobs, result.failed);
+  if (!live || jobs.empty()) return result;
+  // Once more for the tables that still differ (see adopt_live_forms), then the live side.
+  jobs = make_jobs(declared, live);
+  result.tables_sent += static_cast<int>(jobs.size());
+  run_jobs(conn, jobs, result.failed);
+  if (!jobs.empty()) adopt_live_forms(conn, declared, *live, result.failed);
   return result;
 }
 

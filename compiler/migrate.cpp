@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
-#include <regex>
+#include <optional>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -58,9 +58,28 @@ std::string migration_slug(std::string_view name) {
 
 namespace {
 
-const std::regex kMigrationFile(R"((\d{4,})_([a-z0-9_]+)\.(up\.sql|down\.sql|snapshot\.dsl))");
+struct FileName {
+  int version = 0;
+  std::string name, kind;  // kind: up.sql, down.sql or snapshot.dsl
+};
 
-bool is_migration_file(const std::string& f) { return std::regex_match(f, kMigrationFile); }
+// NNNN_name.kind with at least four digits and a name of [a-z0-9_]; anything else is not ours.
+std::optional<FileName> parse_file_name(std::string_view f) {
+  size_t digits = 0;
+  while (digits < f.size() && std::isdigit(static_cast<unsigned char>(f[digits]))) ++digits;
+  if (digits < 4 || digits > 9 || digits >= f.size() || f[digits] != '_') return std::nullopt;
+  for (std::string_view kind : {"up.sql", "down.sql", "snapshot.dsl"}) {
+    if (f.size() < digits + 2 + kind.size() || !f.ends_with(kind) || f[f.size() - kind.size() - 1] != '.') continue;
+    std::string_view name = f.substr(digits + 1, f.size() - kind.size() - digits - 2);
+    bool ok = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    });
+    if (ok) return FileName{std::stoi(std::string(f.substr(0, digits))), std::string(name), std::string(kind)};
+  }
+  return std::nullopt;
+}
+
+bool is_migration_file(const std::string& f) { return parse_file_name(f).has_value(); }
 
 std::vector<std::string> migration_files(const fs::path& dir) {
   std::vector<std::string> files;
@@ -80,19 +99,18 @@ Diagnostic file_error(const fs::path& p, std::string msg, std::string hint) {
 std::vector<Migration> collect(const fs::path& dir, const std::vector<std::string>& files, Diagnostics& diags) {
   std::map<int, Migration> by_version;
   for (auto& f : files) {
-    std::smatch m;
-    std::regex_match(f, m, kMigrationFile);
-    int v = std::stoi(m[1]);
+    FileName n = *parse_file_name(f);
+    int v = n.version;
     Migration& mig = by_version[v];
-    if (mig.version == 0) mig = Migration{v, m[2], {}, {}, {}};
-    if (mig.name != m[2].str()) {
+    if (mig.version == 0) mig = Migration{v, n.name, {}, {}, {}};
+    if (mig.name != n.name) {
       diags.push_back(file_error(dir / f, fmt::format("version {:04} is used by two migrations: \"{}\" and \"{}\"", v,
-                                                      mig.name, m[2].str()),
+                                                      mig.name, n.name),
                                  "parallel branches both added a migration: renumber one of them with the next free "
                                  "version, or delete it and run `schemac migrate new` again"));
       continue;
     }
-    std::string kind = m[3];
+    const std::string& kind = n.kind;
     (kind == "up.sql" ? mig.up : kind == "down.sql" ? mig.down : mig.snapshot) = dir / f;
   }
   std::vector<Migration> out;

@@ -109,3 +109,17 @@ TEST_CASE("write_file_if_changed leaves an identical file untouched") {
   write_file_if_changed(p, "different");
   CHECK(read_file(p) == "different");
 }
+
+TEST_CASE("only NNNN_name.{up.sql,down.sql,snapshot.dsl} files are migrations") {
+  TempDir tmp;
+  for (auto f : {"0001_init.up.sql", "0001_init.down.sql", "0001_init.snapshot.dsl", "README.md", "001_short.up.sql",
+                 "0002_Bad-Name.up.sql", "0003_x.up.sql.bak", "0004_.up.sql"})
+    std::ofstream(tmp.path / f) << "x";
+  std::ofstream(tmp.path / kSumFile) << sum_text(tmp.path);
+  Diagnostics d;
+  MigrationDir dir = read_migrations(tmp.path, d);
+  CHECK(d.empty());
+  REQUIRE(dir.migrations.size() == 1);
+  CHECK(dir.migrations[0].name == "init");
+  CHECK(sum_text(tmp.path).find("README") == std::string::npos);
+}

@@ -153,6 +153,8 @@ std::vector<std::string> recreate_enum_sql(const Enum& e, const std::vector<Enum
   std::vector<std::string> out;
   out.push_back(rename_enum_sql(e.schema, e.name, old_name));
   out.push_back(create_enum_sql(e));
+  // The new type does not inherit the old one's COMMENT.
+  if (!e.comment.empty()) out.push_back(comment_on_enum_sql(e, e.comment));
   for (auto& u : uses) {
     const Column& c = *u.column;
     std::string text_type = "text" + std::string(c.type.array_dims > 0 ? "[]" : "");

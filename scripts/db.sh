@@ -5,6 +5,7 @@
 #   scripts/db.sh stop   [SERVER...]   stop them and delete their data (safe after any failure)
 #   scripts/db.sh env    [SERVER...]   print `export SCHEMAC_TEST_..._URL=...` lines:  eval "$(scripts/db.sh env)"
 #   scripts/db.sh status               say what runs where
+#   scripts/db.sh restart [SERVER...]  stop, then start (fresh, empty servers)
 #
 # SERVER is one of (default: all three)
 #   pg15  PostgreSQL 15 from Debian                          -> SCHEMAC_TEST_PG_URL
@@ -33,7 +34,7 @@ START_TIMEOUT=${SCHEMAC_DB_START_TIMEOUT:-120}
 ALL_SERVERS=(pg15 tsdb tsl)
 
 usage() {
-  sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 

@@ -338,9 +338,9 @@ void check_every_kind(Server server) {
 
 }  // namespace
 
-TEST_CASE("inspect reads every object kind (PostgreSQL 15)") { check_every_kind(Server::pg15); }
+TEST_CASE("inspect reads every object kind (PostgreSQL 15)") { check_every_kind(Server::pg15) - }
 
-TEST_CASE("inspect reads every object kind (TimescaleDB 2.19 on PostgreSQL 17)") { check_every_kind(Server::tsdb); }
+TEST_CASE("inspect reads every object kind (TimescaleDB 2.19 on PostgreSQL 17)") { check_every_kind(Server::tsdb) - }
 
 TEST_CASE("inspect sends the same number of catalog queries for 1 table and for 50") {
   TestDb db(Server::pg15);
@@ -547,7 +547,7 @@ TEST_CASE("normalise_expressions: declared text compares equal to what the serve
   CHECK(after.schema.tables.size() == live.schema.tables.size());
 }
 
-TEST_CASE("normalise_expressions: a table the server cannot build keeps its text; the others are done") {
+TEST_CASE("normalise_expressions: a table the server cannot build keeps its text - the others are done") {
   TestDb db(Server::pg15);
   db.exec("create type norm_kind as enum ('x', 'y')");
   Connection conn = connect(db.url());

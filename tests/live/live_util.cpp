@@ -44,7 +44,7 @@ Plan plan_live(PGconn* conn, Schema& declared, bool allow_destructive) {
   return diff(live.schema, declared, opts);
 }
 
-std::string canonical_dsl(Schema s) {
+std::string canonical_dsl(Schema s, bool sort_columns) {
   auto by_name = [](auto& v) {
     std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.name < b.name; });
   };
@@ -66,6 +66,7 @@ std::string canonical_dsl(Schema s) {
     if (t.hypertable) t.hypertable->trivia = {}, t.hypertable->loc = {};
     by_name(t.constraints);
     by_name(t.indexes);
+    if (sort_columns) by_name(t.columns);
   }
   by_name(s.extensions);
   by_name(s.namespaces);
@@ -100,7 +101,7 @@ std::string text_diff(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-std::string catalog_mismatch(PGconn* conn, const Schema& declared) {
+std::string catalog_mismatch(PGconn* conn, const Schema& declared, bool sort_columns) {
   Schema want = declared;
   Catalog live = inspect(conn);
   NormaliseResult n = normalise_expressions(conn, want, &live.schema);
@@ -110,7 +111,7 @@ std::string catalog_mismatch(PGconn* conn, const Schema& declared) {
   opts.allow_destructive = true;
   Plan p = diff(live.schema, want, opts);
   for (const Change& c : p.changes) out += "  pending: " + c.description + "\n";
-  std::string a = canonical_dsl(live.schema), b = canonical_dsl(want);
+  std::string a = canonical_dsl(live.schema, sort_columns), b = canonical_dsl(want, sort_columns);
   if (a != b) out += "canonical DSL of the catalog (-) and of the declaration (+) differ; " + text_diff(a, b);
   return out;
 }

@@ -22,11 +22,12 @@ Plan plan_live(PGconn* conn, Schema& declared, bool allow_destructive = true);
 
 // A model with what the catalog cannot hold or the language says is insignificant taken out (queries,
 // comments that are not COMMENT ON, source places, @renamed_from, the inline/table-level layout, check
-// columns) and every object kind sorted by name; printed as DSL.
-std::string canonical_dsl(Schema s);
+// columns) and every object kind sorted by name; printed as DSL. Columns keep their order unless
+// `sort_columns`: PostgreSQL cannot reorder columns, so a DOWN that puts back a dropped column adds it last.
+std::string canonical_dsl(Schema s, bool sort_columns = false);
 
 // Empty when the live catalog equals `declared` (after normalising its expressions on `conn`): the plan
 // between them is empty and both print the same canonical DSL. Otherwise says what differs.
-std::string catalog_mismatch(PGconn* conn, const Schema& declared);
+std::string catalog_mismatch(PGconn* conn, const Schema& declared, bool sort_columns = false);
 
 }  // namespace schemac::test

@@ -116,7 +116,8 @@ void check_catalog_equals(const std::string& url, Schema expected, const std::st
 
 // empty -> before, inspect (A); before -> after UP, inspect == after; DOWN, inspect == A.
 void apply_round_trip(Server server, const std::string& label, Schema before, Schema after) {
-  INFO(label << " on " << test::server_name(server));
+  std::string where = label + " on " + test::server_name(server);
+  INFO(where);
   Schema empty;
   if (server == Server::tsl) {
     for (Schema* s : {&empty, &before, &after}) ensure_extension(*s, "timescaledb");
@@ -128,7 +129,7 @@ void apply_round_trip(Server server, const std::string& label, Schema before, Sc
   try {
     test::apply_up(db.url(), setup);
   } catch (const std::exception& e) {
-    FAIL_CHECK("building the `before` state failed: " << e.what() << "\nplan:\n" << test::describe(setup));
+    FAIL_CHECK("building the `before` state failed: " << std::string(e.what()) << "\nplan:\n" << test::describe(setup));
     return;
   }
   check_catalog_equals(db.url(), before, "after building `before`");
@@ -138,7 +139,7 @@ void apply_round_trip(Server server, const std::string& label, Schema before, Sc
   try {
     test::apply_up(db.url(), plan);
   } catch (const std::exception& e) {
-    FAIL_CHECK("UP failed: " << e.what() << "\nplan:\n" << test::describe(plan));
+    FAIL_CHECK("UP failed: " << std::string(e.what()) << "\nplan:\n" << test::describe(plan));
     return;
   }
   check_catalog_equals(db.url(), after, "after UP");
@@ -146,7 +147,7 @@ void apply_round_trip(Server server, const std::string& label, Schema before, Sc
   try {
     test::apply_down(db.url(), plan);
   } catch (const std::exception& e) {
-    FAIL_CHECK("DOWN failed: " << e.what() << "\nDOWN script:\n" << plan_down_sql(plan));
+    FAIL_CHECK("DOWN failed: " << std::string(e.what()) << "\nDOWN script:\n" << plan_down_sql(plan));
     return;
   }
   Catalog back = test::inspect_url(db.url());
@@ -160,7 +161,7 @@ void apply_round_trip(Server server, const std::string& label, Schema before, Sc
   try {
     test::apply_up(db.url(), plan);
   } catch (const std::exception& e) {
-    FAIL_CHECK("UP after DOWN failed: " << e.what());
+    FAIL_CHECK("UP after DOWN failed: " << std::string(e.what()));
     return;
   }
   check_catalog_equals(db.url(), after, "after UP, DOWN, UP");
@@ -215,9 +216,23 @@ void all_golden_cases(Server server) {
     try {
       golden_case(server, dir);
     } catch (const std::exception& e) {
-      FAIL_CHECK(dir.filename().string() << ": " << e.what());
+      FAIL_CHECK(dir.filename().string() << ": " << std::string(e.what()));
     }
   }
+}
+
+// Whether the server can install every extension `s` declares (pgvector is packaged for tsdb only).
+bool extensions_available(Server server, const Schema& s, std::string& missing) {
+  if (s.extensions.empty()) return true;
+  Connection conn = test::quiet_connect(test::server_url(server));
+  for (auto& e : s.extensions) {
+    std::string sql = "SELECT 1 FROM pg_available_extensions WHERE name = " + quote_literal(e.name);
+    PGresult* r = PQexec(conn.get(), sql.c_str());
+    bool there = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+    PQclear(r);
+    if (!there) missing += (missing.empty() ? "" : ", ") + e.name;
+  }
+  return missing.empty();
 }
 
 void example_schema(Server server, const fs::path& file) {
@@ -226,6 +241,10 @@ void example_schema(Server server, const fs::path& file) {
   bool timescale = uses_timescale(s);
   if (server == Server::pg15 && timescale) return;
   if (server == Server::tsl && !timescale) return;
+  if (std::string missing; !extensions_available(server, s, missing)) {
+    MESSAGE(label << " not applied on " << test::server_name(server) << ": the server does not have " << missing);
+    return;
+  }
   if (server == Server::tsdb && has_policies(s)) {
     check_apache_refusal(diff(Schema{}, s, apply_options(server)), label);
     strip_policies(s);
@@ -239,22 +258,22 @@ void all_examples(Server server) {
     try {
       example_schema(server, file);
     } catch (const std::exception& e) {
-      FAIL_CHECK(file.string() << ": " << e.what());
+      FAIL_CHECK(file.string() << ": " << std::string(e.what()));
     }
   }
 }
 
 }  // namespace
 
-TEST_CASE("plan apply: every golden case, UP and DOWN, on pg15") { all_golden_cases(Server::pg15); }
-TEST_CASE("plan apply: every golden case, UP and DOWN, on tsdb (Apache)") { all_golden_cases(Server::tsdb); }
-TEST_CASE("plan apply: golden hypertable cases, UP and DOWN, on tsl (Timescale license)") {
+TEST_CASE("plan apply: every golden case UP and DOWN on pg15") { all_golden_cases(Server::pg15); }
+TEST_CASE("plan apply: every golden case UP and DOWN on tsdb (Apache)") { all_golden_cases(Server::tsdb); }
+TEST_CASE("plan apply: golden hypertable cases UP and DOWN on tsl (Timescale license)") {
   all_golden_cases(Server::tsl);
 }
 
-TEST_CASE("plan apply: example schemas, empty to schema and back, on pg15") { all_examples(Server::pg15); }
-TEST_CASE("plan apply: example schemas, empty to schema and back, on tsdb (Apache)") { all_examples(Server::tsdb); }
-TEST_CASE("plan apply: example schemas with hypertables, empty to schema and back, on tsl") {
+TEST_CASE("plan apply: example schemas from empty and back on pg15") { all_examples(Server::pg15); }
+TEST_CASE("plan apply: example schemas from empty and back on tsdb (Apache)") { all_examples(Server::tsdb); }
+TEST_CASE("plan apply: example schemas with hypertables from empty and back on tsl") {
   all_examples(Server::tsl);
 }
 
@@ -297,7 +316,8 @@ TEST_CASE("plan apply: a destructive plan is refused without --allow-destructive
 
 TEST_CASE("plan apply: rows survive hypertable conversion and its DOWN rebuild") {
   for (Server server : {Server::tsdb, Server::tsl}) {
-    INFO(test::server_name(server));
+    std::string where = test::server_name(server);
+    INFO(where);
     fs::path dir = kSource / "tests" / "golden" / "plan" / "hypertable_convert_existing";
     Schema before = load(dir / "before.dsl");
     Schema after = load(dir / "after.dsl");
@@ -376,7 +396,11 @@ TEST_CASE("plan apply: on the Apache edition, retention via pg_cron schedules dr
                                         "generate_series(0, 9) i",
                                         quote_ident(ns)));
     test::exec_one(c.get(), command);
-    CHECK(value(fmt::format("SELECT count(*) FROM {}.ticks", quote_ident(ns))) == "2");
+    // Rows 0, 1 and 2 hours old stay (a chunk goes only when all of it is older than 2 hours), 7 go.
+    std::string kept = value(fmt::format("SELECT count(*) FROM {}.ticks", quote_ident(ns)));
+    CHECK_MESSAGE((kept == "3" || kept == "2"), kept);  // 2 when the hour turned between INSERT and drop_chunks
+    CHECK(value(fmt::format("SELECT count(*) FROM {}.ticks WHERE ts < now() - INTERVAL '3 hours'", quote_ident(ns))) ==
+          "0");
     c.reset();
 
     Schema expected = l.schema;  // inspect does not read pg_cron jobs: the retention is not in the catalog
@@ -398,7 +422,35 @@ TEST_CASE("plan apply: on the Apache edition, retention via pg_cron schedules dr
     CHECK(std::string(PQgetvalue(r, 0, 0)) == "0");
     PQclear(r);
   } catch (const std::exception& e) {
-    FAIL_CHECK(e.what() << "\nplan:\n" << test::describe(plan));
+    FAIL_CHECK(std::string(e.what()) << "\nplan:\n" << test::describe(plan));
   }
   cleanup();
+}
+
+// The index create_hypertable() would make on (time DESC) is left out of the catalog (it belongs to the
+// hypertable), but schemac creates hypertables without it: when a declaration asks for it later, `plan --db` must
+// still create it. KNOWN BUG (may_fail until fixed): normalise_expressions() erases a declared index of that shape
+// from the declaration when the live table is a hypertable, so the plan is empty and the index never made. The fix
+// belongs in inspect: report the index, and let diff skip an undeclared one (it does: timescale_default_index).
+TEST_CASE("plan apply: a declared (time DESC) index added to an existing hypertable is created" *
+          doctest::may_fail()) {
+  Loaded before = load_dsl_text("before.dsl",
+                                "extension timescaledb\n\ntable ticks {\n  ts timestamptz\n  v  int\n\n"
+                                "  hypertable on ts {\n    chunk_interval 1 hour\n  }\n}\n");
+  Loaded after = load_dsl_text("after.dsl",
+                               "extension timescaledb\n\ntable ticks {\n  ts timestamptz\n  v  int\n\n"
+                               "  index (ts desc)\n\n  hypertable on ts {\n    chunk_interval 1 hour\n  }\n}\n");
+  REQUIRE(before.ok());
+  REQUIRE(after.ok());
+  REQUIRE(after.schema.tables[0].indexes.size() == 1);
+  CHECK(after.schema.tables[0].indexes[0].name == "ticks_ts_idx");
+  TestDb db(Server::tsdb);
+  test::apply_up(db.url(), diff(Schema{}, before.schema, apply_options(Server::tsdb)));
+  CHECK(db.query_value("SELECT count(*) FROM pg_indexes WHERE indexname = 'ticks_ts_idx'") == "0");
+  Schema declared = after.schema;
+  Catalog live = test::inspect_url(db.url(), &declared);
+  Plan plan = diff(live.schema, declared, apply_options(Server::tsdb));
+  CHECK_MESSAGE(plan.changes.size() == 1, "the plan --db would make:\n" << test::describe(plan));
+  test::apply_up(db.url(), plan);
+  CHECK(db.query_value("SELECT count(*) FROM pg_indexes WHERE indexname = 'ticks_ts_idx'") == "1");
 }

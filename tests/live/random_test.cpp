@@ -30,6 +30,8 @@ using namespace schemac;
 using schemac::test::RandomSchema;
 using schemac::test::Server;
 using schemac::test::TestDb;
+using schemac::test::apply_plan;
+using schemac::test::plan_live;
 
 namespace {
 
@@ -115,14 +117,14 @@ int run_sequence(uint64_t seed, int sequence, int pairs) {
     } catch (const std::exception& e) {
       fail(i, std::string("UP failed: ") + e.what(), b_text, edits, &p);
     }
-    std::string m = test::catalog_mismatch(conn.get(), *b);
+    std::string m = test::catalog_mismatch(conn.get(), *b, true);
     if (!m.empty()) fail(i, "after UP the catalog differs from B:\n" + m, b_text, edits, &p);
     try {
       apply_plan(conn.get(), p, false);
     } catch (const std::exception& e) {
       fail(i, std::string("DOWN failed: ") + e.what(), b_text, edits, &p);
     }
-    m = test::catalog_mismatch(conn.get(), *a);
+    m = test::catalog_mismatch(conn.get(), *a, true);
     if (!m.empty()) fail(i, "after DOWN the catalog differs from A:\n" + m, b_text, edits, &p);
     // Forward again: B is the next pair's A.
     try {

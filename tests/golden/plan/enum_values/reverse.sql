@@ -11,4 +11,5 @@ ALTER TABLE public.orders ALTER COLUMN side TYPE public.side USING side::text::p
 DROP TYPE public.side_schemac_old;
 
 -- add 'failed' to enum public.status [outside a transaction]
+-- schemac:no-transaction
 ALTER TYPE public.status ADD VALUE 'failed';

@@ -5,6 +5,7 @@
 --     note: fails if a row still holds a removed value; rewrites every table that uses the type
 
 -- add 'hold' to enum public.side [outside a transaction]
+-- schemac:no-transaction
 ALTER TYPE public.side ADD VALUE 'hold';
 
 -- recreate enum public.status (removes 'failed')

@@ -1,0 +1,139 @@
+// The planner, columns: additions and drops, and every change to an existing column (type, default,
+// nullability, identity, generation expression), each reversible.
+#include "diff_internal.hpp"
+
+namespace schemac::diff_detail {
+
+// --- columns ------------------------------------------------------------------------------------------------
+
+Change Planner::column_added(const Table& t, const Column& c) {
+  Change ch = mk(K::add_column, column_ref(t, c.name),
+            fmt::format("add column {} ({})", column_ref(t, c.name), sql_type(c.type, false)),
+            {add_column_sql(t, c)}, {drop_column_sql(t, c.name)});
+  if (!c.comment.empty()) ch.up.push_back(comment_on_column_sql(t, c.name, c.comment));
+  ch.lock = Lock::access_exclusive;
+  ch.rewrites = c.generated_expr || c.identity != Identity::none || is_serial(c.type) ||
+                (c.default_expr && volatile_default(*c.default_expr));
+  if (ch.rewrites) ch.note = "fills every existing row: rewrites the table under ACCESS EXCLUSIVE";
+  return ch;
+}
+
+void Planner::plan_columns(const Table& f, const Table& t) {
+  for (auto& c : f.columns)
+    if (!t.column(c.name)) {
+      Change ch = inverse(column_added(f, c), K::drop_column, "drop column " + column_ref(t, c.name));
+      ch.destructive = true;
+      ch.rewrites = false;
+      ch.note.clear();
+      add(p_drop_columns, std::move(ch));
+    }
+  for (auto& c : t.columns) {
+    const Column* fc = f.column(c.name);
+    if (!fc) {
+      Change ch = column_added(t, c);
+      if (!c.nullable && !c.default_expr && c.identity == Identity::none && !c.generated_expr && !is_serial(c.type))
+        ch.note = "NOT NULL without a default: fails if the table has rows";
+      add(p_columns, std::move(ch));
+    } else {
+      alter_column(f, t, *fc, c);
+    }
+  }
+}
+
+bool Planner::compressed_throughout(const Table& f, const Table& t) const {
+  return f.hypertable && t.hypertable && f.hypertable->compression && t.hypertable->compression;
+}
+
+void Planner::refuse_on_compressed(const Table& f, const Table& t, const std::string& what) {
+  if (!compressed_throughout(f, t)) return;
+  error(fmt::format("cannot {} on {}: TimescaleDB does not allow it while compression is enabled", what,
+                    table_ref(t)),
+        "split it in three migrations: remove the compression block, make the change, declare compression again",
+        t.loc);
+}
+
+void Planner::alter_column(const Table& f, const Table& t, const Column& a, const Column& b) {
+  std::string ref = column_ref(t, b.name);
+  auto change = [&](K kind, std::string description, std::vector<std::string> up, std::vector<std::string> down) {
+    Change c = mk(kind, ref, std::move(description), std::move(up), std::move(down));
+    c.lock = Lock::access_exclusive;
+    return c;
+  };
+  if (a.generated_expr != b.generated_expr) {
+    refuse_on_compressed(f, t, "change the generated column " + quote_ident(b.name));
+    if (a.generated_expr && !b.generated_expr) {
+      add(p_columns, change(K::alter_generated, "stop generating " + ref + " (keeps its values)",
+                            {drop_expression_sql(t, b)}, {drop_column_sql(t, a.name), add_column_sql(t, a)}));
+    } else {
+      // PostgreSQL 15 cannot change or add a generation expression in place: drop the column and add it back.
+      Change c = change(K::alter_generated, "recompute generated column " + ref + " (drop and add it back)",
+                        {drop_column_sql(t, a.name), add_column_sql(t, b)},
+                        {drop_column_sql(t, b.name), add_column_sql(t, a)});
+      c.destructive = !a.generated_expr;  // the plain column's values are lost
+      c.rewrites = true;
+      c.note = "indexes and constraints on the column are dropped with it";
+      add(p_columns, std::move(c));
+      return;
+    }
+  }
+  Column mid = a;  // the column as each step leaves it
+  if (a.identity != Identity::none && b.identity == Identity::none) {
+    refuse_on_compressed(f, t, "drop the identity of " + quote_ident(b.name));
+    add(p_columns, change(K::alter_identity, "drop identity of " + ref, {drop_identity_sql(t, a)},
+                          {add_identity_sql(t, a), sync_sequence_sql(t, a)}));
+    mid.identity = Identity::none;
+  }
+  bool default_done = false;
+  if (!(storage_type(a.type) == storage_type(b.type))) {
+    refuse_on_compressed(f, t, "change the type of " + quote_ident(b.name));
+    Column to_type = mid;
+    to_type.type = b.type;
+    to_type.default_expr = b.default_expr;
+    std::vector<std::string> up, down;
+    // A default of the old type may not cast to the new one: drop it around the change.
+    if (mid.default_expr) up.push_back(set_default_sql(t, named_column(b.name)));
+    up.push_back(alter_column_type_sql(t, to_type));
+    if (b.default_expr) up.push_back(set_default_sql(t, to_type));
+    if (b.default_expr) down.push_back(set_default_sql(t, named_column(b.name)));
+    down.push_back(alter_column_type_sql(t, mid));
+    if (mid.default_expr) down.push_back(set_default_sql(t, mid));
+    Change c = change(K::alter_column_type,
+                      fmt::format("change type of {} from {} to {}", ref, sql_type(a.type, false),
+                                  sql_type(b.type, false)),
+                      std::move(up), std::move(down));
+    c.destructive = is_narrowing_change(a.type, b.type);
+    c.rewrites = !rewrite_free(a.type, b.type);
+    if (c.rewrites) c.note = "rewrites the table and its indexes under ACCESS EXCLUSIVE";
+    if (c.destructive) c.note += std::string(c.note.empty() ? "" : "; ") + "can fail on or truncate existing values";
+    add(p_columns, std::move(c));
+    default_done = true;
+    mid.type = b.type;
+    mid.default_expr = b.default_expr;
+  }
+  if (!default_done && a.default_expr != b.default_expr) {
+    Column nb = mid;
+    nb.default_expr = b.default_expr;
+    add(p_columns, change(K::alter_default,
+                          b.default_expr ? fmt::format("set default of {} to {}", ref, *b.default_expr)
+                                         : "drop default of " + ref,
+                          {set_default_sql(t, nb)}, {set_default_sql(t, mid)}));
+  }
+  if (a.nullable != b.nullable) {
+    Change c = change(K::alter_nullability, b.nullable ? "make " + ref + " nullable" : "make " + ref + " NOT NULL",
+                      {set_not_null_sql(t, b, !b.nullable)}, {set_not_null_sql(t, b, b.nullable)});
+    if (!b.nullable) c.note = "scans the whole table under ACCESS EXCLUSIVE; fails if a row holds NULL";
+    add(p_columns, std::move(c));
+  }
+  if (b.identity != Identity::none && mid.identity == Identity::none) {
+    refuse_on_compressed(f, t, "add an identity to " + quote_ident(b.name));
+    add(p_columns, change(K::alter_identity, "add identity to " + ref, {add_identity_sql(t, b), sync_sequence_sql(t, b)},
+                          {drop_identity_sql(t, b)}));
+  } else if (b.identity != Identity::none && mid.identity != b.identity) {
+    add(p_columns, change(K::alter_identity,
+                          fmt::format("make identity of {} {}", ref,
+                                      b.identity == Identity::always ? "ALWAYS" : "BY DEFAULT"),
+                          {set_identity_sql(t, b)}, {set_identity_sql(t, a)}));
+  }
+}
+
+}  // namespace schemac::diff_detail
