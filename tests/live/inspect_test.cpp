@@ -338,9 +338,9 @@ void check_every_kind(Server server) {
 
 }  // namespace
 
-TEST_CASE("inspect reads every object kind (PostgreSQL 15)") { check_every_kind(Server::pg15) - }
+TEST_CASE("inspect reads every object kind (PostgreSQL 15)") { check_every_kind(Server::pg15); }
 
-TEST_CASE("inspect reads every object kind (TimescaleDB 2.19 on PostgreSQL 17)") { check_every_kind(Server::tsdb) - }
+TEST_CASE("inspect reads every object kind (TimescaleDB 2.19 on PostgreSQL 17)") { check_every_kind(Server::tsdb); }
 
 TEST_CASE("inspect sends the same number of catalog queries for 1 table and for 50") {
   TestDb db(Server::pg15);
