@@ -73,13 +73,12 @@ TEST_CASE("tsl: objects a test creates are dropped afterwards, the ones before s
   CHECK(after.query_value("SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'") == "1");
 }
 
-TEST_CASE("redact_url never shows a password") {
-  using schemac::test::redact_url;
-  CHECK(redact_url("postgresql://alice:s3cret@db.example:5433/app?sslmode=require") ==
-        "postgresql://alice:***@db.example:5433/app");
-  CHECK(redact_url("host=db port=5432 user=bob password='p w' dbname=x") == "postgresql://bob:***@db:5432/x");
-  CHECK(redact_url("postgresql://h/d?password=s3cret").find("s3cret") == std::string::npos);
-  CHECK(redact_url("postgresql://x:%zz@") == "<connection string not shown: it does not parse>");
+TEST_CASE("test messages never show a password") {
+  for (auto url : {"postgresql://alice:s3cret@db.example:5433/app?sslmode=require",
+                   "host=db port=5432 user=bob password='s3cret' dbname=x", "postgresql://h/d?password=s3cret"}) {
+    CAPTURE(url);
+    CHECK(schemac::test::redact_url(url).find("s3cret") == std::string::npos);
+  }
 }
 
 TEST_CASE("the schemac binary built with the tests runs") {

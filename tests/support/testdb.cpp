@@ -139,30 +139,6 @@ std::string server_url(Server s) {
       " DATABASE). SCHEMAC_SKIP_LIVE=1 skips live tests instead.");
 }
 
-std::string redact_url(std::string_view url) {
-  ConninfoOptions opts = parse_conninfo(url);
-  if (!opts) return "<connection string not shown: it does not parse>";
-  std::string user, host, hostaddr, port, dbname;
-  bool has_password = false;
-  for (PQconninfoOption* o = opts.get(); o->keyword; ++o) {
-    if (!o->val || !*o->val) continue;
-    std::string_view key = o->keyword;
-    if (key == "user") user = o->val;
-    else if (key == "host") host = o->val;
-    else if (key == "hostaddr") hostaddr = o->val;
-    else if (key == "port") port = o->val;
-    else if (key == "dbname") dbname = o->val;
-    else if (key == "password") has_password = true;
-  }
-  if (host.empty()) host = hostaddr;
-  std::string out = "postgresql://";
-  if (!user.empty()) out += user + (has_password ? ":***@" : "@");
-  out += host;
-  if (!port.empty()) out += ":" + port;
-  out += "/" + dbname;
-  return out;
-}
-
 // ------------------------------------------------------------------------------------------------
 // Connections and queries
 

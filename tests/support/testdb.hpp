@@ -39,6 +39,8 @@
 //     settings changed with ALTER SYSTEM/DATABASE, jobs added with add_job) are not undone;
 //   - live tests run one at a time (CTest RESOURCE_LOCK), which this requires.
 #include <optional>
+
+#include "connect.hpp"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,9 +56,8 @@ const char* server_env_var(Server server);
 // The server's URL from the environment; throws (failing the test) when it is not set, see above.
 std::string server_url(Server server);
 
-// A connection string fit for messages: "postgresql://USER@HOST:PORT/DBNAME", never the password.
-// Anything libpq cannot parse is shown as "<connection string not shown: it does not parse>".
-std::string redact_url(std::string_view url);
+// Connection strings in messages go through the product's own redaction (compiler/connect.hpp).
+using schemac::redact_url;
 
 // One row of a query result; SQL NULL is the text in `null_text`.
 using Row = std::vector<std::string>;
