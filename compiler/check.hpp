@@ -24,17 +24,12 @@
 
 #include "diagnostic.hpp"
 #include "model.hpp"
+#include "suggest.hpp"
 
 namespace schemac {
 
 // Completes `s` and returns every problem found, sorted by place. The model is complete only when the result
 // has no errors; with errors it is completed as far as possible (later stages must not run on it).
 Diagnostics check(Schema& s);
-
-// Levenshtein distance, used for `did you mean` suggestions.
-size_t edit_distance(std::string_view a, std::string_view b);
-
-// The candidate closest to `word` when it is close enough to be a likely typo, or empty.
-std::string closest_name(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace schemac

@@ -826,17 +826,3 @@ TEST_CASE("check: duplicate queries and parameters") {
   CHECK(out.find("50:3: error: duplicate query \"latest_for_symbol\" on \"book_ticker_snapshots\"\n") !=
         std::string::npos);
 }
-
-// ---- suggestions ----
-
-TEST_CASE("check: edit distance and closest names") {
-  CHECK(edit_distance("symbl_id", "symbol_id") == 1);
-  CHECK(edit_distance("", "abc") == 3);
-  CHECK(edit_distance("kitten", "sitting") == 3);
-  CHECK(closest_name("symbl_id", {"id", "symbol_id", "symbols"}) == "symbol_id");
-  CHECK(closest_name("Symbol_ID", {"id", "symbol_id"}) == "symbol_id");
-  CHECK(closest_name("ts", {"id"}) == "");
-  CHECK(closest_name("y", {"x"}) == "");
-  CHECK(closest_name("xy", {"x"}) == "x");
-  CHECK(closest_name("completely_different", {"symbol_id"}) == "");
-}

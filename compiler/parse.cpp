@@ -11,6 +11,8 @@
 #include <memory>
 #include <string_view>
 
+#include "suggest.hpp"
+
 extern "C" const TSLanguage* tree_sitter_schemac(void);
 
 namespace schemac {
@@ -87,21 +89,6 @@ std::string unquote(std::string_view s, char q) {
   return out;
 }
 
-// Levenshtein distance, for "did you mean" hints on misspelt keywords.
-size_t distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 constexpr std::array keywords{"table",      "enum",       "extension", "schema",     "primary",  "unique",
                               "foreign",    "check",      "index",     "hypertable", "query",    "references",
@@ -112,7 +99,7 @@ constexpr std::array keywords{"table",      "enum",       "extension", "schema",
 std::string did_you_mean(std::string_view word) {
   if (word.size() < 4) return "";
   for (std::string_view k : keywords)
-    if (k != word && distance(word, k) <= 2) return fmt::format("did you mean \"{}\"?", k);
+    if (k != word && edit_distance(word, k) <= 2) return fmt::format("did you mean \"{}\"?", k);
   return "";
 }
 
