@@ -127,3 +127,22 @@ TEST_CASE("golden: plan between two declarations") {
     }
   }
 }
+
+TEST_CASE("determinism: migrate new writes byte-identical files on every run") {
+  fs::path tmp = fs::temp_directory_path() / ("schemac_determinism_" + std::to_string(::getpid()));
+  fs::remove_all(tmp);
+  fs::create_directories(tmp);
+  fs::path src = fs::path(SCHEMAC_SOURCE_DIR);
+  for (auto run : {"a", "b"}) {
+    Run r = run_in(src, kSchemac + " migrate new init --dir '" + (tmp / run).string() + "'");
+    REQUIRE(r.exit_code == 0);
+  }
+  for (auto f : {"0001_init.up.sql", "0001_init.down.sql", "0001_init.snapshot.dsl", "schemac.sum"}) {
+    CAPTURE(f);
+    CHECK(slurp(tmp / "a" / f).size() > 0);
+    CHECK(slurp(tmp / "a" / f) == slurp(tmp / "b" / f));
+  }
+  // The committed first migration is what the compiler writes today for the same schema.dsl.
+  CHECK(slurp(tmp / "a" / "0001_init.snapshot.dsl") == slurp(src / "migrations" / "0001_init.snapshot.dsl"));
+  fs::remove_all(tmp);
+}
