@@ -415,6 +415,14 @@ struct IndexNames {
 // Quadratic in the number of indexes of a schema, which is fine for the hundreds a real schema has.
 void elide_index_names(std::vector<Table>& tables, const std::vector<std::string>& taken,
                        const std::vector<std::vector<std::string>>& names) {
+  // The common case (a pulled schema where every index has its default name) in one pass: leave them all out.
+  std::vector<Table> unnamed = tables;
+  for (auto& t : unnamed)
+    for (auto& ix : t.indexes) ix.name.clear();
+  if (names_as_check_gives(unnamed, taken) == names) {
+    tables = std::move(unnamed);
+    return;
+  }
   for (size_t t = 0; t < tables.size(); ++t)
     for (size_t i = 0; i < tables[t].indexes.size(); ++i) {
       tables[t].indexes[i].name.clear();
