@@ -306,32 +306,18 @@ void name_constraints(Table& t) {
 
 bool index_backed(const Constraint& c) { return c.kind == Kind::primary_key || c.kind == Kind::unique; }
 
-// Relation names already spoken for in a schema before default index names are chosen: tables, written index
-// names and the indexes behind primary keys and unique constraints.
-std::vector<std::string> taken_relation_names(const Schema& s, const std::string& schema) {
-  std::vector<std::string> taken;
-  for (auto& t : s.tables) {
-    if (t.schema != schema) continue;
-    taken.push_back(t.name);
-    for (auto& c : t.constraints)
-      if (index_backed(c)) taken.push_back(c.name);
-    for (auto& ix : t.indexes)
-      if (!ix.name.empty()) taken.push_back(ix.name);
-  }
-  return taken;
-}
-
+// Default index names avoid the schema's other relations: tables and the indexes behind primary keys and
+// unique constraints (named by now); names.cpp adds written index names and the defaults as it goes.
 void name_indexes(Schema& s) {
-  std::map<std::string, std::vector<std::string>> taken;
-  for (auto& t : s.tables)
-    if (!taken.count(t.schema)) taken[t.schema] = taken_relation_names(s, t.schema);
+  std::map<std::string, std::vector<Table*>> by_schema;
+  std::map<std::string, NameSet> taken;
   for (auto& t : s.tables) {
-    for (size_t i = 0; i < t.indexes.size(); ++i) {
-      if (!t.indexes[i].name.empty()) continue;
-      t.indexes[i].name = default_index_name(t, i, taken[t.schema]);
-      taken[t.schema].push_back(t.indexes[i].name);
-    }
+    by_schema[t.schema].push_back(&t);
+    taken[t.schema].insert(t.name);
+    for (auto& c : t.constraints)
+      if (index_backed(c)) taken[t.schema].insert(c.name);
   }
+  for (auto& [schema, tables] : by_schema) assign_index_names(tables, taken[schema]);
 }
 
 void check_constraint_names(Reporter& r, const Table& t) {

@@ -10,6 +10,7 @@
 #include "connect.hpp"
 #include "inspect_sql.hpp"
 #include "names.hpp"
+#include "render.hpp"
 #include "types.hpp"
 
 namespace schemac {
@@ -303,6 +304,26 @@ void read_jobs(Runner& db, Schema& s, const TableIndex& idx) {
   });
 }
 
+// Retention the Apache edition keeps in pg_cron (diff's --retention-via-cron): a job named as schemac names it,
+// whose command is exactly the drop_chunks schemac schedules for that hypertable. A policy, when there is one,
+// wins.
+void read_cron_retention(Runner& db, Schema& s) {
+  std::map<std::string, Table*> by_job;
+  for (Table& t : s.tables)
+    if (t.hypertable) by_job[cron_job_name(t)] = &t;
+  if (by_job.empty()) return;
+  each_row(db.run(sql::kCronRetention, "reading pg_cron retention jobs"), [&](Row r) {
+    auto it = by_job.find(r.str(0));
+    if (it == by_job.end()) return;
+    Table& t = *it->second;
+    if (r.str(1).rfind("SELECT drop_chunks(" + regclass_literal(t) + ", older_than => ", 0) != 0) return;
+    std::optional<Span> span;
+    if (!r.null(2)) span = integer_span(r.num(2));
+    else if (!r.null(3)) span = span_at(r, 3);
+    if (span && !t.hypertable->retention) t.hypertable->retention = span;
+  });
+}
+
 void read_compression_settings(Runner& db, Schema& s, const TableIndex& idx) {
   // Rows come ordered by segment-by position, then order-by position, per hypertable.
   each_row(db.run(sql::kCompressionSettings, "reading compression settings"), [&](Row r) {
@@ -323,39 +344,21 @@ void read_compression_settings(Runner& db, Schema& s, const TableIndex& idx) {
   });
 }
 
-}  // namespace
+// What the first query says beyond the Catalog's own fields.
+struct Facts {
+  bool timescaledb_available = false;  // not installed, but CREATE EXTENSION could make it
+  bool cron_jobs = false;              // cron.job is readable here
+};
 
-// create_hypertable() makes `<table>_<time>_idx` on (time DESC); it belongs to the hypertable declaration.
-bool is_default_hypertable_index(const Table& t, const Index& ix) {
-  if (!t.hypertable || ix.unique || ix.method != "btree" || ix.keys.size() != 1 || !ix.include.empty() ||
-      !ix.where.empty())
-    return false;
-  const IndexKey& k = ix.keys[0];
-  if (k.column != t.hypertable->time_column || !k.desc || k.nulls != NullsOrder::implied || !k.opclass.empty())
-    return false;
-  std::string base = make_object_name(t.name, t.hypertable->time_column, "idx");
-  if (ix.name == base) return true;
-  // On a name clash PostgreSQL appends a number to the first name: t_ts_idx1.
-  return ix.name.rfind(base, 0) == 0 &&
-         std::all_of(ix.name.begin() + base.size(), ix.name.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-namespace {
-
-void drop_hypertable_indexes(Schema& s) {
-  for (Table& t : s.tables) {
-    if (!t.hypertable) continue;
-    std::erase_if(t.indexes, [&](const Index& ix) { return is_default_hypertable_index(t, ix); });
-  }
-}
-
-// Reads the facts and every kind of object; `timescale` says whether the TimescaleDB views exist.
-Catalog read_catalog(Runner& db) {
+// Reads the facts and every kind of object.
+Catalog read_catalog(Runner& db, Facts& facts) {
   Catalog cat;
   cat.server_version = PQserverVersion(db.conn);
   each_row(db.run(sql::kFacts, "reading server settings"), [&](Row r) {
     cat.edition = r.str(0);
     cat.timescaledb_version = r.str(1);
+    facts.timescaledb_available = r.flag(2);
+    facts.cron_jobs = r.flag(3);
   });
   Schema& s = cat.schema;
   TableIndex idx;
@@ -369,9 +372,32 @@ Catalog read_catalog(Runner& db) {
     read_hypertables(db, s, idx);
     read_jobs(db, s, idx);
     read_compression_settings(db, s, idx);
-    drop_hypertable_indexes(s);
+    if (facts.cron_jobs) read_cron_retention(db, s);
   }
   return cat;
+}
+
+void ignore_notice(void*, const char*) {}
+
+// The license of a TimescaleDB that is available but not created yet: timescaledb.license exists only once the
+// extension is, so create it in a transaction (a savepoint inside the caller's) that is always rolled back.
+// Nothing is left behind; without the privilege (or the preload) the edition stays unknown. The server's
+// notices about the extension are not shown.
+std::string probe_edition(Runner& db, bool own_transaction) {
+  PGconn* conn = db.conn;
+  PQnoticeProcessor old = PQsetNoticeProcessor(conn, ignore_notice, nullptr);
+  std::string license;
+  db.count += 3;
+  PQclear(PQexec(conn, own_transaction ? "begin" : "savepoint schemac_edition_probe"));
+  Result r(PQexec(conn, sql::kEditionProbe.c_str()));
+  if (r && PQresultStatus(r.get()) == PGRES_TUPLES_OK && PQntuples(r.get()) == 1)
+    license = std::string(PQgetvalue(r.get(), 0, 0));
+  r.reset();
+  PQclear(PQexec(conn, own_transaction ? "rollback"
+                                       : "rollback to savepoint schemac_edition_probe; "
+                                         "release savepoint schemac_edition_probe"));
+  PQsetNoticeProcessor(conn, old, nullptr);
+  return license == "apache" || license == "timescale" ? license : "";
 }
 
 }  // namespace
@@ -428,8 +454,10 @@ Catalog inspect(PGconn* conn, const InspectOptions& options) {
   bool own_transaction = PQtransactionStatus(conn) == PQTRANS_IDLE;
   if (own_transaction) db.run(sql::kBegin, "starting a read-only transaction");
   try {
-    Catalog cat = read_catalog(db);
+    Facts facts;
+    Catalog cat = read_catalog(db, facts);
     if (own_transaction) db.run("commit", "finishing the catalog read");
+    if (cat.edition.empty() && facts.timescaledb_available) cat.edition = probe_edition(db, own_transaction);
     cat.queries = db.count;
     return cat;
   } catch (...) {

@@ -3,10 +3,18 @@
 // with a fixed number of set-based catalog queries whatever the size of the schema.
 //
 // What is left out: system schemas, every TimescaleDB internal schema (chunks live there), objects owned by
-// extensions, partitions (the model has no partitioning), the index create_hypertable() makes on
-// (time DESC) (it belongs to the hypertable declaration), indexes that back primary key / unique /
+// extensions, partitions (the model has no partitioning), indexes that back primary key / unique /
 // exclusion constraints (they are the constraints), and triggers (the model has none, so TimescaleDB's
-// ts_insert_blocker never shows).
+// ts_insert_blocker never shows). The index create_hypertable() makes on (time DESC) when asked for default
+// indexes is reported like any other: diff never drops an undeclared one (it belongs to the hypertable), and
+// creates it when declared and missing (schemac makes hypertables without default indexes).
+//
+// The edition: timescaledb.license exists only once the extension does. When TimescaleDB is available but not
+// created, inspect learns the license by creating it in a transaction (or savepoint) it rolls back, after the
+// catalog read: nothing is left behind, and without the privilege the edition stays unknown.
+//
+// Retention scheduled with pg_cron (diff's --retention-via-cron on the Apache edition) is read back from
+// cron.job, when that table is readable in this database, as the hypertable's retention.
 //
 // Expressions (defaults, generated columns, checks, index expressions and predicates) are the server's own
 // text: pg_get_expr(..., pretty) with search_path = public. normalise_expressions() puts declared
@@ -54,11 +62,6 @@ struct NormaliseResult {
   std::vector<std::string> failed;  // "schema.table: server message"
 };
 NormaliseResult normalise_expressions(PGconn* conn, Schema& declared, const Schema* live = nullptr);
-
-// True for the index create_hypertable() makes on (time DESC), named <table>_<time>_idx (or with a number
-// after it): inspect leaves it out, as it belongs to the hypertable declaration, and normalise_expressions()
-// takes the same index out of a declaration whose live table is already a hypertable.
-bool is_default_hypertable_index(const Table& t, const Index& ix);
 
 // Helpers shared with tests.
 std::vector<std::string> parse_pg_array(std::string_view text);  // {a,"b c",NULL} -> a, b c, "" (1-D)

@@ -379,14 +379,6 @@ void adopt_live_forms(PGconn* conn, Schema& declared, const Schema& live, std::v
 
 NormaliseResult normalise_expressions(PGconn* conn, Schema& declared, const Schema* live) {
   NormaliseResult result;
-  // An index declared exactly like the one create_hypertable() makes is invisible in the catalog (inspect
-  // leaves it out): once the table is a hypertable, leave it out of the declaration too.
-  if (live)
-    for (Table& t : declared.tables) {
-      const Table* lt = t.hypertable ? live_table(*live, t) : nullptr;
-      if (lt && lt->hypertable)
-        std::erase_if(t.indexes, [&](const Index& ix) { return is_default_hypertable_index(t, ix); });
-    }
   std::vector<Job> jobs = make_jobs(declared, live);
   result.tables_sent = static_cast<int>(jobs.size());
   run_jobs(conn, jobs, result.failed);

@@ -32,9 +32,26 @@ begin isolation level repeatable read read only;
 set local search_path = public;
 set local work_mem = '64MB')";
 
+// The license, the installed TimescaleDB version, whether TimescaleDB could be created here (not installed but
+// available: the license is then learnt by a rolled-back probe, see kEditionProbe), and whether pg_cron's job
+// table is readable here with its `database` column (1.4+).
 inline const std::string kFacts = R"(
 select coalesce(current_setting('timescaledb.license', true), ''),
-       coalesce((select extversion from pg_extension where extname = 'timescaledb'), ''))";
+       coalesce((select extversion from pg_extension where extname = 'timescaledb'), ''),
+       case when not exists (select from pg_extension where extname = 'timescaledb')
+            then exists (select from pg_available_extensions where name = 'timescaledb') else false end,
+       case when to_regclass('cron.job') is not null
+            then has_table_privilege('cron.job', 'select')
+                 and exists (select from pg_attribute
+                             where attrelid = to_regclass('cron.job') and attname = 'database' and attnum > 0)
+            else false end)";
+
+// Before CREATE EXTENSION timescaledb the license setting does not exist yet: create the extension in a
+// transaction (or savepoint) that is always rolled back, and read it. One statement; the caller rolls back.
+inline const std::string kEditionProbe = R"(
+create extension timescaledb;
+select coalesce(current_setting('timescaledb.license', true), ''))";
+
 
 inline const std::string kNamespaces = R"(
 select n.nspname, coalesce(d.description, '')
@@ -180,5 +197,16 @@ select hypertable_schema, hypertable_name, attname, segmentby_column_index, orde
        orderby_asc, orderby_nullsfirst
 from timescaledb_information.compression_settings
 order by hypertable_schema, hypertable_name, segmentby_column_index, orderby_column_index)";
+
+// Retention scheduled with pg_cron on the Apache edition (diff's --retention-via-cron): active jobs of this
+// database named schemac_retention_*, with the drop_chunks interval (or integer) of their command.
+inline const std::string kCronRetention = R"(
+select j.jobname, j.command, x.n, )" + span_fields("x.span") + R"(
+from cron.job j
+cross join lateral (
+  select (regexp_match(j.command, 'older_than => INTERVAL ''([^'']*)''\)$'))[1]::interval as span,
+         (regexp_match(j.command, 'older_than => (-?[0-9]+)\)$'))[1]::bigint as n) x
+where j.jobname like 'schemac\_retention\_%' and j.database = current_database() and j.active
+order by j.jobid)";
 
 }  // namespace schemac::inspect_sql

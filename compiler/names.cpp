@@ -33,14 +33,21 @@ std::string join_names(const std::vector<std::string>& names) {
 }
 
 // Appends 1, 2, ... to the label until the name is free, as ChooseRelationName/ChooseConstraintName do.
-std::string first_free(std::string_view n1, std::string_view n2, std::string_view label,
-                       const std::vector<std::string>& taken) {
+template <class IsTaken>
+std::string first_free_if(std::string_view n1, std::string_view n2, std::string_view label, IsTaken is_taken) {
   for (int pass = 0;; ++pass) {
     std::string l(label);
     if (pass > 0) l += std::to_string(pass);
     std::string name = make_object_name(n1, n2, l);
-    if (std::find(taken.begin(), taken.end(), name) == taken.end()) return name;
+    if (!is_taken(name)) return name;
   }
+}
+
+std::string first_free(std::string_view n1, std::string_view n2, std::string_view label,
+                       const std::vector<std::string>& taken) {
+  return first_free_if(n1, n2, label, [&](const std::string& n) {
+    return std::find(taken.begin(), taken.end(), n) != taken.end();
+  });
 }
 
 std::vector<std::string> column_names(const Table& t) {
@@ -160,15 +167,31 @@ std::string default_constraint_name(const Table& t, size_t index) {
   return constraint_name_given(t, t.constraints[index], taken);
 }
 
-std::string default_index_name(const Table& t, size_t index, const std::vector<std::string>& taken_in) {
-  std::vector<std::string> taken = taken_in;
-  for (size_t i = 0; i <= index; ++i) {
+std::string default_index_name(const Table& t, size_t index, const NameSet& taken) {
+  // Earlier indexes of the same table are few: they sit beside the (large) schema-wide set.
+  std::vector<std::string> earlier;
+  auto is_taken = [&](const std::string& n) {
+    return taken.count(n) || std::find(earlier.begin(), earlier.end(), n) != earlier.end();
+  };
+  for (size_t i = 0;; ++i) {
     const Index& ix = t.indexes[i];
-    std::string fallback = first_free(t.name, join_names(index_column_names(ix)), "idx", taken);
+    std::string fallback = first_free_if(t.name, join_names(index_column_names(ix)), "idx", is_taken);
     if (i == index) return fallback;  // the default even when a name was written: print compares with it
-    taken.push_back(ix.name.empty() ? fallback : ix.name);
+    earlier.push_back(ix.name.empty() ? fallback : ix.name);
   }
-  return {};
+}
+
+void assign_index_names(const std::vector<Table*>& tables, NameSet taken) {
+  for (Table* t : tables)
+    for (auto& ix : t->indexes)
+      if (!ix.name.empty()) taken.insert(ix.name);
+  for (Table* t : tables)
+    for (auto& ix : t->indexes)
+      if (ix.name.empty()) {
+        ix.name = first_free_if(t->name, join_names(index_column_names(ix)), "idx",
+                                [&](const std::string& n) { return taken.count(n) > 0; });
+        taken.insert(ix.name);
+      }
 }
 
 std::string default_sequence_name(std::string_view table, std::string_view column) {

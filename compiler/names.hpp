@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "model.hpp"
@@ -19,9 +20,16 @@ std::string make_object_name(std::string_view name1, std::string_view name2, std
 // names of the constraints before it into account (it appends 1, 2, ... on a clash, as the server does).
 std::string default_constraint_name(const Table& t, size_t index);
 
+using NameSet = std::unordered_set<std::string>;
+
 // Likewise for t.indexes[index]; indexes share one namespace with tables and other indexes in a schema, so
-// `taken` lists relation names already used in the schema.
-std::string default_index_name(const Table& t, size_t index, const std::vector<std::string>& taken);
+// `taken` holds relation names already used in the schema.
+std::string default_index_name(const Table& t, size_t index, const NameSet& taken);
+
+// Names every unnamed index of `tables` (one schema's, in declaration order) as the server would when they are
+// created in that order: each default avoids `taken` (the schema's table names and the indexes behind its
+// primary keys and unique constraints), every written index name, and the defaults chosen before it.
+void assign_index_names(const std::vector<Table*>& tables, NameSet taken);
 
 // The sequence behind a serial or identity column: table_column_seq.
 std::string default_sequence_name(std::string_view table, std::string_view column);

@@ -384,21 +384,14 @@ ConstraintLayout layout_constraints(const Table& t) {
 
 bool index_backed(const Constraint& c) { return c.kind == Kind::primary_key || c.kind == Kind::unique; }
 
-// Index names as the check stage completes them (check.cpp, name_indexes): in each schema the taken relation
-// names are the tables, the indexes behind primary keys and unique constraints (`taken`) and every written
-// index name; then each unwritten index, table by table, gets the default that avoids them and joins them.
-// `tables` are one schema's tables with only their names and indexes: this runs once per index printed.
-std::vector<std::vector<std::string>> names_as_check_gives(std::vector<Table> tables, std::vector<std::string> taken) {
-  for (auto& t : tables)
-    for (auto& ix : t.indexes)
-      if (!ix.name.empty()) taken.push_back(ix.name);
+// Index names as the check stage completes them: the same assign_index_names (names.hpp) over copies of one
+// schema's tables (only their names and indexes), with `taken` = table names and index-backed constraints.
+std::vector<std::vector<std::string>> names_as_check_gives(std::vector<Table> tables, const NameSet& taken) {
+  std::vector<Table*> members;
+  for (auto& t : tables) members.push_back(&t);
+  assign_index_names(members, taken);
   std::vector<std::vector<std::string>> out;
   for (auto& t : tables) {
-    for (size_t i = 0; i < t.indexes.size(); ++i) {
-      if (!t.indexes[i].name.empty()) continue;
-      t.indexes[i].name = default_index_name(t, i, taken);
-      taken.push_back(t.indexes[i].name);
-    }
     out.emplace_back();
     for (auto& ix : t.indexes) out.back().push_back(ix.name);
   }
@@ -413,7 +406,7 @@ struct IndexNames {
 // Leaves out each name in turn (in the order check names indexes) when parsing and checking the printed text
 // would give every index of the schema its real name again; leaving one out can change another's default.
 // Quadratic in the number of indexes of a schema, which is fine for the hundreds a real schema has.
-void elide_index_names(std::vector<Table>& tables, const std::vector<std::string>& taken,
+void elide_index_names(std::vector<Table>& tables, const NameSet& taken,
                        const std::vector<std::vector<std::string>>& names) {
   // The common case (a pulled schema where every index has its default name) in one pass: leave them all out.
   std::vector<Table> unnamed = tables;
@@ -438,11 +431,11 @@ IndexNames index_names(const Schema& s) {
   for (size_t t = 0; t < s.tables.size(); ++t) by_schema[s.tables[t].schema].push_back(t);
   for (auto& [schema, members] : by_schema) {
     std::vector<Table> tables;
-    std::vector<std::string> taken;
+    NameSet taken;
     for (size_t t : members) {
-      taken.push_back(s.tables[t].name);
+      taken.insert(s.tables[t].name);
       for (auto& c : with_constraint_names(s.tables[t]).constraints)
-        if (index_backed(c)) taken.push_back(c.name);
+        if (index_backed(c)) taken.insert(c.name);
       tables.emplace_back();
       tables.back().name = s.tables[t].name;
       tables.back().indexes = s.tables[t].indexes;

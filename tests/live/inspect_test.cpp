@@ -4,12 +4,15 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 
 #include "check.hpp"
 #include "connect.hpp"
 #include "diff.hpp"
 #include "inspect.hpp"
+#include "quote.hpp"
 #include "parse.hpp"
 #include "testdb.hpp"
 
@@ -359,7 +362,7 @@ TEST_CASE("inspect sends the same number of catalog queries for 1 table and for 
   CHECK(one.queries == 9);  // begin, facts, extensions, schemas, enums, columns, constraints, indexes, commit
 }
 
-TEST_CASE("inspect: TimescaleDB hypertables, without chunks, internal schemas or the default index") {
+TEST_CASE("inspect: TimescaleDB hypertables, without chunks or internal schemas, with the default index") {
   TestDb db(Server::tsdb);
   db.exec(R"sql(
     create extension timescaledb;
@@ -403,15 +406,20 @@ TEST_CASE("inspect: TimescaleDB hypertables, without chunks, internal schemas or
   CHECK_FALSE(ticks.hypertable->compression);
   std::vector<std::string> names;
   for (auto& i : ticks.indexes) names.push_back(i.name);
-  // ticks_ts_idx (made by create_hypertable) is the hypertable's; the user's (ts desc, price) stays.
-  CHECK(names == std::vector<std::string>{"ticks_price", "ticks_ts_price"});
+  // ticks_ts_idx (made by create_hypertable) is reported like any other index: diff never drops it undeclared.
+  CHECK(names == std::vector<std::string>{"ticks_ts_idx", "ticks_price", "ticks_ts_price"});
+  const Index& made = ticks.indexes[0];
+  REQUIRE(made.keys.size() == 1);
+  CHECK(made.keys[0].column == "ts");
+  CHECK(made.keys[0].desc);
   CHECK(constraint(ticks, "ticks_pkey").columns == std::vector<std::string>{"symbol_id", "ts"});
 
   const Table& events = table(c, "public", "events");
   REQUIRE(events.hypertable);
   CHECK(events.hypertable->time_column == "at");
   CHECK_FALSE(events.hypertable->chunk_interval);  // TimescaleDB's default 7 days, as when none is declared
-  CHECK(events.indexes.empty());
+  REQUIRE(events.indexes.size() == 1);
+  CHECK(events.indexes[0].name == "events_at_idx");
 
   const Table& counters = table(c, "public", "counters");
   REQUIRE(counters.hypertable);
@@ -421,6 +429,47 @@ TEST_CASE("inspect: TimescaleDB hypertables, without chunks, internal schemas or
   const Table& plain = table(c, "public", "plain");
   CHECK_FALSE(plain.hypertable);
   CHECK(plain.indexes.size() == 1);
+}
+
+// Before CREATE EXTENSION timescaledb, timescaledb.license does not exist: inspect learns it by creating the
+// extension in a transaction it rolls back, and leaves nothing behind.
+TEST_CASE("inspect: the edition of a TimescaleDB available but not created yet") {
+  TestDb db(Server::tsdb);
+  db.exec("create table plain (id int primary key)");
+  Catalog c = inspect_db(db);
+  CHECK(c.edition == "apache");
+  CHECK(c.timescaledb_version.empty());
+  CHECK(c.schema.extensions.empty());
+  CHECK(c.queries == 12);  // the 9 of a plain database, then begin, create extension + license, rollback
+  CHECK(db.query_value("select count(*) from pg_extension where extname = 'timescaledb'") == "0");
+  CHECK(db.query_value("select count(*) from pg_namespace where nspname like '%timescaledb%'") == "0");
+  REQUIRE(c.schema.tables.size() == 1);
+
+  // Inside the caller's transaction: a savepoint, rolled back; the transaction goes on.
+  Connection conn = connect(db.url());
+  PQclear(PQexec(conn.get(), "begin"));
+  Catalog in_tx = inspect(conn.get());
+  CHECK(in_tx.edition == "apache");
+  CHECK(PQtransactionStatus(conn.get()) == PQTRANS_INTRANS);
+  PGresult* r = PQexec(conn.get(), "select count(*) from pg_extension where extname = 'timescaledb'");
+  REQUIRE(PQresultStatus(r) == PGRES_TUPLES_OK);
+  CHECK(std::string(PQgetvalue(r, 0, 0)) == "0");
+  PQclear(r);
+  PQclear(PQexec(conn.get(), "rollback"));
+
+  // A role that may not create the extension: the edition stays unknown, and inspect does not fail.
+  std::string role = fmt::format("schemac_noext_{}", ::getpid());
+  db.exec(fmt::format("drop role if exists {0}; create role {0} login; grant connect on database {1} to {0}", role,
+                      quote_ident(db.database())));
+  Connection limited = connect(db.url() + " user=" + role);
+  Catalog unknown;
+  CHECK_NOTHROW(unknown = inspect(limited.get()));
+  CHECK(unknown.edition.empty());
+  limited.reset();
+  db.exec(fmt::format("drop owned by {0}; drop role {0}", role));
+  // On PGlite (tsl) the extension is always created: no probe is needed.
+  TestDb tsl(Server::tsl);
+  CHECK(inspect_db(tsl).edition == "timescale");
 }
 
 TEST_CASE("inspect: retention and compression policies (Timescale license)") {

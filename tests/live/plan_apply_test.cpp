@@ -403,15 +403,20 @@ TEST_CASE("plan apply: on the Apache edition, retention via pg_cron schedules dr
           "0");
     c.reset();
 
-    Schema expected = l.schema;  // inspect does not read pg_cron jobs: the retention is not in the catalog
-    strip_policies(expected);
+    // inspect reads the pg_cron job back as the hypertable's retention: planning again changes nothing.
+    Schema expected = l.schema;
     InspectOptions only;
     only.schemas = {ns};
     Catalog cat = test::inspect_url(url, &expected, only);
+    CHECK(cat.edition == "apache");
     const Table* t = cat.schema.table(ns, "ticks");
     REQUIRE(t);
     REQUIRE(t->hypertable);
-    CHECK_FALSE(t->hypertable->retention);
+    REQUIRE(t->hypertable->retention);
+    CHECK(*t->hypertable->retention == *l.schema.tables[0].hypertable->retention);
+    Plan again = diff(cat.schema, expected, opt);
+    CHECK_MESSAGE(again.changes.empty(), "planned again:\n" << test::describe(again));
+    CHECK_FALSE(has_errors(again.diagnostics));
 
     test::apply_down(url, plan);
     Connection c2 = test::quiet_connect(url);
@@ -429,11 +434,8 @@ TEST_CASE("plan apply: on the Apache edition, retention via pg_cron schedules dr
 
 // The index create_hypertable() would make on (time DESC) is left out of the catalog (it belongs to the
 // hypertable), but schemac creates hypertables without it: when a declaration asks for it later, `plan --db` must
-// still create it. KNOWN BUG (may_fail until fixed): normalise_expressions() erases a declared index of that shape
-// from the declaration when the live table is a hypertable, so the plan is empty and the index never made. The fix
-// belongs in inspect: report the index, and let diff skip an undeclared one (it does: timescale_default_index).
-TEST_CASE("plan apply: a declared (time DESC) index added to an existing hypertable is created" *
-          doctest::may_fail()) {
+// still create it. inspect reports the index like any other; diff skips an undeclared one (timescale_default_index).
+TEST_CASE("plan apply: a declared (time DESC) index added to an existing hypertable is created") {
   Loaded before = load_dsl_text("before.dsl",
                                 "extension timescaledb\n\ntable ticks {\n  ts timestamptz\n  v  int\n\n"
                                 "  hypertable on ts {\n    chunk_interval 1 hour\n  }\n}\n");
@@ -453,4 +455,12 @@ TEST_CASE("plan apply: a declared (time DESC) index added to an existing hyperta
   CHECK_MESSAGE(plan.changes.size() == 1, "the plan --db would make:\n" << test::describe(plan));
   test::apply_up(db.url(), plan);
   CHECK(db.query_value("SELECT count(*) FROM pg_indexes WHERE indexname = 'ticks_ts_idx'") == "1");
+  // Made: nothing more to plan. Undeclared again: the index of that shape on a hypertable is never dropped.
+  Schema again = after.schema;
+  Catalog now = test::inspect_url(db.url(), &again);
+  CHECK(diff(now.schema, again, apply_options(Server::tsdb)).changes.empty());
+  Schema without = before.schema;
+  now = test::inspect_url(db.url(), &without);
+  Plan keep = diff(now.schema, without, apply_options(Server::tsdb));
+  CHECK_MESSAGE(keep.changes.empty(), "the plan --db would make:\n" << test::describe(keep));
 }

@@ -244,6 +244,23 @@ create index trades_qty on rt_tsl.trades (qty, ts desc);
 
 // ---- the command line ----
 
+// A fresh database on the Apache server, TimescaleDB available but not created yet: the edition is still known,
+// so a retention policy is refused at plan time, not at apply time.
+TEST_CASE("plan --db refuses retention on a fresh Apache database before the extension exists") {
+  TestDb db(Server::tsdb);
+  TempDir dir;
+  std::string file = dir.write("schema.dsl",
+                               "extension timescaledb\n\ntable ticks {\n  ts timestamptz\n  v  int\n\n"
+                               "  hypertable on ts {\n    retention 7 days\n  }\n}\n");
+  RunResult plan = schemac_cli({"plan", file, "--db", db.url()}, dir);
+  CHECK_MESSAGE(plan.exit_code == 1, describe(plan));
+  CHECK_MESSAGE(plan.err.find("needs TimescaleDB's Timescale license, but the server runs the Apache edition") !=
+                    std::string::npos,
+                describe(plan));
+  CHECK_MESSAGE(plan.out.find("add_retention_policy") == std::string::npos, describe(plan));
+  CHECK(db.query_value("select count(*) from pg_extension where extname = 'timescaledb'") == "0");
+}
+
 TEST_CASE("plan --db gives the same output as offline plan, against the live catalog") {
   fs::path file = fs::path(SCHEMAC_SOURCE_DIR) / "examples" / "perps_stats" / "schema.dsl";
   TestDb db(Server::pg15);
