@@ -13,6 +13,7 @@
 
 #include "check_internal.hpp"
 #include "quote.hpp"
+#include "suggest.hpp"
 #include "types.hpp"
 
 namespace schemac::check_detail {
@@ -28,11 +29,6 @@ bool word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
 bool number_char(char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }
 bool op_char(char c) { return std::string_view("+-*/<>=~!@#%^&|`?").find(c) != std::string_view::npos; }
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 // Reads a quoted run starting at s[i] (a quote) with doubled quotes inside; leaves i after the closing quote.
 std::string read_quoted(std::string_view s, size_t& i) {
@@ -86,7 +82,7 @@ std::vector<Token> tokenize(std::string_view s) {
 }
 
 bool is_word(const std::vector<Token>& ts, size_t i, std::string_view w) {
-  return i < ts.size() && ts[i].kind == Token::word && lower(ts[i].text) == w;
+  return i < ts.size() && ts[i].kind == Token::word && to_lower(ts[i].text) == w;
 }
 
 bool is_punct(const std::vector<Token>& ts, size_t i, char c) {
@@ -121,7 +117,7 @@ struct WhereReader {
     if (i > 0 && (is_punct(ts, i - 1, '.') || ts[i - 1].kind == Token::cast)) return nullptr;  // t.x, ::type
     if (ts[i].kind == Token::quoted) return known_column(ts[i].text);
     if (ts[i].kind != Token::word) return nullptr;
-    std::string name = lower(ts[i].text);
+    std::string name = to_lower(ts[i].text);
     // A column may well be called `timestamp`: the table's own columns win over keywords.
     if (const Column* c = t.column(name)) return c;
     return is_sql_keyword(name) ? nullptr : known_column(name);
@@ -145,7 +141,7 @@ struct WhereReader {
     Type ty;
     ty.name = ts[i + 2].text;
     size_t j = i + 3;
-    if (lower(ty.name) == "double" && is_word(ts, j, "precision")) ty.name += " precision", ++j;
+    if (to_lower(ty.name) == "double" && is_word(ts, j, "precision")) ty.name += " precision", ++j;
     for (; is_punct(ts, j, '[') && is_punct(ts, j + 1, ']'); j += 2) ++ty.array_dims;
     return ty;
   }
@@ -314,7 +310,7 @@ bool covers_unique_key(const Table& t, const std::vector<std::string>& eq) {
 void check_one(Reporter& r, const Table& t, const Query& q, WhereReader& w) {
   if (q.many || q.limit == "1") return;
   bool has_or = std::any_of(w.ts.begin(), w.ts.end(), [](auto& tok) {
-    return tok.kind == Token::word && lower(tok.text) == "or";
+    return tok.kind == Token::word && to_lower(tok.text) == "or";
   });
   if (!has_or && covers_unique_key(t, w.equality_columns())) return;
   r.warning(q.loc, fmt::format("{} returns one row, but nothing limits it to one", query_what(t, q)),

@@ -9,17 +9,10 @@
 #include "check.hpp"
 #include "check_internal.hpp"
 #include "names.hpp"
+#include "suggest.hpp"
 #include "types.hpp"
 
 namespace schemac {
-
-namespace {
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-}  // namespace
 
 namespace check_detail {
 
@@ -163,7 +156,7 @@ bool resolve_type(Reporter& r, const Schema& s, Type& type, const std::string& s
   if (const Enum* e = find_enum_in_scope(s, type, scope)) return resolve_enum(r, *e, type, loc);
   if (canonicalize_type(type)) return resolve_builtin(r, type, loc);
   std::string shown = type.schema.empty() ? type.name : type.schema + "." + type.name;
-  if (auto ext = extension_for_type(lower(type.name)); !ext.empty()) {
+  if (auto ext = extension_for_type(to_lower(type.name)); !ext.empty()) {
     if (has_extension(s, ext)) return true;
     r.error(loc, fmt::format("unknown type \"{}\"", shown),
             fmt::format("it comes from an extension: add \"extension {}\"", ext));

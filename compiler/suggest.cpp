@@ -5,13 +5,11 @@
 
 namespace schemac {
 
-namespace {
-std::string lower(std::string_view s) {
+std::string to_lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
   return out;
 }
-}  // namespace
 
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
@@ -31,13 +29,13 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 std::string closest_name(std::string_view word, const std::vector<std::string>& candidates) {
   // Case is compared loosely so `Symbol_ID` finds `symbol_id`; a third of the word may be wrong, at most 3
   // edits, so short unrelated names ("id" for "ts") are not offered.
-  std::string w = lower(word);
+  std::string w = to_lower(word);
   size_t limit = std::clamp<size_t>(w.size() / 3, 1, 3);
   std::string best;
   size_t best_d = limit + 1;
   for (auto& c : candidates) {
     if (c == word) continue;
-    size_t d = edit_distance(w, lower(c));
+    size_t d = edit_distance(w, to_lower(c));
     if (d < best_d && d < w.size()) best_d = d, best = c;  // "y" is no typo of "x": they share nothing
   }
   return best;

@@ -7,6 +7,9 @@
 
 namespace schemac {
 
+// ASCII lower case (SQL keywords and built-in type names are ASCII).
+std::string to_lower(std::string_view s);
+
 // Levenshtein distance.
 size_t edit_distance(std::string_view a, std::string_view b);
 
