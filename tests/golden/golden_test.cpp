@@ -124,6 +124,10 @@ TEST_CASE("golden: plan between two declarations") {
       expect_file(dir / "up.sql", up.output);
       Run down = run_in(dir, kSchemac + " plan before.dsl --from after.dsl --allow-destructive --format sql");
       expect_file(dir / "reverse.sql", down.output);
+      Run md = run_in(dir, base + "markdown");
+      expect_file(dir / "plan.md", md.output);
+      CHECK(run_in(dir, base + "sql --exit-code").exit_code == 2);  // changes are pending
+      CHECK(run_in(dir, kSchemac + " plan after.dsl --from after.dsl --exit-code").exit_code == 0);
     }
   }
 }
@@ -149,4 +153,67 @@ TEST_CASE("determinism: migrate new writes byte-identical files on every run") {
   REQUIRE(!snapshots.empty());
   CHECK(slurp(tmp / "a" / "0001_init.snapshot.dsl") == slurp(*std::max_element(snapshots.begin(), snapshots.end())));
   fs::remove_all(tmp);
+}
+
+namespace {
+struct Workdir {
+  fs::path path = fs::temp_directory_path() / ("schemac_workflow_" + std::to_string(::getpid()));
+  Workdir() {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~Workdir() { fs::remove_all(path); }
+  void write(const std::string& name, const std::string& text) const { std::ofstream(path / name) << text; }
+  Run run(const std::string& args) const { return run_in(path, kSchemac + " " + args); }
+};
+}  // namespace
+
+TEST_CASE("workflow: migrate new numbers migrations, records state and refuses what it must") {
+  Workdir w;
+  w.write("schema.dsl", "table t {\n  id int primary key\n  note text\n}\n");
+  Run first = w.run("migrate new init");
+  CHECK(first.exit_code == 0);
+  CHECK(fs::exists(w.path / "migrations" / "0001_init.up.sql"));
+  CHECK(slurp(w.path / "migrations" / "0001_init.up.sql").find("CREATE TABLE public.t (") != std::string::npos);
+  CHECK(w.run("plan --exit-code").exit_code == 0);
+
+  Run nothing = w.run("migrate new again");
+  CHECK(nothing.exit_code == 0);
+  CHECK(nothing.output.find("no changes") != std::string::npos);
+  CHECK_FALSE(fs::exists(w.path / "migrations" / "0002_again.up.sql"));
+
+  w.write("schema.dsl", "table t {\n  id int primary key\n}\n");  // drops a column
+  CHECK(w.run("plan --exit-code").exit_code == 1);
+  Run refused = w.run("migrate new drop_note");
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.output.find("--allow-destructive") != std::string::npos);
+  CHECK_FALSE(fs::exists(w.path / "migrations" / "0002_drop_note.up.sql"));
+  CHECK(w.run("migrate new 'Drop note!' --allow-destructive").exit_code == 0);
+  CHECK(slurp(w.path / "migrations" / "0002_drop_note.down.sql").find("ADD COLUMN note text") != std::string::npos);
+  CHECK(w.run("plan --exit-code").exit_code == 0);
+
+  std::ofstream(w.path / "migrations" / "0001_init.up.sql", std::ios::app) << "-- edited\n";
+  Run tampered = w.run("plan");
+  CHECK(tampered.exit_code == 1);
+  CHECK(tampered.output.find("0001_init.up.sql: error: this migration was edited after it was written") !=
+        std::string::npos);
+  CHECK(w.run("migrate hash").exit_code == 0);
+  CHECK(w.run("plan --exit-code").exit_code == 0);
+  CHECK(w.run("migrate new '!!!'").exit_code == 1);
+}
+
+TEST_CASE("workflow: check and fmt exit codes") {
+  Workdir w;
+  w.write("ok.dsl", "table t {\n  id int primary key\n}\n");
+  w.write("messy.dsl", "table t { id int primary key }\n");
+  w.write("bad.dsl", "table t {\n  id int primary key\n  x\n}\n");
+  CHECK(w.run("check ok.dsl").exit_code == 0);
+  CHECK(w.run("check bad.dsl").exit_code == 1);
+  CHECK(w.run("check missing.dsl").exit_code == 1);
+  CHECK(w.run("fmt --check ok.dsl").exit_code == 0);
+  CHECK(w.run("fmt --check messy.dsl").exit_code == 2);
+  CHECK(w.run("fmt messy.dsl").exit_code == 0);
+  CHECK(slurp(w.path / "messy.dsl") == slurp(w.path / "ok.dsl"));
+  CHECK(w.run("fmt bad.dsl").exit_code == 1);
+  CHECK(slurp(w.path / "bad.dsl") == "table t {\n  id int primary key\n  x\n}\n");  // untouched
 }
