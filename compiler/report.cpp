@@ -37,11 +37,11 @@ std::string summary(const Plan& p) {
 }
 
 // What a reviewer should know about a change beyond its description.
-std::string flags(const Change& c) {
+std::string flags(const Change& c, bool with_lock = true) {
   std::vector<std::string> f;
   if (c.destructive) f.push_back("DESTRUCTIVE");
   if (c.rewrites) f.push_back("rewrites table");
-  if (c.lock == Lock::access_exclusive) f.push_back("ACCESS EXCLUSIVE lock");
+  if (with_lock && c.lock == Lock::access_exclusive) f.push_back("ACCESS EXCLUSIVE lock");
   if (!c.transactional) f.push_back("outside a transaction");
   return fmt::format("{}", fmt::join(f, ", "));
 }
@@ -105,7 +105,7 @@ std::string plan_markdown(const Plan& plan, const std::string& title) {
   out += "| # | change | lock | notes |\n|---|---|---|---|\n";
   int i = 0;
   for (auto& c : plan.changes) {
-    std::string notes = flags(c);
+    std::string notes = flags(c, /*with_lock=*/false);  // the lock has its own column
     if (!c.note.empty()) notes += (notes.empty() ? "" : "; ") + c.note;
     std::string desc = c.description;
     for (size_t p = 0; (p = desc.find('|', p)) != std::string::npos; p += 2) desc.replace(p, 1, "\\|");
