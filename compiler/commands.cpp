@@ -7,6 +7,7 @@
 
 #include "load.hpp"
 #include "migrate.hpp"
+#include "names.hpp"
 #include "connect.hpp"
 #include "diff.hpp"
 #include "inspect.hpp"
@@ -195,7 +196,10 @@ int cmd_pull(const PullArgs& a, Io io) {
     Connection conn = connect(*url);
     InspectOptions opts;
     opts.schemas = a.schemas;
-    io.out << print_dsl(inspect(conn.get(), opts).schema);
+    Schema live = inspect(conn.get(), opts).schema;
+    for (auto& t : live.tables)  // TimescaleDB's own index is the hypertable's, not a declaration
+      std::erase_if(t.indexes, [&](const Index& ix) { return is_timescale_default_index(t, ix); });
+    io.out << print_dsl(live);
     return 0;
   } catch (const DbError& e) {
     return db_failure(e, io);

@@ -240,8 +240,6 @@ class Planner {
   Change index_created(const Table& t, const Index& ix) const;
 
   // create_hypertable used to make <table>_<time>_idx itself; it belongs to the hypertable, never drop it.
-  static bool timescale_default_index(const Table& t, const Index& ix);
-  static std::string make_timescale_index_name(const Table& t);
 
   void plan_indexes(const Table& f, const Table& t);
 

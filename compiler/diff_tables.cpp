@@ -179,26 +179,9 @@ Change Planner::index_created(const Table& t, const Index& ix) const {
   return c;
 }
 
-// create_hypertable used to make <table>_<time>_idx itself; it belongs to the hypertable, never drop it.
-bool Planner::timescale_default_index(const Table& t, const Index& ix) {
-  if (!t.hypertable || ix.unique || (ix.method != "btree" && !ix.method.empty()) || ix.keys.size() != 1 ||
-      !ix.include.empty() || !ix.where.empty())
-    return false;
-  const IndexKey& k = ix.keys[0];
-  if (k.column != t.hypertable->time_column || !k.desc || k.nulls != NullsOrder::implied || !k.opclass.empty())
-    return false;
-  std::string base = make_timescale_index_name(t);
-  // On a name clash PostgreSQL appends a number: t_ts_idx1.
-  return ix.name.rfind(base, 0) == 0 &&
-         std::all_of(ix.name.begin() + base.size(), ix.name.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-std::string Planner::make_timescale_index_name(const Table& t) {
-  return make_object_name(t.name, t.hypertable->time_column, "idx");
-}
-
 void Planner::plan_indexes(const Table& f, const Table& t) {
   for (const Index* ix : sorted_by_name(f.indexes)) {
-    if (kept_index(*ix, &t) || (t.hypertable && timescale_default_index(f, *ix) && !named(t.indexes, ix->name)))
+    if (kept_index(*ix, &t) || (t.hypertable && is_timescale_default_index(f, *ix) && !named(t.indexes, ix->name)))
       continue;
     Change c = inverse(index_created(f, *ix), K::drop_index,
                        fmt::format("drop index {} on {}", quote_ident(ix->name), table_ref(f)));

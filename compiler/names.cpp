@@ -194,6 +194,18 @@ void assign_index_names(const std::vector<Table*>& tables, NameSet taken) {
       }
 }
 
+bool is_timescale_default_index(const Table& t, const Index& ix) {
+  if (!t.hypertable || ix.unique || (ix.method != "btree" && !ix.method.empty()) || ix.keys.size() != 1 ||
+      !ix.include.empty() || !ix.where.empty())
+    return false;
+  const IndexKey& k = ix.keys[0];
+  if (k.column != t.hypertable->time_column || !k.desc || k.nulls != NullsOrder::implied || !k.opclass.empty())
+    return false;
+  std::string base = make_object_name(t.name, t.hypertable->time_column, "idx");
+  return ix.name.rfind(base, 0) == 0 &&
+         std::all_of(ix.name.begin() + base.size(), ix.name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::string default_sequence_name(std::string_view table, std::string_view column) {
   return make_object_name(table, column, "seq");
 }

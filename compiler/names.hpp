@@ -31,6 +31,10 @@ std::string default_index_name(const Table& t, size_t index, const NameSet& take
 // primary keys and unique constraints), every written index name, and the defaults chosen before it.
 void assign_index_names(const std::vector<Table*>& tables, NameSet taken);
 
+// The index create_hypertable() makes unless told not to: table_time_idx (or that name with a number, after a
+// clash) on (time DESC). It belongs to the hypertable: pull leaves it out and diff never drops it undeclared.
+bool is_timescale_default_index(const Table& t, const Index& ix);
+
 // The sequence behind a serial or identity column: table_column_seq.
 std::string default_sequence_name(std::string_view table, std::string_view column);
 
