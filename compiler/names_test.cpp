@@ -1,47 +1,27 @@
 #include <doctest/doctest.h>
 
+#include "diff_test_util.hpp"
 #include "names.hpp"
 
 using namespace schemac;
 
 namespace {
+using test::chk;
+using test::expr_key;
+using test::fk;
+using test::idx;
+using test::key;
+using test::pk;
+using test::uq;
+
 Table table_with(std::vector<std::string> cols) {
   Table t;
   t.name = "orders";
-  for (auto& c : cols) {
-    t.columns.emplace_back();
-    t.columns.back().name = c;
-  }
+  for (auto& c : cols) t.columns.push_back(test::col(c, test::ty("int")));
   return t;
 }
-Constraint keyed(Constraint::Kind kind, std::vector<std::string> cols) {
-  Constraint c;
-  c.kind = kind;
-  c.columns = std::move(cols);
-  return c;
-}
-IndexKey col(std::string name, bool desc = false) {
-  IndexKey k;
-  k.column = std::move(name);
-  k.desc = desc;
-  return k;
-}
-IndexKey expr(std::string e) {
-  IndexKey k;
-  k.expr = std::move(e);
-  return k;
-}
-Index index_on(std::vector<IndexKey> keys) {
-  Index ix;
-  ix.keys = std::move(keys);
-  return ix;
-}
-Constraint check(std::string expr) {
-  Constraint c;
-  c.kind = Constraint::Kind::check;
-  c.check_expr = std::move(expr);
-  return c;
-}
+Constraint check(std::string expr) { return chk("", std::move(expr)); }
+Index index_on(std::vector<IndexKey> keys) { return idx("", std::move(keys)); }
 }  // namespace
 
 TEST_CASE("make_object_name shortens the longer part first to fit 63 bytes") {
@@ -55,9 +35,7 @@ TEST_CASE("make_object_name shortens the longer part first to fit 63 bytes") {
 
 TEST_CASE("default constraint names follow PostgreSQL") {
   Table t = table_with({"id", "user_id", "status", "qty", "price"});
-  t.constraints = {keyed(Constraint::Kind::primary_key, {"id"}),
-                   keyed(Constraint::Kind::unique, {"user_id", "status"}),
-                   keyed(Constraint::Kind::foreign_key, {"user_id"}), check("qty > 0"), check("qty > 0 AND price > 0"), check("qty < 100")};
+  t.constraints = {pk("", {"id"}), uq("", {"user_id", "status"}), fk("", {"user_id"}, "users"), check("qty > 0"), check("qty > 0 AND price > 0"), check("qty < 100")};
   CHECK(default_constraint_name(t, 0) == "orders_pkey");
   CHECK(default_constraint_name(t, 1) == "orders_user_id_status_key");
   CHECK(default_constraint_name(t, 2) == "orders_user_id_fkey");
@@ -81,9 +59,9 @@ TEST_CASE("referenced_columns handles quoted names and doubled quotes") {
 
 TEST_CASE("default index names use columns, function names or expr") {
   Table t = table_with({"symbol_id", "ts", "email", "title"});
-  t.indexes = {index_on({col("symbol_id"), col("ts", true)}), index_on({expr("lower(email)")}),
-               index_on({expr("to_tsvector('english', title)")}), index_on({expr("lower(email) || title")}),
-               index_on({col("symbol_id"), col("ts")})};
+  t.indexes = {index_on({key("symbol_id"), key("ts", true)}), index_on({expr_key("lower(email)")}),
+               index_on({expr_key("to_tsvector('english', title)")}), index_on({expr_key("lower(email) || title")}),
+               index_on({key("symbol_id"), key("ts")})};
   CHECK(default_index_name(t, 0, {}) == "orders_symbol_id_ts_idx");
   CHECK(default_index_name(t, 1, {}) == "orders_lower_idx");
   CHECK(default_index_name(t, 2, {}) == "orders_to_tsvector_idx");
@@ -98,7 +76,7 @@ TEST_CASE("default names are the defaults even for objects that spell a name, an
   Table t = table_with({"a"});
   for (int i = 0; i < 200; ++i) t.constraints.push_back(check("a > " + std::to_string(i)));
   CHECK(default_constraint_name(t, 199) == "orders_a_check199");
-  t.indexes = {index_on({col("a")}), index_on({col("a")})};
+  t.indexes = {index_on({key("a")}), index_on({key("a")})};
   t.indexes[0].name = "mine";
   t.indexes[1].name = "orders_a_idx";
   CHECK(default_index_name(t, 0, {}) == "orders_a_idx");
