@@ -304,8 +304,6 @@ void name_constraints(Table& t) {
     if (t.constraints[i].name.empty()) t.constraints[i].name = default_constraint_name(t, i);
 }
 
-bool index_backed(const Constraint& c) { return c.kind == Kind::primary_key || c.kind == Kind::unique; }
-
 // Default index names avoid the schema's other relations: tables and the indexes behind primary keys and
 // unique constraints (named by now); names.cpp adds written index names and the defaults as it goes.
 void name_indexes(Schema& s) {
@@ -315,7 +313,7 @@ void name_indexes(Schema& s) {
     by_schema[t.schema].push_back(&t);
     taken[t.schema].insert(t.name);
     for (auto& c : t.constraints)
-      if (index_backed(c)) taken[t.schema].insert(c.name);
+      if (c.index_backed()) taken[t.schema].insert(c.name);
   }
   for (auto& [schema, tables] : by_schema) assign_index_names(tables, taken[schema]);
 }
@@ -326,7 +324,7 @@ void check_constraint_names(Reporter& r, const Table& t) {
     for (size_t j = 0; j < i; ++j) {
       const Constraint& d = t.constraints[j];
       // Two key constraints with one name are reported as a relation name clash instead.
-      if (d.name == c.name && !(index_backed(c) && index_backed(d)))
+      if (d.name == c.name && !(c.index_backed() && d.index_backed()))
         r.error(c.loc, fmt::format("duplicate constraint name \"{}\" on \"{}\"", c.name, display_name(t)),
                 first_at(d.loc));
     }
@@ -355,7 +353,7 @@ void check_relation_names(Reporter& r, const Schema& s) {
   for (auto* tp : tables) {
     const Table& t = *tp;
     for (auto& c : t.constraints)
-      if (index_backed(c)) add(t.schema, c.name, {fmt::format("{} \"{}\"", constraint_what(t, c.kind), c.name), c.loc});
+      if (c.index_backed()) add(t.schema, c.name, {fmt::format("{} \"{}\"", constraint_what(t, c.kind), c.name), c.loc});
     for (auto& ix : t.indexes) {
       check_name_length(r, ix.name, ix.loc, "index");
       add(t.schema, ix.name, {fmt::format("index \"{}\" on \"{}\"", ix.name, display_name(t)), ix.loc});

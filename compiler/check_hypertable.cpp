@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "check_internal.hpp"
+#include "print.hpp"
 #include "types.hpp"
 
 namespace schemac::check_detail {
@@ -90,15 +91,15 @@ void check_policies(Reporter& r, const Table& t, const Column& time, const Hyper
     Span chunk = h.chunk_interval && !h.chunk_interval->is_integer ? *h.chunk_interval : kDefaultChunkInterval;
     if (shorter(*h.retention, chunk))
       r.warning(h.loc,
-                fmt::format("retention {} of hypertable \"{}\" is shorter than its chunk interval {}{}", span_text(*h.retention),
-                            display_name(t), span_text(chunk), h.chunk_interval ? "" : " (the default)"),
+                fmt::format("retention {} of hypertable \"{}\" is shorter than its chunk interval {}{}", dsl_span(*h.retention),
+                            display_name(t), dsl_span(chunk), h.chunk_interval ? "" : " (the default)"),
                 "whole chunks are dropped, so rows live up to retention + chunk interval: use a shorter chunk_interval");
   }
   if (retention_ok && after_ok && !shorter(*after, *h.retention))
     r.warning(h.loc,
               fmt::format("compression after {} on hypertable \"{}\" is not shorter than its retention {}: chunks are "
-                          "dropped before they are compressed", span_text(*after), display_name(t),
-                          span_text(*h.retention)));
+                          "dropped before they are compressed", dsl_span(*after), display_name(t),
+                          dsl_span(*h.retention)));
 }
 
 void check_compression(Reporter& r, const Table& t, Hypertable& h) {

@@ -25,7 +25,6 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 std::string unknown_name_hint(std::string_view word, const std::vector<std::string>& candidates,
                               std::string_view what);
 
-std::vector<std::string> column_names(const Table& t);
 
 // "t" for public tables, "s.t" otherwise: how messages name a table.
 std::string display_name(const Table& t);
@@ -49,7 +48,6 @@ NullsOrder normalize_nulls(bool desc, NullsOrder nulls);
 bool has_extension(const Schema& s, std::string_view name);
 
 // "7 days", "30 minutes", "100000": a span as messages show it.
-std::string span_text(const Span& span);
 
 void check_hypertable(Reporter& r, const Schema& s, Table& t);
 void check_queries(Reporter& r, const Schema& s, Table& t);

@@ -339,7 +339,7 @@ void check_query(Reporter& r, const Schema& s, const Table& t, Query& q) {
   check_result_columns(r, t, q);
   for (auto& name : w.unknown_columns)
     r.error(q.loc, fmt::format("unknown column \"{}\" in where of {}", name, query_what(t, q)),
-            unknown_name_hint(name, column_names(t), fmt::format("the columns of \"{}\"", display_name(t))));
+            unknown_name_hint(name, t.column_names(), fmt::format("the columns of \"{}\"", display_name(t))));
 }
 
 }  // namespace

@@ -35,12 +35,6 @@ std::string unknown_name_hint(std::string_view word, const std::vector<std::stri
   return fmt::format("{} are: {}", what, fmt::join(candidates, ", "));
 }
 
-std::vector<std::string> column_names(const Table& t) {
-  std::vector<std::string> out;
-  for (auto& c : t.columns) out.push_back(c.name);
-  return out;
-}
-
 std::string display_name(std::string_view schema, std::string_view name) {
   return schema == "public" ? std::string(name) : fmt::format("{}.{}", schema, name);
 }
@@ -49,7 +43,7 @@ std::string display_name(const Table& t) { return display_name(t.schema, t.name)
 bool require_column(Reporter& r, const Table& t, const std::string& column, const Loc& loc, std::string_view what) {
   if (t.column(column)) return true;
   r.error(loc, fmt::format("unknown column \"{}\" in {}", column, what),
-          unknown_name_hint(column, column_names(t), fmt::format("the columns of \"{}\"", display_name(t))));
+          unknown_name_hint(column, t.column_names(), fmt::format("the columns of \"{}\"", display_name(t))));
   return false;
 }
 
@@ -168,25 +162,6 @@ bool resolve_type(Reporter& r, const Schema& s, Type& type, const std::string& s
     suggestion = fmt::format("declare it with \"enum {} {{ ... }}\", or add the extension that provides it", shown);
   r.error(loc, fmt::format("unknown type \"{}\"", shown), suggestion);
   return false;
-}
-
-std::string span_text(const Span& span) {
-  if (span.is_integer) return std::to_string(span.integer);
-  std::vector<std::string> parts;
-  auto add = [&](int64_t n, std::string_view unit) {
-    if (n != 0) parts.push_back(fmt::format("{} {}{}", n, unit, n == 1 || n == -1 ? "" : "s"));
-  };
-  add(span.months / 12, "year");
-  add(span.months % 12, "month");
-  add(span.days, "day");
-  int64_t us = span.micros;
-  add(us / 3'600'000'000LL, "hour");
-  add(us / 60'000'000LL % 60, "minute");
-  add(us / 1'000'000 % 60, "second");
-  add(us / 1000 % 1000, "millisecond");
-  add(us % 1000, "microsecond");
-  if (parts.empty()) return "0";
-  return fmt::format("{}", fmt::join(parts, " "));
 }
 
 }  // namespace check_detail

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <vector>
 
+#include "text.hpp"
+
 namespace schemac {
 
 namespace {
@@ -22,13 +24,6 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
 }
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 bool is_secret_key(std::string_view key) {
   std::string k;

@@ -13,12 +13,6 @@ bool is_drop_phase(int p) {
   return (p >= p_ts_removals && p <= p_drop_columns) || p >= p_drop_enums;
 }
 
-std::string join(const std::vector<std::string>& parts, const char* sep) {
-  std::string out;
-  for (auto& p : parts) out += (out.empty() ? "" : sep) + p;
-  return out;
-}
-
 std::string column_ref(const Table& t, const std::string& column) { return table_ref(t) + "." + quote_ident(column); }
 
 Change mk(K kind, std::string object, std::string description, std::vector<std::string> up,

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "diff.hpp"
+#include "text.hpp"
 #include "quote.hpp"
 #include "render.hpp"
 #include "types.hpp"
@@ -55,7 +56,6 @@ enum Phase {
 
 bool is_drop_phase(int p);
 
-std::string join(const std::vector<std::string>& parts, const char* sep = ", ");
 
 template <class T>
 std::vector<const T*> sorted_by_name(const std::vector<T>& v) {

@@ -12,6 +12,12 @@ auto find_named(Vec& v, const std::string& schema, const std::string& name) -> d
 }
 }  // namespace
 
+std::vector<std::string> Table::column_names() const {
+  std::vector<std::string> out;
+  for (auto& c : columns) out.push_back(c.name);
+  return out;
+}
+
 const Column* Table::column(const std::string& n) const {
   auto it = std::find_if(columns.begin(), columns.end(), [&](auto& c) { return c.name == n; });
   return it == columns.end() ? nullptr : &*it;

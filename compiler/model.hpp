@@ -79,6 +79,8 @@ struct Constraint {
   std::string comment;
   Loc loc;
   Trivia trivia;
+
+  bool index_backed() const { return kind == Kind::primary_key || kind == Kind::unique; }
 };
 
 enum class NullsOrder { implied, first, last };  // implied = ASC NULLS LAST / DESC NULLS FIRST
@@ -174,6 +176,7 @@ struct Table {
   Trivia trivia;
   std::vector<std::string> tail_comments;  // comments before the closing brace
 
+  std::vector<std::string> column_names() const;
   const Column* column(const std::string& n) const;
   Column* column(const std::string& n);
   const Constraint* primary_key() const;

@@ -50,12 +50,6 @@ std::string first_free(std::string_view n1, std::string_view n2, std::string_vie
   });
 }
 
-std::vector<std::string> column_names(const Table& t) {
-  std::vector<std::string> out;
-  for (auto& c : t.columns) out.push_back(c.name);
-  return out;
-}
-
 // Index column names made unique the way ChooseIndexColumnNames does (expr, expr1, ...).
 std::vector<std::string> index_column_names(const Index& ix) {
   std::vector<std::string> out;
@@ -148,7 +142,7 @@ std::string constraint_name_given(const Table& t, const Constraint& c, const std
     case K::unique: return first_free(t.name, join_names(c.columns), "key", taken);
     case K::foreign_key: return first_free(t.name, join_names(c.columns), "fkey", taken);
     case K::check: {
-      auto cols = referenced_columns(c.check_expr, column_names(t));
+      auto cols = referenced_columns(c.check_expr, t.column_names());
       return first_free(t.name, cols.size() == 1 ? cols[0] : "", "check", taken);
     }
   }

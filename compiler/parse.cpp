@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "suggest.hpp"
+#include "text.hpp"
 
 extern "C" const TSLanguage* tree_sitter_schemac(void);
 
@@ -77,13 +78,6 @@ void walk(TSNode root, F&& visit) {
       }
     }
   }
-}
-
-std::string trim(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
 }
 
 // `"a""b"` -> `a"b`; likewise for single-quoted strings.

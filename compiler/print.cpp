@@ -9,6 +9,7 @@
 #include <map>
 
 #include "names.hpp"
+#include "text.hpp"
 
 namespace schemac {
 
@@ -53,15 +54,6 @@ std::string dsl_name(std::string_view name) {
 
 namespace {
 
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (auto& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
-}
-
 std::string names_text(const std::vector<std::string>& names) {
   std::vector<std::string> quoted;
   for (auto& n : names) quoted.push_back(dsl_name(n));
@@ -100,13 +92,6 @@ std::string pad(std::string s, size_t w) {
   size_t n = width(s);
   if (n < w) s.append(w - n, ' ');
   return s;
-}
-
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
 }
 
 // ---- SQL text: decide whether it can stand bare or needs the grammar's parentheses ----
@@ -284,12 +269,6 @@ namespace {
 
 // ---- which constraint goes where, and which names are defaults ----
 
-std::vector<std::string> column_names(const Table& t) {
-  std::vector<std::string> out;
-  for (auto& c : t.columns) out.push_back(c.name);
-  return out;
-}
-
 size_t column_index(const Table& t, const std::string& name) {
   for (size_t i = 0; i < t.columns.size(); ++i)
     if (t.columns[i].name == name) return i;
@@ -302,7 +281,7 @@ bool has_trivia(const Trivia& t) { return !t.before.empty() || !t.after.empty();
 size_t inline_column(const Table& t, const Constraint& c) {
   if (!c.comment.empty() || has_trivia(c.trivia)) return npos;
   if (c.kind == Kind::foreign_key && c.ref_columns.size() > 1) return npos;
-  auto cols = c.kind == Kind::check ? referenced_columns(c.check_expr, column_names(t)) : c.columns;
+  auto cols = c.kind == Kind::check ? referenced_columns(c.check_expr, t.column_names()) : c.columns;
   return cols.size() == 1 ? column_index(t, cols[0]) : npos;
 }
 
@@ -382,8 +361,6 @@ ConstraintLayout layout_constraints(const Table& t) {
   }
 }
 
-bool index_backed(const Constraint& c) { return c.kind == Kind::primary_key || c.kind == Kind::unique; }
-
 // Index names as the check stage completes them: the same assign_index_names (names.hpp) over copies of one
 // schema's tables (only their names and indexes), with `taken` = table names and index-backed constraints.
 std::vector<std::vector<std::string>> names_as_check_gives(std::vector<Table> tables, const NameSet& taken) {
@@ -435,7 +412,7 @@ IndexNames index_names(const Schema& s) {
     for (size_t t : members) {
       taken.insert(s.tables[t].name);
       for (auto& c : with_constraint_names(s.tables[t]).constraints)
-        if (index_backed(c)) taken.insert(c.name);
+        if (c.index_backed()) taken.insert(c.name);
       tables.emplace_back();
       tables.back().name = s.tables[t].name;
       tables.back().indexes = s.tables[t].indexes;

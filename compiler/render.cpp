@@ -6,20 +6,12 @@
 
 #include "names.hpp"
 #include "quote.hpp"
+#include "text.hpp"
 #include "types.hpp"
 
 namespace schemac {
 
 namespace {
-
-std::string join(const std::vector<std::string>& parts, const char* sep = ", ") {
-  std::string out;
-  for (auto& p : parts) {
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
 
 std::string ident_list(const std::vector<std::string>& names) {
   std::vector<std::string> q;

@@ -5,10 +5,9 @@
 #include <string_view>
 #include <vector>
 
-namespace schemac {
+#include "text.hpp"
 
-// ASCII lower case (SQL keywords and built-in type names are ASCII).
-std::string to_lower(std::string_view s);
+namespace schemac {
 
 // Levenshtein distance.
 size_t edit_distance(std::string_view a, std::string_view b);

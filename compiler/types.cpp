@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "quote.hpp"
+#include "text.hpp"
 
 namespace schemac {
 
@@ -160,13 +161,6 @@ std::vector<std::string> split_qualified(std::string_view s) {
     }
   }
   return parts;
-}
-
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
 }
 
 // Takes the first "(...)" outside quotes out of `s` and returns its comma-separated integers.
