@@ -6,10 +6,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "check_internal.hpp"
 #include "names.hpp"
+#include "quote.hpp"
 #include "types.hpp"
 
 namespace schemac {
@@ -398,10 +400,26 @@ void check_index_options(Reporter& r, const Table& t, const Index& ix) {
                                 display_name(t), ix.method));
 }
 
+// An operator class goes into CREATE INDEX as a name (quote_opclass): `name`, or `schema.name` for one in another
+// schema, each part an identifier as SQL writes one bare (case aside). Anything else cannot be an operator class.
+bool opclass_name_ok(std::string_view opclass) {
+  auto part_ok = [](std::string_view p) {
+    auto start = [](unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; };
+    auto rest = [&](unsigned char c) { return start(c) || std::isdigit(c) || c == '$'; };
+    return !p.empty() && p.size() <= kMaxIdentifierBytes && start(p[0]) && std::all_of(p.begin() + 1, p.end(), rest);
+  };
+  size_t dot = opclass.find('.');
+  if (dot == std::string_view::npos) return part_ok(opclass);
+  return part_ok(opclass.substr(0, dot)) && part_ok(opclass.substr(dot + 1));
+}
+
 void check_index(Reporter& r, const Schema& s, const Table& t, Index& ix) {
   std::string what = fmt::format("index on \"{}\"", display_name(t));
   for (auto& k : ix.keys) {
     if (!k.column.empty()) require_column(r, t, k.column, ix.loc, what);
+    if (!k.opclass.empty() && !opclass_name_ok(k.opclass))
+      r.error(ix.loc, fmt::format("operator class \"{}\" in {} is not a name", comment_text(k.opclass), what),
+              "write it as a name like jsonb_path_ops, or as \"schema.name\" for one in another schema");
     k.nulls = normalize_nulls(k.desc, k.nulls);
   }
   require_columns(r, t, ix.include, ix.loc, fmt::format("include list of index on \"{}\"", display_name(t)));

@@ -530,7 +530,7 @@ std::string script(const Plan& plan, bool up) {
     const auto& stmts = up ? c.up : c.down;
     if (stmts.empty()) return;
     if (!out.empty()) out += "\n";
-    out += "-- " + std::string(up ? "" : "undo: ") + c.description;
+    out += "-- " + comment_text(std::string(up ? "" : "undo: ") + c.description);
     if (!c.transactional) out += " [outside a transaction]";
     out += "\n";
     // For migration runners: the statements that follow run alone, outside a transaction block.

@@ -124,7 +124,7 @@ std::string create_table_sql(Table& t, Job& job) {
 
 std::string index_key_sql(const IndexKey& k) {
   std::string s = k.expr.empty() ? quote_ident(k.column) : "(" + k.expr + ")";
-  if (!k.opclass.empty()) s += " " + k.opclass;
+  if (!k.opclass.empty()) s += " " + quote_opclass(k.opclass);
   return s;
 }
 
@@ -139,7 +139,8 @@ void add_index_statements(Table& t, Job& job) {
       keys.push_back(index_key_sql(ix.keys[i]));
       if (!ix.keys[i].expr.empty()) job.targets[fmt::format("{}:{}", name, i + 1)] = {&ix.keys[i].expr, Shape::strip_parens};
     }
-    std::string sql = fmt::format("create index {} on {} using {} ({})", name, kTemp, ix.method, fmt::join(keys, ", "));
+    std::string sql = fmt::format("create index {} on {} using {} ({})", name, kTemp, quote_ident(ix.method),
+                                  fmt::join(keys, ", "));
     if (!ix.where.empty()) {
       sql += fmt::format(" where ({})", ix.where);
       job.targets[name + ":w"] = {&ix.where, Shape::strip_parens};
@@ -194,7 +195,7 @@ std::vector<std::string> enum_stand_ins(const Table& t, const Schema& declared, 
 
 Job make_job(Table& t, const Schema& declared, const Schema* live) {
   Job job;
-  job.label = t.schema + "." + t.name;
+  job.label = quote_qualified(t.schema, t.name);
   std::vector<std::string> stand_ins = enum_stand_ins(t, declared, live);
   if (!stand_ins.empty()) {
     job.explicit_transaction = true;

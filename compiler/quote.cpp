@@ -1,7 +1,10 @@
 #include "quote.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace schemac {
 
@@ -17,7 +20,70 @@ bool plain_identifier(std::string_view s) {
     return c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   });
 }
+// The code point of the UTF-8 sequence that starts at s[i] and its length; length 0 when the bytes there are
+// not one (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, cut short).
+std::pair<char32_t, size_t> utf8_at(std::string_view s, size_t i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return {b, 1};
+  size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
+  if (len == 0 || b > 0xF4 || i + len > s.size()) return {0, 0};
+  char32_t cp = b & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c & 0xC0) != 0x80) return {0, 0};
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  constexpr char32_t kShortest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kShortest[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {0, 0};
+  return {cp, len};
+}
+
+// Characters that end a line somewhere (psql ends a -- comment at \n and \r; editors and terminals at more),
+// or reorder or hide the text around them.
+bool unsafe_in_line(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0x200E ||
+         cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+std::string escape_code_point(char32_t cp) {
+  switch (cp) {
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+  }
+  return cp < 0x80 ? fmt::format("\\x{:02X}", static_cast<unsigned>(cp))
+                   : fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
+}
+
 }  // namespace
+
+std::string comment_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    auto [cp, len] = utf8_at(text, i);
+    if (len == 0) {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[i]));
+      ++i;
+      continue;
+    }
+    char c = text[i], other = c == '/' ? '*' : '/';
+    bool touches = (c == '/' || c == '*') &&
+                   ((i > 0 && text[i - 1] == other) || (i + 1 < text.size() && text[i + 1] == other));
+    if (c == '\\') out += "\\\\";
+    else if (touches) out += {'\\', c};
+    else if (unsafe_in_line(cp)) out += escape_code_point(cp);
+    else out.append(text, i, len);
+    i += len;
+  }
+  return out;
+}
+
+std::string quote_opclass(std::string_view opclass) {
+  size_t dot = opclass.find('.');
+  if (dot == std::string_view::npos) return quote_ident(opclass);
+  return quote_ident(opclass.substr(0, dot)) + "." + quote_ident(opclass.substr(dot + 1));
+}
 
 bool is_sql_keyword(std::string_view word) {
   return std::binary_search(kKeywords.begin(), kKeywords.end(), word,

@@ -17,6 +17,18 @@ std::string quote_qualified(std::string_view schema, std::string_view name, bool
 // it an E'' literal with backslashes doubled, so the text means the same whatever the server setting.
 std::string quote_literal(std::string_view text);
 
+// An operator class as the model keeps it: `name`, or `schema.name` for one outside the search path (check
+// allows no dot inside either part). Each part goes through quote_ident.
+std::string quote_opclass(std::string_view opclass);
+
+// Text made safe for one line of a comment: what every `-- ...` line of generated SQL, every Markdown cell and
+// every other one-line human text in an output is written through. Nothing in the result can end the line or
+// open or close a comment: ASCII control characters become \n, \r, \t or \xHH; C1 controls, U+2028/U+2029,
+// the bidirectional controls and U+FEFF become \uHHHH (they end lines or reorder text in editors and
+// terminals); bytes that are not UTF-8 become \xHH; a / or * that touches the other gets a backslash before it,
+// so no /* or */ is left; and a backslash is doubled, so every escape reads back one way.
+std::string comment_text(std::string_view text);
+
 // True for words that PostgreSQL 13-17 reserve in some position (every keyword category but "unreserved").
 bool is_sql_keyword(std::string_view word);
 

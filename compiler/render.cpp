@@ -244,7 +244,7 @@ std::string create_index_sql(const Table& t, const Index& ix, IndexMode mode) {
   std::vector<std::string> keys;
   for (auto& k : ix.keys) {
     std::string s = k.column.empty() ? "(" + k.expr + ")" : quote_ident(k.column);
-    if (!k.opclass.empty()) s += " " + k.opclass;
+    if (!k.opclass.empty()) s += " " + quote_opclass(k.opclass);
     if (k.desc) s += " DESC";
     s += nulls_sql(k.nulls);
     keys.push_back(s);

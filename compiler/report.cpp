@@ -2,26 +2,18 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "quote.hpp"
+
 namespace schemac {
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
 namespace {
+
+// Insertion-ordered, so the keys come out as the CLI contract lists them ("up" first).
+using Json = nlohmann::ordered_json;
 
 size_t count_destructive(const Plan& p) {
   size_t n = 0;
@@ -46,35 +38,76 @@ std::string flags(const Change& c, bool with_lock = true) {
   return fmt::format("{}", fmt::join(f, ", "));
 }
 
-std::string json_list(const std::vector<std::string>& v) {
-  std::vector<std::string> q;
-  for (auto& s : v) q.push_back(json_string(s));
-  return "[" + fmt::format("{}", fmt::join(q, ", ")) + "]";
+std::string severity_name(const Diagnostic& d) {
+  return d.severity == Diagnostic::Severity::error ? "error" : "warning";
 }
 
-std::string change_json(const Change& c) {
-  return fmt::format(
-      "    {{\"kind\": {}, \"object\": {}, \"description\": {}, \"destructive\": {}, \"transactional\": {}, "
-      "\"lock\": {}, \"rewrites\": {}, \"note\": {},\n     \"up\": {},\n     \"down\": {}}}",
-      json_string(kind_name(c.kind)), json_string(c.object), json_string(c.description), c.destructive,
-      c.transactional, json_string(lock_name(c.lock)), c.rewrites, json_string(c.note), json_list(c.up),
-      json_list(c.down));
+// JSON carries the text as it is (names included): its string escapes are complete, unlike a comment line's.
+Json change_json(const Change& c) {
+  return {{"kind", kind_name(c.kind)},
+          {"object", c.object},
+          {"description", c.description},
+          {"destructive", c.destructive},
+          {"transactional", c.transactional},
+          {"lock", lock_name(c.lock)},
+          {"rewrites", c.rewrites},
+          {"note", c.note},
+          {"up", c.up},
+          {"down", c.down}};
 }
 
-std::string diagnostic_json(const Diagnostic& d) {
-  return fmt::format("    {{\"severity\": {}, \"message\": {}, \"hint\": {}}}",
-                     json_string(d.severity == Diagnostic::Severity::error ? "error" : "warning"),
-                     json_string(d.message), json_string(d.hint));
+Json diagnostic_json(const Diagnostic& d) {
+  return {{"severity", severity_name(d)}, {"message", d.message}, {"hint", d.hint}};
+}
+
+// One line of Markdown inline text, for a table cell or a quote line: comment_text makes it one line, then
+// every character with a meaning inside a Markdown line is escaped: | ends a cell, ` opens a code span, < and &
+// start HTML and entities, * _ ~ emphasis, [ ] links, # headings, \ an escape. An _ between two letters or
+// digits cannot start emphasis and stays bare, so names like trades_ts_idx read as they are.
+std::string md_text(std::string_view text) {
+  std::string s = comment_text(text), out;
+  auto alnum = [&](size_t i) { return i < s.size() && std::isalnum(static_cast<unsigned char>(s[i])); };
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool inner_underscore = c == '_' && i > 0 && alnum(i - 1) && alnum(i + 1);
+    if (std::string_view("|`<>&*_~[]#\\").find(c) != std::string_view::npos && !inner_underscore) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// A fenced code block its body cannot close: the fence is longer than any run of backticks in the body.
+std::string md_code_block(std::string body) {
+  size_t longest = 0, run = 0;
+  for (char c : body) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(std::max<size_t>(3, longest + 1), '`');
+  if (!body.empty() && body.back() != '\n') body += '\n';
+  return fence + "sql\n" + body + fence + "\n";
+}
+
+// A diagnostic as a Markdown quote: every line of its message (the destructive refusal lists changes on their
+// own lines) stays inside the quote.
+std::string md_diagnostic(const Diagnostic& d) {
+  std::string_view text = d.message;
+  std::string out = d.severity == Diagnostic::Severity::error ? "> **Error:** " : "> **Warning:** ";
+  for (size_t nl; (nl = text.find('\n')) != std::string_view::npos; text.remove_prefix(nl + 1))
+    out += md_text(text.substr(0, nl)) + "\n> ";
+  out += md_text(text);
+  if (!d.hint.empty()) out += " — " + md_text(d.hint);
+  return out + "\n>\n";
 }
 
 }  // namespace
 
 std::string plan_header(const Plan& plan, const std::string& title) {
-  std::string out = fmt::format("-- {}: {}\n", title, summary(plan));
+  std::string out = "-- " + comment_text(title + ": " + summary(plan)) + "\n";
   for (auto& c : plan.changes) {
     std::string f = flags(c);
-    out += fmt::format("--   {}{}\n", c.description, f.empty() ? "" : "  [" + f + "]");
-    if (!c.note.empty()) out += fmt::format("--     note: {}\n", c.note);
+    out += "--   " + comment_text(c.description) + (f.empty() ? "" : "  [" + f + "]") + "\n";
+    if (!c.note.empty()) out += "--     note: " + comment_text(c.note) + "\n";
   }
   return out;
 }
@@ -85,35 +118,32 @@ std::string plan_sql(const Plan& plan, const std::string& title) {
 }
 
 std::string plan_json(const Plan& plan) {
-  std::vector<std::string> changes, diags;
+  Json changes = Json::array(), diagnostics = Json::array();
   for (auto& c : plan.changes) changes.push_back(change_json(c));
-  for (auto& d : plan.diagnostics) diags.push_back(diagnostic_json(d));
-  auto block = [](const std::vector<std::string>& v) {
-    return v.empty() ? std::string("[]") : "[\n" + fmt::format("{}", fmt::join(v, ",\n")) + "\n  ]";
-  };
-  return fmt::format("{{\n  \"up\": {},\n  \"down\": {},\n  \"changes\": {},\n  \"diagnostics\": {}\n}}\n",
-                     json_string(plan_up_sql(plan)), json_string(plan_down_sql(plan)), block(changes),
-                     block(diags));
+  for (auto& d : plan.diagnostics) diagnostics.push_back(diagnostic_json(d));
+  Json out = {{"up", plan_up_sql(plan)},
+              {"down", plan_down_sql(plan)},
+              {"changes", std::move(changes)},
+              {"diagnostics", std::move(diagnostics)}};
+  // Text that is not UTF-8 (a name from a SQL_ASCII database) becomes U+FFFD instead of an exception.
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 std::string plan_markdown(const Plan& plan, const std::string& title) {
-  std::string out = fmt::format("### {}: {}\n\n", title, summary(plan));
+  std::string out = "### " + md_text(title + ": " + summary(plan)) + "\n\n";
   if (plan.empty()) return out;
-  for (auto& d : plan.diagnostics)
-    out += fmt::format("> **{}:** {}{}\n>\n", d.severity == Diagnostic::Severity::error ? "Error" : "Warning",
-                       d.message, d.hint.empty() ? "" : " — " + d.hint);
+  for (auto& d : plan.diagnostics) out += md_diagnostic(d);
   out += "| # | change | lock | notes |\n|---|---|---|---|\n";
   int i = 0;
   for (auto& c : plan.changes) {
     std::string notes = flags(c, /*with_lock=*/false);  // the lock has its own column
     if (!c.note.empty()) notes += (notes.empty() ? "" : "; ") + c.note;
-    std::string desc = c.description;
-    for (size_t p = 0; (p = desc.find('|', p)) != std::string::npos; p += 2) desc.replace(p, 1, "\\|");
-    out += fmt::format("| {} | {}{}{} | {} | {} |\n", ++i, c.destructive ? "**" : "", desc,
-                       c.destructive ? "**" : "", lock_name(c.lock), notes);
+    const char* bold = c.destructive ? "**" : "";
+    out += fmt::format("| {} | {}{}{} | {} | {} |\n", ++i, bold, md_text(c.description), bold, lock_name(c.lock),
+                       md_text(notes));
   }
-  out += fmt::format("\n<details><summary>UP</summary>\n\n```sql\n{}```\n</details>\n", plan_up_sql(plan));
-  out += fmt::format("\n<details><summary>DOWN</summary>\n\n```sql\n{}```\n</details>\n", plan_down_sql(plan));
+  out += "\n<details><summary>UP</summary>\n\n" + md_code_block(plan_up_sql(plan)) + "</details>\n";
+  out += "\n<details><summary>DOWN</summary>\n\n" + md_code_block(plan_down_sql(plan)) + "</details>\n";
   return out;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // How a plan is shown: as an SQL script (what `migrate new` writes), as JSON for tools, and as Markdown for a
-// pull-request comment. All three are deterministic functions of the Plan.
+// pull-request comment. All three are deterministic functions of the Plan. Names and text from the plan cannot
+// change the structure of any of them: comment lines and Markdown cells go through comment_text (quote.hpp),
+// Markdown code blocks get a fence their body cannot close, and JSON is written by nlohmann-json.
 
 #include <string>
 
@@ -14,7 +16,5 @@ std::string plan_header(const Plan& plan, const std::string& title);
 std::string plan_sql(const Plan& plan, const std::string& title);   // header + UP script
 std::string plan_json(const Plan& plan);                            // {"up", "down", "changes", "diagnostics"}
 std::string plan_markdown(const Plan& plan, const std::string& title);
-
-std::string json_string(std::string_view s);  // a JSON string literal with every needed escape
 
 }  // namespace schemac
