@@ -826,3 +826,24 @@ TEST_CASE("check: duplicate queries and parameters") {
   CHECK(out.find("50:3: error: duplicate query \"latest_for_symbol\" on \"book_ticker_snapshots\"\n") !=
         std::string::npos);
 }
+
+TEST_CASE("check: an operator class must be a name, or schema.name") {
+  auto with_opclass = [](std::string opclass) {
+    Schema s = cex();
+    tbl(s, "symbols").indexes[0].keys[0].opclass = std::move(opclass);
+    return run(s);
+  };
+  CHECK(with_opclass("int4_ops") == "");
+  CHECK(with_opclass("public.Int4_Ops$2") == "");
+  const std::string hint =
+      " [write it as a name like jsonb_path_ops, or as \"schema.name\" for one in another schema]\n";
+  CHECK(with_opclass("jsonb_path_ops); DROP TABLE victim; --") ==
+        "23:3: error: operator class \"jsonb_path_ops); DROP TABLE victim; --\" in index on \"symbols\" is not a "
+        "name" + hint);
+  // Control characters are shown escaped, so the message stays one line.
+  CHECK(with_opclass("ops\nDROP") == "23:3: error: operator class \"ops\\nDROP\" in index on \"symbols\" is not a name" + hint);
+  for (const char* bad : {"a.b.c", ".ops", "ops.", "1ops", "my ops", "a\"b", std::string(64, 'x').c_str()}) {
+    INFO(bad);
+    CHECK(with_opclass(bad).find("is not a name") != std::string::npos);
+  }
+}

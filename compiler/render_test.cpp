@@ -198,3 +198,18 @@ TEST_CASE("render: recreate an enum carries the columns over through text") {
   };
   CHECK(sql == want);
 }
+
+TEST_CASE("render: an operator class is a quoted name, never SQL") {
+  Table t = table("public", "docs", {col("meta", ty("jsonb"))});
+  Index ix = idx("docs_meta_idx", {key("meta")});
+  ix.method = "gin";
+  ix.keys[0].opclass = "jsonb_path_ops";
+  CHECK(create_index_sql(t, ix, IndexMode::plain) ==
+        "CREATE INDEX docs_meta_idx ON public.docs USING gin (meta jsonb_path_ops);");
+  ix.keys[0].opclass = "public.jsonb_path_ops";
+  CHECK(create_index_sql(t, ix, IndexMode::plain) ==
+        "CREATE INDEX docs_meta_idx ON public.docs USING gin (meta public.jsonb_path_ops);");
+  ix.keys[0].opclass = "jsonb_path_ops); DROP TABLE victim; --";
+  CHECK(create_index_sql(t, ix, IndexMode::plain) ==
+        "CREATE INDEX docs_meta_idx ON public.docs USING gin (meta \"jsonb_path_ops); DROP TABLE victim; --\");");
+}
