@@ -30,6 +30,7 @@
 using namespace schemac;
 using schemac::test::RunResult;
 using schemac::test::Server;
+using schemac::test::TempDir;
 using schemac::test::TestDb;
 
 namespace fs = std::filesystem;
@@ -42,24 +43,6 @@ std::string read_text(const fs::path& p) {
   s << in.rdbuf();
   return s.str();
 }
-
-// A scratch directory for CLI runs (no migrations/ in it: offline plan is against an empty database).
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int n = 0;
-    path = fs::temp_directory_path() / fmt::format("schemac_rt_{}_{}", ::getpid(), ++n);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return (path / name).string();
-  }
-};
 
 RunResult schemac_cli(const std::vector<std::string>& args, const TempDir& dir) {
   return test::run_schemac(args, dir.path.string());
