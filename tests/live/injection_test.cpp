@@ -26,6 +26,7 @@ using namespace schemac;
 using schemac::test::RunResult;
 using schemac::test::Server;
 using schemac::test::TempDir;
+using schemac::test::describe;
 using schemac::test::TestDb;
 
 namespace {
@@ -86,10 +87,6 @@ Schema load_ok(const std::string& text) {
   for (auto& d : l.diags) diags += "\n  " + d.message;
   REQUIRE_MESSAGE(l.ok(), "the declaration does not load:" << diags << "\n" << text);
   return std::move(l.schema);
-}
-
-std::string describe(const RunResult& r) {
-  return fmt::format("exit {}\n--- stdout ---\n{}\n--- stderr ---\n{}", r.exit_code, r.out, r.err);
 }
 
 RunResult schemac_ok(const std::vector<std::string>& args, const TempDir& dir) {
@@ -182,6 +179,19 @@ void apply_every_format(Server server, const std::vector<Scripts>& formats, cons
   }
 }
 
+const char* kVictimSql = "create table public.victim (id int primary key)";
+
+void make_victim(TestDb& db) { db.exec(kVictimSql); }
+
+// Every format of an offline plan from victim alone to `after_dsl`: `plan --from` and `migrate new`.
+std::vector<Scripts> offline_formats(const std::string& after_dsl) {
+  TempDir dir;
+  std::string from = dir.write("before.dsl", victim_dsl()), to = dir.write("after.dsl", after_dsl);
+  std::vector<Scripts> formats = plan_formats({"plan", to, "--from", from}, dir);
+  formats.push_back(migrate_new_files(victim_dsl(), after_dsl));
+  return formats;
+}
+
 // `pattern` with its %I and %L filled in by the server's format(), then run: quoting the tests do not share
 // with the product.
 void exec_formatted(PGconn* conn, const std::string& pattern, const std::vector<std::string>& args) {
@@ -204,7 +214,7 @@ void exec_formatted(PGconn* conn, const std::string& pattern, const std::vector<
 void make_hostile_catalog(TestDb& db, const Corpus& c) {
   Connection conn = connect(db.url());
   PGconn* pg = conn.get();
-  test::exec_sql(pg, "create table public.victim (id int primary key)");
+  test::exec_sql(pg, kVictimSql);
   exec_formatted(pg, "create type public.%I as enum (%L, %L)", {c.enum_name, c.label, c.label2});
   exec_formatted(pg,
                  "create table public.%I (id int primary key, %I text default %L, %I public.%I, doc jsonb, "
@@ -231,16 +241,11 @@ Schema inspected(TestDb& db) {
 TEST_CASE("injection: hostile names, labels, defaults and doc comments from the DSL, in every format (pg15)") {
   Corpus c;
   std::string after_dsl = hostile_dsl(c);
-  Schema before = load_ok(victim_dsl()), after = load_ok(after_dsl);
-  TempDir dir;
-  std::string from = dir.write("before.dsl", victim_dsl()), to = dir.write("after.dsl", after_dsl);
-  std::vector<Scripts> formats = plan_formats({"plan", to, "--from", from}, dir);
-  formats.push_back(migrate_new_files(victim_dsl(), after_dsl));
+  std::vector<Scripts> formats = offline_formats(after_dsl);
   // The headers did carry the names: escaped, inside their comment lines.
   CHECK(formats[0].up.find("--   create table public.\"evil\\nDROP TABLE victim; --\"\n") != std::string::npos);
   CHECK(formats[3].down->find("-- undo: create table public.\"evil\\nDROP TABLE victim; --\"\n") != std::string::npos);
-  apply_every_format(Server::pg15, formats, before, after,
-                     [](TestDb& db) { db.exec("create table public.victim (id int primary key)"); });
+  apply_every_format(Server::pg15, formats, load_ok(victim_dsl()), load_ok(after_dsl), make_victim);
 }
 
 TEST_CASE("injection: a hostile hypertable and time column, in every format (tsdb)") {
@@ -249,14 +254,9 @@ TEST_CASE("injection: a hostile hypertable and time column, in every format (tsd
                                              "extension timescaledb\n\ntable {} {{\n  {} timestamptz\n  v int?\n\n"
                                              "  hypertable on {} {{\n    chunk_interval 1 day\n  }}\n}}\n",
                                              dsl_name(table), dsl_name(time), dsl_name(time));
-  Schema before = load_ok(victim_dsl()), after = load_ok(after_dsl);
-  TempDir dir;
-  std::string from = dir.write("before.dsl", victim_dsl()), to = dir.write("after.dsl", after_dsl);
-  std::vector<Scripts> formats = plan_formats({"plan", to, "--from", from}, dir);
-  formats.push_back(migrate_new_files(victim_dsl(), after_dsl));
+  std::vector<Scripts> formats = offline_formats(after_dsl);
   CHECK(formats[0].up.find("as a hypertable on \"ts\\r\\\\! touch pwned\"") != std::string::npos);
-  apply_every_format(Server::tsdb, formats, before, after,
-                     [](TestDb& db) { db.exec("create table public.victim (id int primary key)"); });
+  apply_every_format(Server::tsdb, formats, load_ok(victim_dsl()), load_ok(after_dsl), make_victim);
 }
 
 TEST_CASE("injection: hostile objects in the live catalog reach plan --db, in every format (pg15)") {

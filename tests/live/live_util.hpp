@@ -1,6 +1,6 @@
 #pragma once
-// Helpers shared by the live round-trip tests (roundtrip_test.cpp, random_test.cpp): applying a plan
-// statement by statement on one connection, and comparing a live catalog with a declaration.
+// Helpers shared by the live tests (roundtrip_test.cpp, random_test.cpp, injection_test.cpp): applying a plan
+// statement by statement on one connection, comparing a live catalog with a declaration, scratch directories.
 #include <libpq-fe.h>
 #include <unistd.h>
 
@@ -10,6 +10,7 @@
 
 #include "diff.hpp"
 #include "model.hpp"
+#include "testdb.hpp"
 
 namespace schemac::test {
 
@@ -34,6 +35,11 @@ struct TempDir {
     return (path / name).string();
   }
 };
+
+// A program's run for failure messages: exit code, stdout, stderr.
+inline std::string describe(const RunResult& r) {
+  return "exit " + std::to_string(r.exit_code) + "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
+}
 
 // Runs one statement; throws std::runtime_error with the statement and the server's message.
 void exec_sql(PGconn* conn, const std::string& sql);

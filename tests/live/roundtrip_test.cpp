@@ -31,6 +31,7 @@ using namespace schemac;
 using schemac::test::RunResult;
 using schemac::test::Server;
 using schemac::test::TempDir;
+using schemac::test::describe;
 using schemac::test::TestDb;
 
 namespace fs = std::filesystem;
@@ -46,10 +47,6 @@ std::string read_text(const fs::path& p) {
 
 RunResult schemac_cli(const std::vector<std::string>& args, const TempDir& dir) {
   return test::run_schemac(args, dir.path.string());
-}
-
-std::string describe(const RunResult& r) {
-  return fmt::format("exit {}\n--- stdout ---\n{}\n--- stderr ---\n{}", r.exit_code, r.out, r.err);
 }
 
 const char* kNoChanges = "-- schemac plan: no changes";
