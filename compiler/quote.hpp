@@ -17,6 +17,10 @@ std::string quote_qualified(std::string_view schema, std::string_view name, bool
 // it an E'' literal with backslashes doubled, so the text means the same whatever the server setting.
 std::string quote_literal(std::string_view text);
 
+// A dollar-quoted string ($schemac$body$schemac$, for a DO block's body) whose tag is chosen so that nothing in
+// `body` can end it.
+std::string quote_dollar(std::string_view body);
+
 // True for words that PostgreSQL 13-17 reserve in some position (every keyword category but "unreserved").
 bool is_sql_keyword(std::string_view word);
 
