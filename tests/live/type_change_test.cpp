@@ -153,6 +153,16 @@ test::RunResult psql_file(const TestDb& db, const std::string& sql) {
   return test::run_program({"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.url(), "-f", f.path.string()});
 }
 
+// UP or DOWN of `plan`, which must succeed: through the applier, or with psql on the rendered file.
+void run_step(const TestDb& db, const Plan& plan, bool up, bool with_psql) {
+  if (!with_psql) {
+    up ? test::apply_up(db.url(), plan) : test::apply_down(db.url(), plan);
+    return;
+  }
+  auto r = psql_file(db, up ? plan_up_sql(plan) : plan_down_sql(plan));
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+}
+
 // The column's type and every row, as the catalog has them.
 std::string snapshot(TestDb& db, const std::string& table) {
   std::string out = db.query_value(fmt::format(
@@ -247,12 +257,7 @@ void all_cases(Server server) {
     // Values that fit: UP and DOWN keep them, with the applier and with psql.
     for (bool with_psql : {false, true}) {
       CAPTURE(with_psql);
-      if (with_psql) {
-        auto r = psql_file(db, plan_up_sql(plan));
-        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-      } else {
-        test::apply_up(db.url(), plan);
-      }
+      run_step(db, plan, true, with_psql);
       CHECK(values_as(db, table, tt, ft) == before);
       if (c.after_up)
         CHECK(db.query_value(fmt::format("SELECT v::text FROM public.{} WHERE id = 1", table)) == c.after_up);
@@ -261,12 +266,7 @@ void all_cases(Server server) {
         check_refused(db, table, plan, false);
         db.exec(fmt::format("DELETE FROM public.{} WHERE id = 1000", table));
       }
-      if (with_psql) {
-        auto r = psql_file(db, plan_down_sql(plan));
-        REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-      } else {
-        test::apply_down(db.url(), plan);
-      }
+      run_step(db, plan, false, with_psql);
       CHECK(values_as(db, table, ft, ft) == before);
       CHECK(snapshot(db, table) == catalog_before);
     }
