@@ -405,11 +405,12 @@ void Planner::alter_enum(const Enum& f, const Enum& e) {
            fmt::format("recreate enum {} ({})", object,
                        removed.empty() ? "values reordered" : "removes " + join(removed)),
            recreate_enum_sql(e, uses), recreate_enum_sql(old, uses));
-  c.destructive = !removed.empty();
+  // Not destructive even when it removes values: its guard fails, changing nothing, while a row holds one.
   c.lock = uses.empty() ? Lock::none : Lock::access_exclusive;
   c.rewrites = !uses.empty();
   c.note = removed.empty() ? "rewrites every table that uses the type"
-                           : "fails if a row still holds a removed value; rewrites every table that uses the type";
+                           : "first scans every table that uses the type and fails, changing nothing, if a row "
+                             "still holds a removed value; rewrites every table that uses the type";
   add(p_enums, std::move(c));
 }
 

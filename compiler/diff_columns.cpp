@@ -52,6 +52,31 @@ void Planner::refuse_on_compressed(const Table& f, const Table& t, const std::st
         t.loc);
 }
 
+// What a reviewer must know about a type change: the rewrite, the guard's full scan in each direction that has
+// one (it cannot lose a value, so the change is not destructive), and conversions that read values a new way.
+static std::string type_change_note(const Table& t, const Type& from, const Type& to, bool rewrites) {
+  std::vector<std::string> notes;
+  if (rewrites) notes.push_back("rewrites the table and its indexes under ACCESS EXCLUSIVE");
+  std::string scan = t.hypertable ? "scans every chunk" : "scans the table";
+  auto guard = [&](const char* direction, const Type& x, const Type& y) {
+    if (is_narrowing_change(x, y))
+      notes.push_back(fmt::format("{} first {} and fails, changing nothing, if a value does not fit {} exactly",
+                                  direction, scan, sql_type(storage_type(y), false)));
+  };
+  guard("UP", from, to);
+  guard("DOWN", to, from);
+  auto pair = [&](const char* x, const char* y) {
+    return (from.name == x && to.name == y) || (from.name == y && to.name == x);
+  };
+  bool scalars = from.array_dims == 0 && to.array_dims == 0 && from.schema.empty() && to.schema.empty();
+  if (scalars && (pair("timestamp", "timestamptz") || pair("date", "timestamptz") || pair("time", "timestamptz")))
+    notes.push_back("wall-clock times are read and written as UTC, whatever the session's TimeZone");
+  if (scalars && pair("time", "timetz")) notes.push_back("times get, and must have, the UTC offset +00");
+  if (scalars && pair("json", "jsonb"))
+    notes.push_back("jsonb keeps neither spacing nor key order, and only the last of duplicate keys");
+  return join(notes, "; ");
+}
+
 void Planner::alter_column(const Table& f, const Table& t, const Column& a, const Column& b) {
   std::string ref = column_ref(t, b.name);
   auto change = [&](K kind, std::string description, std::vector<std::string> up, std::vector<std::string> down) {
@@ -89,22 +114,23 @@ void Planner::alter_column(const Table& f, const Table& t, const Column& a, cons
     Column to_type = mid;
     to_type.type = b.type;
     to_type.default_expr = b.default_expr;
+    // Each direction that is not a widening checks every row first, before anything else changes (the rule:
+    // types.hpp). A default of the old type may not cast to the new one: drop it around the change.
     std::vector<std::string> up, down;
-    // A default of the old type may not cast to the new one: drop it around the change.
+    if (is_narrowing_change(a.type, b.type)) up.push_back(type_change_guard_sql(t, b.name, a.type, b.type));
     if (mid.default_expr) up.push_back(set_default_sql(t, named_column(b.name)));
-    up.push_back(alter_column_type_sql(t, to_type));
+    up.push_back(alter_column_type_sql(t, to_type, a.type));
     if (b.default_expr) up.push_back(set_default_sql(t, to_type));
+    if (is_narrowing_change(b.type, a.type)) down.push_back(type_change_guard_sql(t, b.name, b.type, a.type));
     if (b.default_expr) down.push_back(set_default_sql(t, named_column(b.name)));
-    down.push_back(alter_column_type_sql(t, mid));
+    down.push_back(alter_column_type_sql(t, mid, b.type));
     if (mid.default_expr) down.push_back(set_default_sql(t, mid));
     Change c = change(K::alter_column_type,
                       fmt::format("change type of {} from {} to {}", ref, sql_type(a.type, false),
                                   sql_type(b.type, false)),
                       std::move(up), std::move(down));
-    c.destructive = is_narrowing_change(a.type, b.type);
     c.rewrites = !rewrite_free(a.type, b.type);
-    if (c.rewrites) c.note = "rewrites the table and its indexes under ACCESS EXCLUSIVE";
-    if (c.destructive) c.note += std::string(c.note.empty() ? "" : "; ") + "can fail on or truncate existing values";
+    c.note = type_change_note(t, a.type, b.type, c.rewrites);
     add(p_columns, std::move(c));
     default_done = true;
     mid.type = b.type;

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "diff_test_util.hpp"
+#include "render.hpp"
 
 using namespace schemac;
 using namespace schemac::test;
@@ -47,6 +48,11 @@ Column commented(Column c, std::string text) {
   return c;
 }
 
+// The guard a type change of column `column` of public.t runs first (its text: the test below).
+std::string guard(const Type& from, const Type& to, const std::string& column = "n") {
+  return type_change_guard_sql(simple("t"), column, from, to);
+}
+
 std::vector<Case> cases() {
   Column price = col("price", ty("numeric", {20, 8}));
   Schema base = with_table(simple("t"));
@@ -85,21 +91,33 @@ std::vector<Case> cases() {
        {"ALTER TABLE public.t ADD COLUMN uid uuid DEFAULT gen_random_uuid() NOT NULL;"},
        {"ALTER TABLE public.t DROP COLUMN uid;"}, false, true, Lock::access_exclusive, true, "drop_column", true},
       {"widening type", with_table(t_with({col("n", ty("int"))})), with_table(t_with({col("n", ty("bigint"))})),
-       "alter_column_type", {"ALTER TABLE public.t ALTER COLUMN n TYPE bigint USING n::bigint;"},
-       {"ALTER TABLE public.t ALTER COLUMN n TYPE int USING n::int;"}, false, true, Lock::access_exclusive, true,
-       "alter_column_type", true},
+       "alter_column_type", {"ALTER TABLE public.t ALTER COLUMN n TYPE bigint;"},
+       {guard(ty("bigint"), ty("int")), "ALTER TABLE public.t ALTER COLUMN n TYPE int;"}, false, true,
+       Lock::access_exclusive, true, "alter_column_type", false},
       {"varchar longer, no rewrite", with_table(t_with({col("s", ty("varchar", {20}))})),
        with_table(t_with({col("s", ty("varchar", {50}))})), "alter_column_type",
-       {"ALTER TABLE public.t ALTER COLUMN s TYPE varchar(50) USING s::varchar(50);"},
-       {"ALTER TABLE public.t ALTER COLUMN s TYPE varchar(20) USING s::varchar(20);"}, false, true,
-       Lock::access_exclusive, false, "alter_column_type", true},
+       {"ALTER TABLE public.t ALTER COLUMN s TYPE varchar(50);"},
+       {guard(ty("varchar", {50}), ty("varchar", {20}), "s"), "ALTER TABLE public.t ALTER COLUMN s TYPE varchar(20);"},
+       false, true, Lock::access_exclusive, false, "alter_column_type", false},
       {"type with defaults", with_table(t_with({with_default(col("n", ty("int")), "0")})),
        with_table(t_with({with_default(col("n", ty("text")), "'0'")})), "alter_column_type",
-       {"ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;", "ALTER TABLE public.t ALTER COLUMN n TYPE text USING n::text;",
+       {"ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;", "ALTER TABLE public.t ALTER COLUMN n TYPE text;",
         "ALTER TABLE public.t ALTER COLUMN n SET DEFAULT '0';"},
-       {"ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;", "ALTER TABLE public.t ALTER COLUMN n TYPE int USING n::int;",
-        "ALTER TABLE public.t ALTER COLUMN n SET DEFAULT 0;"},
-       false, true, Lock::access_exclusive, true, "alter_column_type", true},
+       {guard(ty("text"), ty("int")), "ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;",
+        "ALTER TABLE public.t ALTER COLUMN n TYPE int USING n::int;", "ALTER TABLE public.t ALTER COLUMN n SET DEFAULT 0;"},
+       false, true, Lock::access_exclusive, true, "alter_column_type", false},
+      {"timestamp read as UTC", with_table(t_with({col("at", ty("timestamp"))})),
+       with_table(t_with({col("at", ty("timestamptz"))})), "alter_column_type",
+       {"ALTER TABLE public.t ALTER COLUMN at TYPE timestamptz USING (at AT TIME ZONE 'UTC');"},
+       {"ALTER TABLE public.t ALTER COLUMN at TYPE timestamp USING (at AT TIME ZONE 'UTC');"}, false, true,
+       Lock::access_exclusive, true, "alter_column_type", false},
+      {"enum to enum through text", with_table(t_with({col("e", enum_ty("public", "a"))})),
+       with_table(t_with({col("e", enum_ty("public", "b"))})), "alter_column_type",
+       {guard(enum_ty("public", "a"), enum_ty("public", "b"), "e"),
+        "ALTER TABLE public.t ALTER COLUMN e TYPE public.b USING e::text::public.b;"},
+       {guard(enum_ty("public", "b"), enum_ty("public", "a"), "e"),
+        "ALTER TABLE public.t ALTER COLUMN e TYPE public.a USING e::text::public.a;"},
+       false, true, Lock::access_exclusive, true, "alter_column_type", false},
       {"nullability", with_table(t_with({col("n", ty("int"), true)})), with_table(t_with({col("n", ty("int"))})),
        "alter_nullability", {"ALTER TABLE public.t ALTER COLUMN n SET NOT NULL;"},
        {"ALTER TABLE public.t ALTER COLUMN n DROP NOT NULL;"}, false, true, Lock::access_exclusive, false,
@@ -191,6 +209,19 @@ TEST_CASE("diff: adding enum values, and the recreate path as its DOWN") {
                     "ALTER TYPE public.side ADD VALUE 'y';",
                 });
   CHECK(c.down == std::vector<std::string>{
+                      "DO $schemac$\n"
+                      "#variable_conflict use_column\n"
+                      "BEGIN\n"
+                      "  LOCK TABLE public.orders IN ACCESS EXCLUSIVE MODE;\n"
+                      "  IF EXISTS (SELECT FROM public.orders WHERE NOT (side::text = ANY (ARRAY['buy', "
+                      "'sell']::text[]))) THEN\n"
+                      "    RAISE EXCEPTION USING MESSAGE = 'schemac: column public.orders.side holds a value that "
+                      "enum public.side no longer has, so the enum is not changed', HINT = 'see them with SELECT "
+                      "side FROM public.orders WHERE NOT (side::text = ANY (ARRAY[''buy'', ''sell'']::text[])); "
+                      "change those rows to a label public.side keeps, or keep the label';\n"
+                      "  END IF;\n"
+                      "END\n"
+                      "$schemac$;",
                       "ALTER TYPE public.side RENAME TO side_schemac_old;",
                       "CREATE TYPE public.side AS ENUM ('buy', 'sell');",
                       "ALTER TABLE public.orders ALTER COLUMN side DROP DEFAULT;",
@@ -202,14 +233,87 @@ TEST_CASE("diff: adding enum values, and the recreate path as its DOWN") {
   CHECK_FALSE(c.destructive);
   CHECK(p.diagnostics.empty());
 
-  // The other way removes values: the recreate path, destructive, refused without the flag.
+  // The other way removes values: the recreate path. Its guard fails, changing nothing, while a row holds a
+  // removed value, so it cannot lose one: not destructive, not refused without the flag.
   Plan r = diff(schema_of({user}, {b}), schema_of({user}, {a}));
   REQUIRE(r.changes.size() == 1);
   CHECK(kind_name(r.changes[0].kind) == std::string("recreate_enum"));
-  CHECK(r.changes[0].destructive);
+  CHECK_FALSE(r.changes[0].destructive);
   CHECK(r.changes[0].rewrites);
   CHECK(r.changes[0].up == c.down);
   CHECK(r.changes[0].description == "recreate enum public.side (removes 'open', 'hold', 'x', 'y')");
-  REQUIRE(r.diagnostics.size() == 1);
-  CHECK(r.diagnostics[0].severity == Diagnostic::Severity::error);
+  CHECK(r.diagnostics.empty());
+}
+
+TEST_CASE("diff: a narrowing type change is guarded: it fails, changing nothing, instead of cutting a value") {
+  Schema wide = with_table(t_with({with_default(col("s", ty("varchar", {64})), "'x'::character varying")}));
+  Schema narrow = with_table(t_with({with_default(col("s", ty("varchar", {32})), "'x'::character varying")}));
+  Plan p = diff(wide, narrow);  // no --allow-destructive: it cannot lose a value, so it is not refused
+  CHECK(p.diagnostics.empty());
+  REQUIRE(p.changes.size() == 1);
+  const Change& c = p.changes[0];
+  CHECK_FALSE(c.destructive);
+  // The guard comes first, before the default is dropped, so a failure leaves even the default in place.
+  CHECK(c.up == std::vector<std::string>{
+                    "DO $schemac$\n"
+                    "#variable_conflict use_column\n"
+                    "BEGIN\n"
+                    "  LOCK TABLE public.t IN ACCESS EXCLUSIVE MODE;\n"
+                    "  IF EXISTS (SELECT FROM public.t WHERE s::varchar(32)::varchar(64) IS DISTINCT FROM s) THEN\n"
+                    "    RAISE EXCEPTION USING MESSAGE = 'schemac: column public.t.s holds a value that varchar(32) "
+                    "cannot keep exactly, so its type is not changed', HINT = 'see them with SELECT s FROM public.t "
+                    "WHERE s::varchar(32)::varchar(64) IS DISTINCT FROM s; change or delete those rows, or keep "
+                    "varchar(64)';\n"
+                    "  END IF;\n"
+                    "EXCEPTION WHEN data_exception THEN\n"
+                    "  RAISE EXCEPTION USING MESSAGE = 'schemac: column public.t.s holds a value that does not "
+                    "convert to varchar(32), so its type is not changed' || ': ' || SQLERRM, HINT = 'change or "
+                    "delete the rows whose s does not convert to varchar(32), or keep varchar(64)';\n"
+                    "END\n"
+                    "$schemac$;",
+                    "ALTER TABLE public.t ALTER COLUMN s DROP DEFAULT;",
+                    "ALTER TABLE public.t ALTER COLUMN s TYPE varchar(32);",
+                    "ALTER TABLE public.t ALTER COLUMN s SET DEFAULT 'x'::character varying;",
+                });
+  // The DOWN widens back: no guard.
+  CHECK(c.down == std::vector<std::string>{
+                      "ALTER TABLE public.t ALTER COLUMN s DROP DEFAULT;",
+                      "ALTER TABLE public.t ALTER COLUMN s TYPE varchar(64);",
+                      "ALTER TABLE public.t ALTER COLUMN s SET DEFAULT 'x'::character varying;",
+                  });
+  CHECK(c.note == "rewrites the table and its indexes under ACCESS EXCLUSIVE; UP first scans the table and fails, "
+                  "changing nothing, if a value does not fit varchar(32) exactly");
+  // And the other way round, the guard is in the DOWN.
+  Plan r = diff(narrow, wide);
+  REQUIRE(r.changes.size() == 1);
+  CHECK(r.changes[0].up == c.down);
+  CHECK(r.changes[0].down == c.up);
+  CHECK(r.changes[0].note ==
+        "DOWN first scans the table and fails, changing nothing, if a value does not fit varchar(32) exactly");
+}
+
+TEST_CASE("diff: the guard of a hypertable says it scans every chunk, and conversions that read values a new way say so") {
+  Table ht = t_with({col("price", ty("numeric", {20, 8}))});
+  ht.hypertable.emplace().time_column = "id";
+  Table narrowed = ht;
+  narrowed.columns.back().type = ty("numeric", {10, 2});
+  Plan p = diff(with_table(ht), with_table(narrowed));
+  REQUIRE(p.changes.size() == 1);
+  CHECK(p.changes[0].note.find("UP first scans every chunk and fails") != std::string::npos);
+
+  Plan tz = diff(with_table(t_with({col("at", ty("timestamptz"))})), with_table(t_with({col("at", ty("timestamp"))})));
+  REQUIRE(tz.changes.size() == 1);
+  CHECK(tz.changes[0].note ==
+        "rewrites the table and its indexes under ACCESS EXCLUSIVE; wall-clock times are read and written as UTC, "
+        "whatever the session's TimeZone");
+}
+
+TEST_CASE("diff: a name that holds the dollar-quote tag cannot end the guard's body") {
+  Column c = col("a$schemac$b", ty("int"));
+  Plan p = diff(with_table(t_with({c})), with_table(t_with({col("a$schemac$b", ty("smallint"))})));
+  REQUIRE(p.changes.size() == 1);
+  const std::string& g = p.changes[0].up.front();
+  CHECK(g.rfind("DO $schemac1$\n", 0) == 0);
+  CHECK(g.size() - g.rfind("$schemac1$;") == std::string("$schemac1$;").size());
+  CHECK(g.find("$schemac1$", 4) == g.size() - std::string("$schemac1$;").size());
 }

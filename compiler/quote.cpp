@@ -115,4 +115,11 @@ std::string quote_literal(std::string_view text) {
   return out + '\'';
 }
 
+std::string quote_dollar(std::string_view body) {
+  std::string tag = "$schemac$";
+  // The body must not hold the tag, nor end in a prefix of it that the closing tag would complete.
+  for (int n = 1; (std::string(body) + tag).find(tag) != body.size(); ++n) tag = fmt::format("$schemac{}$", n);
+  return tag + std::string(body) + tag;
+}
+
 }  // namespace schemac

@@ -29,6 +29,10 @@ std::string quote_opclass(std::string_view opclass);
 // so no /* or */ is left; and a backslash is doubled, so every escape reads back one way.
 std::string comment_text(std::string_view text);
 
+// A dollar-quoted string ($schemac$body$schemac$, for a DO block's body) whose tag is chosen so that nothing in
+// `body` can end it.
+std::string quote_dollar(std::string_view body);
+
 // True for words that PostgreSQL 13-17 reserve in some position (every keyword category but "unreserved").
 bool is_sql_keyword(std::string_view word);
 

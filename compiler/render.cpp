@@ -52,6 +52,28 @@ std::string plural(int64_t n, const char* unit) {
 // The column's type as ALTER COLUMN TYPE and casts accept it: serial kinds are not real types.
 std::string storage_sql(const Type& t) { return sql_type(storage_type(t), false); }
 
+// The guard that runs before a type change (the rule: types.hpp). It locks the table as the ALTER will, so no
+// write lands between the check and the change when both run in one transaction, then raises `message` when a
+// row matches `bad`. When computing `bad` can fail on a value (a data exception: a cast that cannot convert it),
+// `convert_message` is raised instead, with the server's reason. #variable_conflict lets a column be `found`.
+std::string guard_sql(const Table& t, const std::string& bad, const std::string& message, const std::string& hint,
+                      const std::string& convert_message, const std::string& convert_hint) {
+  std::string body = fmt::format(
+      "\n#variable_conflict use_column\n"
+      "BEGIN\n"
+      "  LOCK TABLE {} IN ACCESS EXCLUSIVE MODE;\n"
+      "  IF EXISTS (SELECT FROM {} WHERE {}) THEN\n"
+      "    RAISE EXCEPTION USING MESSAGE = {}, HINT = {};\n"
+      "  END IF;\n",
+      table_ref(t), table_ref(t), bad, quote_literal(message), quote_literal(hint));
+  if (!convert_message.empty())
+    body += fmt::format(
+        "EXCEPTION WHEN data_exception THEN\n"
+        "  RAISE EXCEPTION USING MESSAGE = {} || ': ' || SQLERRM, HINT = {};\n",
+        quote_literal(convert_message), quote_literal(convert_hint));
+  return "DO " + quote_dollar(body + "END\n") + ";";
+}
+
 }  // namespace
 
 // --- small pieces ---------------------------------------------------------------------------------------------
@@ -140,9 +162,34 @@ std::string rename_enum_sql(const std::string& schema, const std::string& from, 
   return "ALTER TYPE " + quote_qualified(schema, from) + " RENAME TO " + quote_ident(to) + ";";
 }
 
+namespace {
+
+// Before a recreated enum takes a column over, every value of the column must be a label of the new type: checked
+// first, so that nothing (not even the rename, which a non-transactional change would keep) happens otherwise.
+std::string enum_labels_guard_sql(const Enum& e, const EnumUse& u) {
+  std::vector<std::string> labels;
+  for (auto& v : e.values) labels.push_back(quote_literal(v));
+  std::string c = quote_ident(u.column->name), in_labels = "ARRAY[" + join(labels) + "]::text[]";
+  std::string bad = u.column->type.array_dims == 0
+                        ? fmt::format("NOT ({}::text = ANY ({}))", c, in_labels)
+                        : fmt::format("EXISTS (SELECT FROM unnest({}) AS v WHERE NOT (v::text = ANY ({})))", c, in_labels);
+  std::string type = quote_qualified(e.schema, e.name);
+  return guard_sql(*u.table, bad,
+                   fmt::format("schemac: column {}.{} holds a value that enum {} no longer has, so the enum is not "
+                               "changed",
+                               table_ref(*u.table), c, type),
+                   fmt::format("see them with SELECT {} FROM {} WHERE {}; change those rows to a label {} keeps, or "
+                               "keep the label",
+                               c, table_ref(*u.table), bad, type),
+                   "", "");
+}
+
+}  // namespace
+
 std::vector<std::string> recreate_enum_sql(const Enum& e, const std::vector<EnumUse>& uses) {
   std::string old_name = make_object_name(e.name, "", "schemac_old");
   std::vector<std::string> out;
+  for (auto& u : uses) out.push_back(enum_labels_guard_sql(e, u));
   out.push_back(rename_enum_sql(e.schema, e.name, old_name));
   out.push_back(create_enum_sql(e));
   // The new type does not inherit the old one's COMMENT.
@@ -192,9 +239,22 @@ std::string rename_column_sql(const Table& t, const std::string& from, const std
   return alter_table(t) + " RENAME COLUMN " + quote_ident(from) + " TO " + quote_ident(to) + ";";
 }
 
-std::string alter_column_type_sql(const Table& t, const Column& c) {
-  std::string type = storage_sql(c.type);
-  return fmt::format("{} TYPE {} USING {}::{};", alter_column(t, c), type, quote_ident(c.name), type);
+std::string alter_column_type_sql(const Table& t, const Column& c, const Type& from) {
+  std::string out = alter_column(t, c) + " TYPE " + storage_sql(c.type);
+  if (!converts_by_assignment(from, c.type)) out += " USING " + type_conversion_sql(quote_ident(c.name), from, c.type);
+  return out + ";";
+}
+
+std::string type_change_guard_sql(const Table& t, const std::string& column, const Type& from, const Type& to) {
+  std::string c = quote_ident(column), to_sql = storage_sql(to), keep = "keep " + storage_sql(from);
+  std::string round_trip = type_conversion_sql(type_conversion_sql(c, from, to), to, from);
+  std::string bad = value_differs_sql(round_trip, c, storage_type(from));
+  std::string holds = fmt::format("schemac: column {}.{} holds a value that ", table_ref(t), c);
+  return guard_sql(t, bad, holds + to_sql + " cannot keep exactly, so its type is not changed",
+                   fmt::format("see them with SELECT {} FROM {} WHERE {}; change or delete those rows, or {}", c,
+                               table_ref(t), bad, keep),
+                   holds + "does not convert to " + to_sql + ", so its type is not changed",
+                   fmt::format("change or delete the rows whose {} does not convert to {}, or {}", c, to_sql, keep));
 }
 
 std::string set_not_null_sql(const Table& t, const Column& c, bool not_null) {

@@ -43,9 +43,10 @@ struct EnumUse {
   const Table* table;
   const Column* column;
 };
-// PostgreSQL cannot drop or reorder enum values: rename the type away, create it again with `values`, move every
-// column that uses it over through text (dropping and restoring defaults that mention the old type), drop the
-// old type.
+// PostgreSQL cannot drop or reorder enum values: check that every column that uses the type holds only labels of
+// `e` (a guard per column that fails, changing nothing, otherwise), rename the type away, create it again with
+// `values`, move every column over through text (dropping and restoring defaults that mention the old type),
+// drop the old type.
 std::vector<std::string> recreate_enum_sql(const Enum& e, const std::vector<EnumUse>& uses);
 
 // --- tables and columns ---------------------------------------------------------------------------------------
@@ -58,8 +59,13 @@ std::string rename_table_sql(const std::string& schema, const std::string& from,
 std::string add_column_sql(const Table& t, const Column& c);
 std::string drop_column_sql(const Table& t, const std::string& column);
 std::string rename_column_sql(const Table& t, const std::string& from, const std::string& to);
-// ALTER COLUMN ... TYPE ... USING col::type (serial kinds are written as their integer type).
-std::string alter_column_type_sql(const Table& t, const Column& c);
+// ALTER COLUMN ... TYPE, from `from` to c.type (serial kinds are written as their integer type), with USING when
+// PostgreSQL's assignment cast is not the conversion the rule in types.hpp makes.
+std::string alter_column_type_sql(const Table& t, const Column& c, const Type& from);
+// The DO block that runs before a change from `from` to `to` that is not a widening (types.hpp): it locks the
+// table, and raises, naming the column, when a row holds a value that does not convert or does not convert back
+// to the same value.
+std::string type_change_guard_sql(const Table& t, const std::string& column, const Type& from, const Type& to);
 std::string set_not_null_sql(const Table& t, const Column& c, bool not_null);
 std::string set_default_sql(const Table& t, const Column& c);  // DROP DEFAULT when c has none
 std::string add_identity_sql(const Table& t, const Column& c);

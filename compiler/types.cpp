@@ -66,6 +66,28 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 46> kAliases
 
 constexpr int64_t kMaxVarcharLength = 10'485'760;  // PostgreSQL's MaxAttrSize limit on varchar(n)/char(n)
 
+// pg_cast between the built-in types, without the string types (their casts follow one rule, see
+// builtin_cast_context) and without a type to itself. The same on PostgreSQL 15 and 17; the live test
+// type_change_test.cpp compares it with pg_cast.
+constexpr std::string_view kCasts[] = {
+    // implicit
+    "i cidr>inet", "i date>timestamp", "i date>timestamptz", "i real>double precision", "i smallint>real",
+    "i smallint>double precision", "i smallint>int", "i smallint>bigint", "i smallint>numeric", "i int>real",
+    "i int>double precision", "i int>bigint", "i int>numeric", "i bigint>real", "i bigint>double precision",
+    "i bigint>numeric", "i numeric>real", "i numeric>double precision", "i time>interval", "i time>timetz",
+    "i timestamp>timestamptz",
+    // assignment
+    "a real>smallint", "a real>int", "a real>bigint", "a real>numeric", "a double precision>real",
+    "a double precision>smallint", "a double precision>int", "a double precision>bigint",
+    "a double precision>numeric", "a inet>cidr", "a int>smallint", "a bigint>smallint", "a bigint>int",
+    "a interval>time", "a json>jsonb", "a jsonb>json", "a numeric>smallint", "a numeric>int", "a numeric>bigint",
+    "a timestamp>date", "a timestamp>time", "a timestamptz>date", "a timestamptz>time", "a timestamptz>timestamp",
+    "a timestamptz>timetz", "a timetz>time",
+    // explicit
+    "e bool>int", "e int>bool", "e jsonb>bool", "e jsonb>real", "e jsonb>double precision", "e jsonb>smallint",
+    "e jsonb>int", "e jsonb>bigint", "e jsonb>numeric",
+};
+
 std::string normalize_spelling(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -121,7 +143,34 @@ bool integer_change_widens(const Type& from, const Type& to) {
   return false;
 }
 
-// Changes between two scalar built-in types of the same family that keep every value.
+// A string type with any number of array dimensions: every type has an I/O cast to and from it.
+bool string_element(const Type& t) { return t.schema.empty() && is_one_of(t.name, {"text", "varchar", "char"}); }
+
+bool same_element(const Type& a, const Type& b) { return a.schema == b.schema && a.name == b.name; }
+
+bool builtin_element(const Type& t) { return t.schema.empty() && is_builtin_type(t.name); }
+
+// Unbounded text keeps the text form of every value (of arrays too); a float's text form depends on
+// extra_float_digits, so floats are not proven.
+bool text_keeps(const Type& from, const Type& to) {
+  bool floats = from.schema.empty() && is_one_of(from.name, {"real", "double precision"});
+  return scalar(to) && to.schema.empty() && (to.name == "text" || (to.name == "varchar" && to.mods.empty())) &&
+         !floats;
+}
+
+// Conversions pinned to UTC instead of the session's TimeZone (see types.hpp): timestamptz to a wall-clock type,
+// a wall-clock type to timestamptz, time to timetz.
+enum class Pin { none, from_instant, to_instant, to_timetz };
+
+Pin pinned(const Type& from, const Type& to) {
+  if (!scalar(from) || !scalar(to) || !from.schema.empty() || !to.schema.empty()) return Pin::none;
+  if (from.name == "timestamptz" && is_one_of(to.name, {"timestamp", "date", "time"})) return Pin::from_instant;
+  if (to.name == "timestamptz" && is_one_of(from.name, {"timestamp", "date"})) return Pin::to_instant;
+  if (from.name == "time" && to.name == "timetz") return Pin::to_timetz;
+  return Pin::none;
+}
+
+// Changes between two scalar built-in types that keep every value.
 bool builtin_change_widens(const Type& from, const Type& to) {
   if (is_integer_type(from)) return integer_change_widens(from, to);
   if (is_text_type(from) && is_text_type(to)) {
@@ -131,11 +180,26 @@ bool builtin_change_widens(const Type& from, const Type& to) {
   if (from.name == "numeric" && to.name == "numeric") return numeric_widens(from, to);
   if (from.name == "real" && to.name == "double precision") return true;
   if (from.name == "date") return is_one_of(to.name, {"timestamp", "timestamptz"});
-  if (from.name == to.name && is_one_of(from.name, {"timestamp", "timestamptz", "time", "timetz", "interval"}))
+  // timestamp <-> timestamptz and time -> timetz are pinned to UTC, which maps every value to exactly one.
+  bool wall_and_instant = is_one_of(from.name, {"timestamp", "timestamptz"}) &&
+                          is_one_of(to.name, {"timestamp", "timestamptz"});
+  bool same_kind = from.name == to.name || wall_and_instant || pinned(from, to) == Pin::to_timetz;
+  if (same_kind && is_one_of(from.name, {"timestamp", "timestamptz", "time", "timetz", "interval"}))
     return time_precision(to) >= time_precision(from);
   if (is_one_of(from.name, {"json", "jsonb"}) && is_one_of(to.name, {"json", "jsonb"})) return true;
   if (from.name == "cidr" && to.name == "inet") return true;
   return false;
+}
+
+// PostgreSQL casts `from` to `to` itself, without going through text: a typmod change, an I/O cast to or from
+// a string type, or a pg_cast entry (arrays: between their elements).
+bool direct_cast(const Type& from, const Type& to) {
+  bool same_dims = from.array_dims == to.array_dims;
+  auto io = [&](const Type& side) { return string_element(side) && (scalar(side) || same_dims); };
+  if (io(from) || io(to)) return true;
+  if (!same_dims) return false;
+  if (same_element(from, to)) return true;
+  return builtin_element(from) && builtin_element(to) && builtin_cast_context(from.name, to.name) != 0;
 }
 
 std::string mods_text(const std::vector<int64_t>& mods) {
@@ -305,13 +369,57 @@ Type type_from_pg(std::string_view formatted) {
 bool is_narrowing_change(const Type& from0, const Type& to0) {
   Type from = storage_type(from0), to = storage_type(to0);
   if (from == to) return false;
+  if (text_keeps(from, to)) return false;
   if (from.array_dims != to.array_dims) return true;
   from.array_dims = to.array_dims = 0;
-  // Every value has a text form, so unbounded text keeps everything.
-  if (to.schema.empty() && (to.name == "text" || (to.name == "varchar" && to.mods.empty()))) return false;
-  if (!from.schema.empty() || !to.schema.empty()) return true;  // enums and extension types
-  if (!is_builtin_type(from.name) || !is_builtin_type(to.name)) return true;
+  if (!builtin_element(from) || !builtin_element(to)) return true;  // enums and extension types
   return !builtin_change_widens(from, to);
+}
+
+char builtin_cast_context(std::string_view from, std::string_view to) {
+  if (from == to) return 'i';
+  Type f, t;
+  f.name = std::string(from);
+  t.name = std::string(to);
+  if (string_element(f) && string_element(t)) return 'i';
+  if (string_element(t)) return 'a';
+  if (string_element(f)) return 'e';
+  std::string pair = fmt::format("{}>{}", from, to);
+  for (std::string_view c : kCasts)
+    if (c.substr(2) == pair) return c[0];
+  return 0;
+}
+
+std::string type_conversion_sql(const std::string& value, const Type& from0, const Type& to0) {
+  Type from = storage_type(from0), to = storage_type(to0);
+  if (from == to) return value;
+  std::string target = sql_type(to, false);
+  std::string cast_mods = to.mods.empty() ? "" : "::" + target;
+  switch (pinned(from, to)) {
+    case Pin::from_instant: {
+      std::string wall = "(" + value + " AT TIME ZONE 'UTC')";  // a timestamp
+      return to.name == "timestamp" && to.mods.empty() ? wall : wall + "::" + target;
+    }
+    case Pin::to_instant:
+      return "(" + value + (from.name == "date" ? "::timestamp" : "") + " AT TIME ZONE 'UTC')" + cast_mods;
+    case Pin::to_timetz: return "(" + value + "::text || '+00')::" + target;
+    case Pin::none: break;
+  }
+  return value + (direct_cast(from, to) ? "" : "::text") + "::" + target;
+}
+
+bool converts_by_assignment(const Type& from0, const Type& to0) {
+  Type from = storage_type(from0), to = storage_type(to0);
+  if (pinned(from, to) != Pin::none || from.array_dims != to.array_dims) return false;
+  if (string_element(to)) return true;
+  if (!builtin_element(from) || !builtin_element(to)) return false;
+  char context = builtin_cast_context(from.name, to.name);
+  return context == 'i' || context == 'a';
+}
+
+std::string value_differs_sql(const std::string& a, const std::string& b, const Type& t) {
+  if (builtin_element(t) && t.name != "json") return a + " IS DISTINCT FROM " + b;
+  return a + "::text IS DISTINCT FROM " + b + "::text";
 }
 
 }  // namespace schemac

@@ -1,7 +1,8 @@
 #pragma once
 // What schemac knows about column types: the canonical spelling of each built-in type and its aliases, how
 // many modifiers it takes, the families later stages ask about (time, integer, serial, numeric, text), how a
-// type is written in SQL DDL, how format_type() output reads back, and which type changes lose data.
+// type is written in SQL DDL, how format_type() output reads back, and how a column changes type without losing
+// a value.
 //
 // Built-in names are matched case-insensitively (SQL users write INT and VARCHAR(50)); any other name is a
 // user enum or an extension type and is kept exactly as written.
@@ -60,9 +61,50 @@ std::string sql_type(const Type& t, bool omit_public = true);
 // its schema gets that schema; an unqualified user type gets an empty schema (the caller knows it from pg_type).
 Type type_from_pg(std::string_view formatted);
 
-// True when changing a column from `from` to `to` can lose data or fail on existing rows: shorter varchar,
-// smaller numeric precision or scale, bigint -> int, text -> int, a different enum, fewer array dimensions...
-// Widening changes (varchar(20) -> varchar(50), int -> bigint, varchar -> text, json -> jsonb) are safe.
+// --- changing a column's type ---------------------------------------------------------------------------------
+//
+// The rule, UP and DOWN alike: a type change keeps every value exactly or fails and changes nothing; it never
+// rounds or cuts. A change is one of two kinds.
+//  - A widening (is_narrowing_change false): every value of `from` has an exact image in `to` (int -> bigint,
+//    varchar(20) -> varchar(50), numeric(10,2) -> numeric(12,4), date -> timestamp, timestamp -> timestamptz
+//    read as UTC, anything but a float -> text). It is a plain ALTER COLUMN ... TYPE.
+//  - Anything else is guarded: before the ALTER, a check locks the table, scans every row (every chunk of a
+//    hypertable) and raises, changing nothing, when a value does not convert to `to` or does not convert back
+//    to the same value (compared in `from`; value_differs_sql). The ALTER then makes that same conversion.
+//    PostgreSQL's own ALTER would not do: an explicit cast (USING) cuts varchar and char(n), and even the
+//    assignment cast of a plain ALTER rounds numeric scale, float -> int, double -> real and time precisions and
+//    drops trailing blanks that do not fit varchar(n).
+// The DOWN of a widening is a narrowing, guarded the same way. As neither kind can lose a value, a type change
+// is not destructive and needs no --allow-destructive: the worst it does is fail, with the column named.
+//
+// The conversion (type_conversion_sql) is PostgreSQL's cast with the session's TimeZone left out, so a plan
+// means the same on every connection: timestamptz <-> timestamp, date and time go through AT TIME ZONE 'UTC'
+// (wall-clock times are UTC), time -> timetz gets the offset +00, and pairs PostgreSQL has no cast for
+// (enum -> enum, uuid -> int, int -> int[]) go through text. Arrays are cast element by element with
+// PostgreSQL's casts (their time zone conversions follow the session, and the guard still checks them). The
+// ALTER leaves out USING when PostgreSQL's assignment cast is that conversion (converts_by_assignment): for
+// every value the guard lets through the two give the same result.
+//
+// json -> jsonb counts as a widening though jsonb keeps no spacing or key order and only the last of duplicate
+// keys: JSON means the same without them, and json has no equality a guard could compare with.
+
+// True when the change from `from` to `to` is not a proven widening and so needs the guard. Serial kinds count
+// as their integer type; user and extension types are never proven widenings, except to text.
 bool is_narrowing_change(const Type& from, const Type& to);
+
+// The SQL expression that converts `value` (of type `from`) to `to`, as the rule above says.
+std::string type_conversion_sql(const std::string& value, const Type& from, const Type& to);
+
+// True when ALTER COLUMN ... TYPE `to` without USING makes the conversion type_conversion_sql writes.
+bool converts_by_assignment(const Type& from, const Type& to);
+
+// SQL that is true when `a` and `b`, both of type `t`, are not the same value: IS DISTINCT FROM, or their text
+// when `t` has no equality (json, user and extension types).
+std::string value_differs_sql(const std::string& a, const std::string& b, const Type& t);
+
+// How PostgreSQL casts between two scalar built-in types (canonical names) as pg_cast.castcontext says it: 'i'
+// implicit, 'a' assignment, 'e' explicit, counting the I/O casts every type has to the string types
+// (assignment) and from them (explicit); 0 when there is none. A type to itself is 'i'.
+char builtin_cast_context(std::string_view from, std::string_view to);
 
 }  // namespace schemac

@@ -165,8 +165,8 @@ TEST_CASE("types: sql_type and type_from_pg agree on every built-in") {
   CHECK(type_from_pg(sql_type(T("varchar", {50}))) == T("varchar", {50}));
 }
 
-TEST_CASE("types: narrowing changes") {
-  // narrowing or destructive
+TEST_CASE("types: narrowing changes need the guard, widenings do not") {
+  // not proven to keep every value: guarded
   CHECK(is_narrowing_change(T("varchar", {50}), T("varchar", {20})));
   CHECK(is_narrowing_change(T("numeric", {20, 8}), T("numeric", {10, 2})));
   CHECK(is_narrowing_change(T("numeric", {20, 8}), T("numeric", {20, 4})));
@@ -181,11 +181,22 @@ TEST_CASE("types: narrowing changes") {
   CHECK(is_narrowing_change(T("int"), T("numeric", {5, 0})));
   CHECK(is_narrowing_change(T("double precision"), T("real")));
   CHECK(is_narrowing_change(T("numeric", {10, 2}), T("int")));
-  CHECK(is_narrowing_change(T("timestamptz"), T("timestamp")));
-  CHECK(is_narrowing_change(T("timestamp"), T("timestamptz")));
   CHECK(is_narrowing_change(T("timestamptz"), T("date")));
   CHECK(is_narrowing_change(T("timestamptz"), T("timestamptz", {3})));
-  CHECK(is_narrowing_change(T("text", {}, 1), T("text")));
+  CHECK(is_narrowing_change(T("timestamp", {6}), T("timestamp", {0})));
+  CHECK(is_narrowing_change(T("timestamp"), T("timestamptz", {3})));
+  CHECK(is_narrowing_change(T("timestamptz"), T("time")));
+  CHECK(is_narrowing_change(T("time"), T("time", {0})));
+  CHECK(is_narrowing_change(T("timetz"), T("time")));
+  CHECK(is_narrowing_change(T("interval"), T("interval", {0})));
+  CHECK(is_narrowing_change(T("text"), T("text", {}, 1)));
+  CHECK(is_narrowing_change(T("int", {}, 1), T("smallint", {}, 1)));
+  CHECK(is_narrowing_change(T("varchar", {9}, 1), T("varchar", {5}, 1)));
+  CHECK(is_narrowing_change(T("double precision"), T("text")));  // its text depends on extra_float_digits
+  CHECK(is_narrowing_change(T("real", {}, 1), T("text")));
+  CHECK(is_narrowing_change(T("real"), T("numeric")));  // float4 -> numeric keeps 6 digits
+  CHECK(is_narrowing_change(T("text"), T("char", {5})));
+  CHECK(is_narrowing_change(T("a", {}, 0, "public"), T("varchar", {3})));
   CHECK(is_narrowing_change(T("a", {}, 0, "public"), T("b", {}, 0, "public")));
   CHECK(is_narrowing_change(T("text"), T("a", {}, 0, "public")));
   CHECK(is_narrowing_change(T("vector", {4}), T("vector", {3})));
@@ -210,4 +221,79 @@ TEST_CASE("types: narrowing changes") {
   CHECK_FALSE(is_narrowing_change(T("a", {}, 0, "public"), T("text")));
   CHECK_FALSE(is_narrowing_change(T("text", {}, 1), T("text", {}, 1)));
   CHECK_FALSE(is_narrowing_change(T("varchar", {5}, 1), T("varchar", {9}, 1)));
+  CHECK_FALSE(is_narrowing_change(T("text", {}, 1), T("text")));  // an array's text form reads back
+  CHECK_FALSE(is_narrowing_change(T("char", {5}), T("text")));
+  // timestamp <-> timestamptz and time -> timetz are pinned to UTC: one value for each
+  CHECK_FALSE(is_narrowing_change(T("timestamptz"), T("timestamp")));
+  CHECK_FALSE(is_narrowing_change(T("timestamp", {3}), T("timestamptz")));
+  CHECK_FALSE(is_narrowing_change(T("time", {3}), T("timetz", {3})));
+  CHECK_FALSE(is_narrowing_change(T("interval", {0}), T("interval")));
+}
+
+TEST_CASE("types: conversions leave the session's TimeZone out and go through text where PostgreSQL has no cast") {
+  struct Case {
+    Type from, to;
+    std::string sql;
+    bool assignment;  // ALTER ... TYPE without USING makes the same conversion
+  };
+  std::vector<Case> cases = {
+      {T("varchar", {64}), T("varchar", {32}), "s::varchar(32)", true},
+      {T("numeric", {10, 4}), T("numeric", {10, 2}), "s::numeric(10,2)", true},
+      {T("bigint"), T("int"), "s::int", true},
+      {T("serial"), T("bigint"), "s::bigint", true},
+      {T("double precision"), T("int"), "s::int", true},
+      {T("int"), T("bool"), "s::bool", false},
+      {T("text"), T("int"), "s::int", false},
+      {T("int"), T("text"), "s::text", true},
+      {T("uuid"), T("int"), "s::text::int", false},
+      {T("int"), T("int", {}, 1), "s::text::int[]", false},
+      {T("text"), T("int", {}, 1), "s::int[]", false},
+      {T("int", {}, 1), T("text"), "s::text", false},
+      {T("int", {}, 1), T("bigint", {}, 1), "s::bigint[]", true},
+      {T("varchar", {9}, 1), T("varchar", {5}, 1), "s::varchar(5)[]", true},
+      {T("timestamp"), T("timestamptz"), "(s AT TIME ZONE 'UTC')", false},
+      {T("timestamp", {6}), T("timestamptz", {3}), "(s AT TIME ZONE 'UTC')::timestamptz(3)", false},
+      {T("timestamptz"), T("timestamp"), "(s AT TIME ZONE 'UTC')", false},
+      {T("timestamptz"), T("timestamp", {0}), "(s AT TIME ZONE 'UTC')::timestamp(0)", false},
+      {T("timestamptz"), T("date"), "(s AT TIME ZONE 'UTC')::date", false},
+      {T("date"), T("timestamptz"), "(s::timestamp AT TIME ZONE 'UTC')", false},
+      {T("time", {3}), T("timetz", {3}), "(s::text || '+00')::timetz(3)", false},
+      {T("timetz"), T("time"), "s::time", true},
+      {T("timestamp", {6}), T("timestamp", {0}), "s::timestamp(0)", true},
+      {T("timestamptz", {}, 1), T("timestamp", {}, 1), "s::timestamp[]", true},
+      {T("text"), T("side", {}, 0, "public"), "s::public.side", false},
+      {T("side", {}, 0, "public"), T("text"), "s::text", true},
+      {T("side", {}, 0, "public"), T("varchar", {4}), "s::varchar(4)", true},
+      {T("side", {}, 0, "public"), T("Side", {}, 0, "trading"), "s::text::trading.\"Side\"", false},
+      {T("side", {}, 1, "public"), T("other", {}, 1, "public"), "s::text::public.other[]", false},
+      {T("vector", {4}), T("vector", {3}), "s::vector(3)", false},
+      {T("json"), T("jsonb"), "s::jsonb", true},
+  };
+  for (auto& c : cases) {
+    CAPTURE(sql_type(c.from, false));
+    CAPTURE(sql_type(c.to, false));
+    CHECK(type_conversion_sql("s", c.from, c.to) == c.sql);
+    CHECK(converts_by_assignment(c.from, c.to) == c.assignment);
+  }
+  CHECK(type_conversion_sql("s", T("int"), T("int")) == "s");
+}
+
+TEST_CASE("types: values compare in their own type, or as text where it has no equality") {
+  CHECK(value_differs_sql("a", "b", T("numeric", {10, 2})) == "a IS DISTINCT FROM b");
+  CHECK(value_differs_sql("a", "b", T("varchar", {5}, 1)) == "a IS DISTINCT FROM b");
+  CHECK(value_differs_sql("a", "b", T("json")) == "a::text IS DISTINCT FROM b::text");
+  CHECK(value_differs_sql("a", "b", T("json", {}, 1)) == "a::text IS DISTINCT FROM b::text");
+  CHECK(value_differs_sql("a", "b", T("side", {}, 0, "public")) == "a::text IS DISTINCT FROM b::text");
+}
+
+TEST_CASE("types: cast contexts among the built-in types") {
+  CHECK(builtin_cast_context("int", "int") == 'i');
+  CHECK(builtin_cast_context("int", "bigint") == 'i');
+  CHECK(builtin_cast_context("bigint", "int") == 'a');
+  CHECK(builtin_cast_context("int", "bool") == 'e');
+  CHECK(builtin_cast_context("uuid", "text") == 'a');
+  CHECK(builtin_cast_context("text", "uuid") == 'e');
+  CHECK(builtin_cast_context("varchar", "char") == 'i');
+  CHECK(builtin_cast_context("uuid", "int") == 0);
+  CHECK(builtin_cast_context("timestamptz", "timetz") == 'a');
 }
