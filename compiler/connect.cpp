@@ -251,11 +251,18 @@ std::string conninfo_value(const std::string& v) {
   return printable(out + "'");
 }
 
+// Where first (host, port, database, user), as a reader looks for them, then the rest in libpq's order.
 std::string render_conninfo(const Reading& r) {
+  static constexpr std::string_view lead[] = {"host", "hostaddr", "port", "dbname", "user"};
+  std::vector<const Setting*> order;
+  for (std::string_view key : lead)
+    if (const Setting* s = find(r, key)) order.push_back(s);
+  for (auto& s : r.settings)
+    if (std::find(std::begin(lead), std::end(lead), s.key) == std::end(lead)) order.push_back(&s);
   std::string out;
-  for (auto& s : r.settings) {
+  for (const Setting* s : order) {
     if (!out.empty()) out += ' ';
-    out += s.key + "=" + conninfo_value(shown_value(s, r));
+    out += s->key + "=" + conninfo_value(shown_value(*s, r));
   }
   return out;
 }
@@ -313,7 +320,9 @@ DbError connection_error(std::string_view raw, const Reading& r) {
   if (contains(msg, "permission denied"))
     return {K::permission, fmt::format("cannot connect to {}: permission denied ({})", where, reason),
             "grant the role CONNECT on the database, or connect as another role"};
-  return {K::other, fmt::format("cannot connect to {}: {}", where, reason)};
+  return {K::other, fmt::format("cannot connect to {}: {}", where, reason),
+          "check the settings in the URL (https://www.postgresql.org/docs/current/libpq-connect.html) and the "
+          "server's log"};
 }
 
 // 90624 -> "9.6.24", 120005 -> "12.5".

@@ -18,7 +18,9 @@
 namespace schemac {
 
 struct DbError : std::runtime_error {
-  enum class Kind { no_url, bad_url, refused, unknown_host, auth, unknown_database, permission, old_server, query, other };
+  enum class Kind {
+    no_url, bad_url, refused, unknown_host, auth, unknown_database, permission, old_server, query, other
+  };
   Kind kind;
   std::string hint;
   DbError(Kind k, const std::string& message, std::string h = {})

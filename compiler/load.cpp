@@ -19,7 +19,8 @@ Loaded unreadable(const FileError& e) {
   Diagnostic d = file_diagnostic(e);
   if (e.err == ENOENT) d.hint = "pass the schema file, e.g. `schemac check schema.dsl`";
   if (e.err == EISDIR)
-    d.hint = "pass the schema file in it, e.g. `schemac check " + (std::filesystem::path(e.path) / "schema.dsl").string() + "`";
+    d.hint = fmt::format("pass the schema file in it, e.g. `schemac check {}`",
+                         (std::filesystem::path(e.path) / "schema.dsl").string());
   l.diags.push_back(std::move(d));
   return l;
 }

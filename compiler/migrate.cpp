@@ -107,8 +107,8 @@ NameCheck check_name(std::string_view f) {
   return out;
 }
 
-Diagnostic file_error_at(const fs::path& p, std::string msg, std::string hint,
-                         Diagnostic::Severity severity = Diagnostic::Severity::error) {
+Diagnostic file_issue(const fs::path& p, std::string msg, std::string hint,
+                      Diagnostic::Severity severity = Diagnostic::Severity::error) {
   return Diagnostic{severity, Loc{shown_path(p), 0, 0}, std::move(msg), std::move(hint)};
 }
 
@@ -118,14 +118,14 @@ void classify(const fs::directory_entry& e, std::vector<std::string>& files, Dia
   if (f.starts_with('.') || f == kSumFile) return;
   NameCheck n = check_name(f);
   if (!n.migration_like) {
-    diags.push_back(file_error_at(e.path(), "not a migration file; it is ignored",
-                                  "the migrations directory holds NNNN_name.up.sql, .down.sql, .snapshot.dsl and "
-                                  "schemac.sum only: move this elsewhere",
-                                  Diagnostic::Severity::warning));
+    diags.push_back(file_issue(e.path(), "not a migration file; it is ignored",
+                               "the migrations directory holds NNNN_name.up.sql, .down.sql, .snapshot.dsl and "
+                               "schemac.sum only: move this elsewhere",
+                               Diagnostic::Severity::warning));
     return;
   }
   if (!n.file) {
-    diags.push_back(file_error_at(e.path(), "not a valid migration file name: " + n.problem, n.fix));
+    diags.push_back(file_issue(e.path(), "not a valid migration file name: " + n.problem, n.fix));
     return;
   }
   std::error_code ec;
@@ -133,9 +133,9 @@ void classify(const fs::directory_entry& e, std::vector<std::string>& files, Dia
   if (ec) {
     diags.push_back(file_diagnostic(file_error(e.path(), ec.value(), "read")));
   } else if (!fs::is_regular_file(st)) {
-    diags.push_back(file_error_at(e.path(), fs::is_directory(st) ? "named like a migration file but is a directory"
-                                                                 : "named like a migration file but is not a file",
-                                  "remove or rename it"));
+    diags.push_back(file_issue(e.path(), fs::is_directory(st) ? "named like a migration file but is a directory"
+                                                              : "named like a migration file but is not a file",
+                               "remove or rename it"));
   } else {
     files.push_back(f);
   }
@@ -150,10 +150,10 @@ std::vector<Migration> collect(const fs::path& dir, const std::vector<std::strin
     Migration& mig = by_version[v];
     if (mig.version == 0) mig = Migration{v, n.name, {}, {}, {}};
     if (mig.name != n.name) {
-      diags.push_back(file_error_at(dir / f, fmt::format("version {:04} is used by two migrations: \"{}\" and \"{}\"", v,
-                                                      mig.name, n.name),
-                                 "parallel branches both added a migration: renumber one of them with the next free "
-                                 "version, or delete it and run `schemac migrate new` again"));
+      diags.push_back(file_issue(
+          dir / f, fmt::format("version {:04} is used by two migrations: \"{}\" and \"{}\"", v, mig.name, n.name),
+          "parallel branches both added a migration: renumber one of them with the next free version, or delete it "
+          "and run `schemac migrate new` again"));
       continue;
     }
     const std::string& kind = n.kind;
@@ -163,7 +163,7 @@ std::vector<Migration> collect(const fs::path& dir, const std::vector<std::strin
   for (auto& [v, mig] : by_version) {
     for (auto [path, what] : {std::pair{&mig.up, "up.sql"}, {&mig.down, "down.sql"}, {&mig.snapshot, "snapshot.dsl"}})
       if (path->empty())
-        diags.push_back(file_error_at(dir / fmt::format("{}.{}", mig.stem(), what), "this migration file is missing",
+        diags.push_back(file_issue(dir / fmt::format("{}.{}", mig.stem(), what), "this migration file is missing",
                                    "restore it from version control; each migration has up, down and snapshot files"));
     out.push_back(mig);
   }
@@ -176,7 +176,7 @@ void verify_sum(const fs::path& dir, const std::vector<std::string>& files, Diag
   // A sum that is a dangling symlink or a loop is there, and reading it says what is wrong with it.
   if (!fs::exists(fs::symlink_status(sum_path, ec))) {
     if (!files.empty())
-      diags.push_back(file_error_at(sum_path, "schemac.sum is missing",
+      diags.push_back(file_issue(sum_path, "schemac.sum is missing",
                                  "run `schemac migrate hash` after checking the migrations are the ones you want"));
     return;
   }
@@ -192,22 +192,22 @@ void verify_sum(const fs::path& dir, const std::vector<std::string>& files, Diag
   for (auto& f : files) {
     auto it = recorded.find(f);
     if (it == recorded.end())
-      diags.push_back(file_error_at(dir / f, "this migration is not recorded in schemac.sum",
+      diags.push_back(file_issue(dir / f, "this migration is not recorded in schemac.sum",
                                  "it was added by hand or came from a parallel branch: check its version is the "
                                  "newest, then run `schemac migrate hash`"));
     else if (it->second != "h1:" + sha256_hex(read_file(dir / f)))
-      diags.push_back(file_error_at(dir / f, "this migration was edited after it was written",
+      diags.push_back(file_issue(dir / f, "this migration was edited after it was written",
                                  "applied migrations must not change: revert the edit and add a new migration, or "
                                  "run `schemac migrate hash` if it was never applied anywhere"));
   }
   for (auto& [f, _] : recorded)
     if (!std::binary_search(files.begin(), files.end(), f))
-      diags.push_back(file_error_at(dir / f, "schemac.sum lists this migration but the file is gone",
+      diags.push_back(file_issue(dir / f, "schemac.sum lists this migration but the file is gone",
                                  "restore it from version control, or run `schemac migrate hash` if it was removed "
                                  "on purpose and never applied"));
   std::string expected = sum_text(dir);
   if (!has_errors(diags) && read_file(sum_path) != expected)
-    diags.push_back(file_error_at(sum_path, "schemac.sum was edited or merged by hand",
+    diags.push_back(file_issue(sum_path, "schemac.sum was edited or merged by hand",
                                "run `schemac migrate hash` to rewrite it"));
 }
 
@@ -219,8 +219,8 @@ std::vector<std::string> migration_files(const fs::path& dir, Diagnostics& diags
   fs::file_status st = fs::status(dir, ec);
   if (st.type() == fs::file_type::not_found) {
     if (fs::is_symlink(fs::symlink_status(dir, ec)))
-      diags.push_back(file_error_at(dir, "is a symlink to a directory that does not exist",
-                                    "point the symlink at the migrations directory, or remove it"));
+      diags.push_back(file_issue(dir, "is a symlink to a directory that does not exist",
+                                 "point the symlink at the migrations directory, or remove it"));
     return files;  // no directory yet: no migrations yet
   }
   if (ec) {
@@ -228,14 +228,17 @@ std::vector<std::string> migration_files(const fs::path& dir, Diagnostics& diags
     return files;
   }
   if (!fs::is_directory(st)) {
-    diags.push_back(file_error_at(dir, "the migrations directory is not a directory",
-                                  "move this file away, or pass --dir with the migrations directory"));
+    diags.push_back(file_issue(dir, "the migrations directory is not a directory",
+                               "move this file away, or pass --dir with the migrations directory"));
     return files;
   }
+  std::vector<fs::directory_entry> entries;
   fs::directory_iterator it(dir, ec);
-  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) classify(*it, files, diags);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
   if (ec) diags.push_back(file_diagnostic(file_error(dir, ec.value(), "read the migrations directory")));
-  std::sort(files.begin(), files.end());
+  // In name order, so that the diagnostics come out the same on every file system.
+  std::sort(entries.begin(), entries.end());
+  for (auto& e : entries) classify(e, files, diags);
   return files;
 }
 
