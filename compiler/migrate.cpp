@@ -100,9 +100,9 @@ NameCheck check_name(std::string_view f) {
                           "files alike; then run `schemac migrate hash`",
                           v, migration_slug(name), kind);
   } else {
-    out.fix = fmt::format("rename it to NNNN_name.{}: the next free version (at most {}) and a lower-case name, "
-                          "e.g. 0004_add_trades.{}; then run `schemac migrate hash`",
-                          kind, kMaxVersion, kind);
+    out.fix = fmt::format("rename it to NNNN_name.{}, NNNN the next free version (four digits, at most {}) and "
+                          "name lower-case letters and digits joined by _; then run `schemac migrate hash`",
+                          kind, kMaxVersion);
   }
   return out;
 }
