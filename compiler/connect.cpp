@@ -300,7 +300,8 @@ std::string libpq_target(std::string_view msg, const Reading& r) {
 DbError connection_error(std::string_view raw, const Reading& r) {
   using K = DbError::Kind;
   if (r.problem) return bad_url(*r.problem);
-  std::string msg = scrub(std::string(raw), r.secrets);
+  // Sorted by libpq's own words; only what is shown is scrubbed (a one-letter password would mangle the words).
+  std::string_view msg = raw;
   std::string where = render(r) + libpq_target(msg, r);
   std::string reason = libpq_reason(msg, r);
   if (contains(msg, "Connection refused") || contains(msg, "No such file or directory"))

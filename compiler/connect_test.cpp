@@ -264,6 +264,11 @@ TEST_CASE("connect_error: one clear message per failure, never the password") {
   CHECK(std::string(quoted.what()) == "cannot connect to postgresql://alice:***@127.0.0.1:5432/app: invalid integer "
                                       "value \"***\" for connection option \"port\"");
 
+  // Failures are sorted by libpq's words before scrubbing: a one-letter password does not hide "does not exist".
+  auto short_pw = connect_error("connection to server at \"h\" failed: FATAL:  database \"d\" does not exist\n",
+                                "host=h dbname=d password=x");
+  CHECK(short_pw.kind == DbError::Kind::unknown_database);
+
   // A URL without a host: the message says where libpq tried.
   auto socket = connect_error(
       "connection to server on socket \"/run/postgresql/.s.PGSQL.5432\" failed: No such file or directory\n",
