@@ -3,12 +3,11 @@
 #include "commands.hpp"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
-#include <algorithm>
 #include <fstream>
 
 #include "files.hpp"
+#include "temp_dir.hpp"
 #include "testdb.hpp"
 
 namespace fs = std::filesystem;
@@ -20,23 +19,10 @@ namespace {
 constexpr const char* kSchema = "table t {\n  id int\n}\n";
 constexpr const char* kUnformatted = "table t {\n  id    int\n}\n";
 
-struct Project {
-  fs::path path;
-  Project() {
-    static int n = 0;
-    path = fs::temp_directory_path() / ("schemac_cli_test_" + std::to_string(::getpid()) + "_" + std::to_string(n++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~Project() { fs::remove_all(path); }
+// A project directory to run the binary in.
+struct Project : schemac::test::TempDir {
   void put(const std::string& name, const std::string& text) const { std::ofstream(path / name) << text; }
   RunResult run(const std::vector<std::string>& args) const { return schemac::test::run_schemac(args, path.string()); }
-  std::vector<std::string> names(const std::string& sub = ".") const {
-    std::vector<std::string> out;
-    for (auto& e : fs::directory_iterator(path / sub)) out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
 };
 
 std::string describe(const RunResult& r) {

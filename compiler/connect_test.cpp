@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "inspect.hpp"
+#include "temp_dir.hpp"
 
 using namespace schemac;
 
@@ -36,8 +37,8 @@ TEST_CASE("resolve_url: --db, then $DATABASE_URL, then .env") {
 }
 
 TEST_CASE("resolve_url reads .env from the given directory") {
-  auto dir = std::filesystem::temp_directory_path() / "schemac_connect_test_dotenv";
-  std::filesystem::create_directories(dir);
+  test::TempDir tmp;
+  const std::filesystem::path& dir = tmp.path;
   std::ofstream(dir / ".env") << "# local settings\nexport DATABASE_URL=\"host=x dbname=y\"\n";
   const char* saved = std::getenv("DATABASE_URL");
   std::string saved_value = saved ? saved : "";
@@ -48,7 +49,6 @@ TEST_CASE("resolve_url reads .env from the given directory") {
   CHECK(r->source == (dir / ".env").string());
   CHECK_FALSE(resolve_url(std::nullopt, dir / "missing"));
   if (saved) setenv("DATABASE_URL", saved_value.c_str(), 1);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("parse_dotenv") {

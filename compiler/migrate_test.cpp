@@ -1,28 +1,15 @@
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <fstream>
 
 #include "migrate.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace schemac;
 
 namespace {
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / fmt_name();
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  static std::string fmt_name() {
-    static int n = 0;
-    return "schemac_migrate_test_" + std::to_string(::getpid()) + "_" + std::to_string(n++);
-  }
-};
+using test::TempDir;
 
 NewMigration sample(std::string name, std::string up) {
   return NewMigration{std::move(name), up, "-- down\n", "table t {\n  id int\n}\n"};
