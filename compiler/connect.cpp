@@ -96,25 +96,55 @@ bool password_spills_into_host(std::string_view after_scheme) {
   return contains(authority_and_path.substr(0, authority_and_path.find('?')), "@");
 }
 
+bool looks_like_uri(std::string_view s) {
+  std::string t = trim(s);
+  return starts_with_ci(t, "postgresql://") || starts_with_ci(t, "postgres://");
+}
+
+// The settings libpq reads from `text`; nullopt with libpq's complaint in `err` when it reads none.
+std::optional<std::vector<Setting>> libpq_settings(const std::string& text, std::string& err) {
+  char* message = nullptr;
+  Options opts(PQconninfoParse(text.c_str(), &message));
+  err = message ? message : "";
+  PQfreemem(message);
+  if (!opts) return std::nullopt;
+  std::vector<Setting> out;
+  for (PQconninfoOption* o = opts.get(); o->keyword; ++o)
+    if (o->val) out.push_back(Setting{o->keyword, o->val, o->dispchar && o->dispchar[0] == '*'});
+  return out;
+}
+
+// A database name written as a whole connection string: libpq does not expand it in a conninfo string, and the
+// server quotes it back in "database ... does not exist", but the user meant its password as one. Its secrets are
+// secrets too, and all of it is one when libpq cannot read it. One level only: deeper nesting is all secret.
+void add_nested_secrets(Reading& r, const std::string& dbname) {
+  if (!looks_like_uri(dbname) && !contains(dbname, "=")) return;
+  std::string err;
+  auto inner = libpq_settings(dbname, err);
+  bool deeper = inner && std::any_of(inner->begin(), inner->end(), [](const Setting& s) {
+    return s.key == "dbname" && (looks_like_uri(s.value) || contains(s.value, "="));
+  });
+  if (!inner || deeper) return add_secret(r, dbname.c_str());
+  for (auto& s : *inner)
+    if (s.secret) add_secret(r, s.value.c_str());
+}
+
 Reading read_url(std::string_view url) {
   Reading r;
   for (std::string_view scheme : {"postgresql://", "postgres://"})
     if (url.starts_with(scheme) && r.scheme.empty()) r.scheme = scheme;
   // libpq reads a URI only with the scheme in lower case at the very start; anything else it reads as key=value
   // text and fails on, quoting all of it.
-  std::string t = trim(url);
-  if (r.scheme.empty() && (starts_with_ci(t, "postgresql://") || starts_with_ci(t, "postgres://"))) {
+  if (r.scheme.empty() && looks_like_uri(url)) {
     r.problem = UrlProblem{"it starts like a URI, but libpq reads one only when it starts with postgresql:// in "
                            "lower case, with nothing in front",
                            "remove any spaces in front and write the scheme in lower case"};
     return r;
   }
-  std::string text(url);
-  char* err = nullptr;
-  Options opts(PQconninfoParse(text.c_str(), &err));
-  if (!opts) {
-    r.problem = parse_problem(err ? err : "");
-    PQfreemem(err);
+  std::string err;
+  auto settings = libpq_settings(std::string(url), err);
+  if (!settings) {
+    r.problem = parse_problem(err);
     return r;
   }
   if (!r.scheme.empty() && password_spills_into_host(url.substr(r.scheme.size()))) {
@@ -122,11 +152,10 @@ Reading read_url(std::string_view url) {
                            "write @ / ? : in a user name or password as %40 %2F %3F %3A"};
     return r;
   }
-  for (PQconninfoOption* o = opts.get(); o->keyword; ++o) {
-    if (!o->val) continue;
-    bool secret = o->dispchar && o->dispchar[0] == '*';
-    r.settings.push_back(Setting{o->keyword, o->val, secret});
-    if (secret) add_secret(r, o->val);
+  r.settings = std::move(*settings);
+  for (auto& s : r.settings) {
+    if (s.secret) add_secret(r, s.value.c_str());
+    if (s.key == "dbname") add_nested_secrets(r, s.value);
   }
   return r;
 }

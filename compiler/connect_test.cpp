@@ -157,6 +157,11 @@ const std::vector<Hostile>& hostile_urls() {
       {"host=127.0.0.1 port=1 pasword=s3cret dbname=app", {"s3cret"}},
       {"host=127.0.0.1 port=1 sslpassword=k3ysecret dbname=app", {"k3ysecret"}},
       {"host=127.0.0.1 port=1 password=s3cret dbname=s3cret user=s3cret", {"s3cret"}},
+      // libpq does not expand a dbname here, but the password the user wrote in it is still one.
+      {"host=127.0.0.1 port=1 dbname=postgresql://alice:s3cret@h/app", {"s3cret"}},
+      {"host=127.0.0.1 port=1 dbname='host=h password=s3cret'", {"s3cret"}},
+      {"host=127.0.0.1 port=1 dbname='password=s3cr%zzet x'", {"s3cr"}},
+      {"host=127.0.0.1 port=1 dbname='dbname=\\'password=s3cret\\''", {"s3cret"}},
   };
   return all;
 }
