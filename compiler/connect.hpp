@@ -18,7 +18,9 @@
 namespace schemac {
 
 struct DbError : std::runtime_error {
-  enum class Kind { no_url, refused, unknown_host, auth, unknown_database, permission, old_server, query, other };
+  enum class Kind {
+    no_url, bad_url, refused, unknown_host, auth, unknown_database, permission, old_server, query, other
+  };
   Kind kind;
   std::string hint;
   DbError(Kind k, const std::string& message, std::string h = {})
@@ -43,8 +45,12 @@ std::optional<ResolvedUrl> resolve_url(const std::optional<std::string>& flag, c
 std::optional<ResolvedUrl> resolve_url(const std::optional<std::string>& flag,
                                        const std::filesystem::path& dir = ".");
 
-// `url` with every password replaced by ***: the user-info password of a postgres:// URI, `password=` and
-// `sslpassword=` query parameters, and the same keys in key=value conninfo strings (quoted or not).
+// `url` as libpq reads it (PQconninfoParse), rebuilt in the same form (a postgresql:// URI or key=value
+// settings) from libpq's settings, with every secret one (password, sslpassword: what libpq itself hides) shown
+// as ***, and so is any other value the secret occurs in. Nothing of the text is copied, so no spelling of the
+// URL (`pass%77ord=`, quotes and escapes, unencoded ? or @) can carry a password through. A string libpq cannot
+// read, or one where libpq would read part of the password as the host (an unencoded @ or /), is shown as a
+// fixed text with nothing of the string in it.
 std::string redact_url(std::string_view url);
 
 struct PgConnClose {
@@ -57,10 +63,13 @@ inline constexpr int kMinServerVersion = 130000;
 // Throws DbError(old_server) for servers before PostgreSQL 13 (`version` as PQserverVersion gives it).
 void require_supported_server(int version, const std::string& url);
 
-// Opens a connection and checks the server is PostgreSQL 13 or later; throws DbError otherwise.
+// Opens a connection and checks the server is PostgreSQL 13 or later; throws DbError otherwise. A URL redact_url
+// would not show is refused (bad_url) without trying, with what is wrong in our words, never libpq's (which
+// quote the URL).
 Connection connect(const std::string& url);
 
-// The DbError for a failed connection attempt, from libpq's message (exposed for tests).
+// The DbError for a failed connection attempt: one line naming the server as redact_url shows it, a reason, and
+// a hint. libpq's message is only quoted with every secret scrubbed from it by value (exposed for tests).
 DbError connect_error(std::string_view libpq_message, const std::string& url);
 
 // The DbError for a failed query: permission problems get their own kind; `what` says what was being done.

@@ -2,13 +2,30 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
+#include <cerrno>
 #include <iostream>
 #include <sstream>
 
 #include "check.hpp"
+#include "files.hpp"
 
 namespace schemac {
+
+namespace {
+
+// Why `path` cannot be loaded, with the fix for the two mistakes people make: a directory, or a wrong name.
+Loaded unreadable(const FileError& e) {
+  Loaded l;
+  Diagnostic d = file_diagnostic(e);
+  if (e.err == ENOENT) d.hint = "pass the schema file, e.g. `schemac check schema.dsl`";
+  if (e.err == EISDIR)
+    d.hint = fmt::format("pass the schema file in it, e.g. `schemac check {}`",
+                         (std::filesystem::path(e.path) / "schema.dsl").string());
+  l.diags.push_back(std::move(d));
+  return l;
+}
+
+}  // namespace
 
 Loaded load_dsl_text(const std::string& name, std::string text, bool syntax_only) {
   Loaded l;
@@ -26,21 +43,16 @@ Loaded load_dsl_text(const std::string& name, std::string text, bool syntax_only
 }
 
 Loaded load_dsl(const std::filesystem::path& path, bool syntax_only) {
-  std::ostringstream text;
   if (path == "-") {
+    std::ostringstream text;
     text << std::cin.rdbuf();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      Loaded l;
-      l.diags.push_back({Diagnostic::Severity::error, Loc{path.string(), 0, 0}, "cannot read this file",
-                         std::filesystem::exists(path) ? "check its permissions"
-                                                       : "pass the schema file, e.g. `schemac check schema.dsl`"});
-      return l;
-    }
-    text << in.rdbuf();
+    return load_dsl_text("<stdin>", text.str(), syntax_only);
   }
-  return load_dsl_text(path == "-" ? "<stdin>" : path.string(), text.str(), syntax_only);
+  try {
+    return load_dsl_text(path.string(), read_file(path), syntax_only);
+  } catch (const FileError& e) {
+    return unreadable(e);
+  }
 }
 
 void print_diagnostics(const Diagnostics& ds, const std::map<std::string, std::string>& sources, std::ostream& out) {

@@ -12,9 +12,9 @@ void add_edition_options(CLI::App* cmd, std::string& edition, bool& via_cron) {
   cmd->add_flag("--retention-via-cron", via_cron,
                 "on the Apache edition, schedule drop_chunks with pg_cron instead of refusing retention");
 }
-}  // namespace
 
-int main(int argc, char** argv) {
+
+int run(int argc, char** argv) {
   using namespace schemac;
   CLI::App app{"schemac: schema-as-code compiler for PostgreSQL and TimescaleDB"};
   app.set_version_flag("--version", SCHEMAC_VERSION);
@@ -69,4 +69,19 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   return rc;
+}
+
+}  // namespace
+
+// Commands report their own errors; anything that still escapes is a bug, but it ends in one line and exit code 1,
+// not in `terminate called` and an abort.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n  hint: this is a bug in schemac; please report it with the command\n";
+  } catch (...) {
+    std::cerr << "error: unexpected failure\n  hint: this is a bug in schemac; please report it with the command\n";
+  }
+  return 1;
 }

@@ -4,10 +4,11 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <sstream>
+
+#include "text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -22,27 +23,6 @@ std::string sha256_hex(std::string_view data) {
   std::string out;
   for (unsigned int i = 0; i < len; ++i) out += fmt::format("{:02x}", digest[i]);
   return out;
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write_file_if_changed(const fs::path& p, std::string_view text) {
-  // Leaving an unchanged file alone keeps its timestamp, so builds that depend on it do not rerun.
-  if (fs::exists(p) && read_file(p) == text) return;
-  if (p.has_parent_path()) fs::create_directories(p.parent_path());
-  fs::path tmp = p;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw std::runtime_error(fmt::format("cannot write {}", p.string()));
-  }
-  fs::rename(tmp, p);
 }
 
 std::string migration_slug(std::string_view name) {
@@ -63,51 +43,117 @@ struct FileName {
   std::string name, kind;  // kind: up.sql, down.sql or snapshot.dsl
 };
 
-// NNNN_name.kind with at least four digits and a name of [a-z0-9_]; anything else is not ours.
-std::optional<FileName> parse_file_name(std::string_view f) {
+// A directory entry that looks like a migration file: `file` when it is one, else what is wrong and the fix.
+struct NameCheck {
+  bool migration_like = false;
+  std::optional<FileName> file;
+  std::string problem, fix;
+};
+
+constexpr std::string_view kKinds[] = {"up.sql", "down.sql", "snapshot.dsl"};
+
+// The kind `f` ends in, compared without case so that `X.UP.SQL` is a malformed migration, not a stray file.
+std::string_view kind_of(std::string_view f) {
+  std::string lower = to_lower(f);
+  for (std::string_view kind : kKinds)
+    if (lower.size() > kind.size() + 1 && lower.ends_with(kind) && lower[lower.size() - kind.size() - 1] == '.')
+      return kind;
+  return {};
+}
+
+// The problem with a migration-like name, in the order a reader fixes them; empty when there is none.
+std::string name_problem(std::string_view f, std::string_view version, long long v, std::string_view after,
+                         std::string_view kind, std::string_view name) {
+  if (version.empty()) return "it has no version number in front";
+  if (version.size() > 9) return fmt::format("its version is past {}, the largest schemac reads", kMaxVersion);
+  if (v == 0) return "version 0 is not used: versions start at 0001";
+  if (version != fmt::format("{:04}", v)) return "its version must have four digits (more only past 9999)";
+  if (!after.starts_with('_')) return "the version must be followed by _ and the migration's name";
+  if (kind.empty()) return "it does not end in .up.sql, .down.sql or .snapshot.dsl";
+  if (!f.ends_with(kind)) return "its ending must be lower case";
+  if (name.empty() || name != migration_slug(name))
+    return "its name must be lower-case letters and digits joined by single underscores";
+  return {};
+}
+
+// NNNN_slug.kind, exactly as write_migration names files (so a name and its version are read one way only);
+// anything else that starts with a digit or ends in a migration kind is a malformed migration.
+NameCheck check_name(std::string_view f) {
+  std::string_view kind = kind_of(f);
+  std::string_view body = kind.empty() ? f : f.substr(0, f.size() - kind.size() - 1);
   size_t digits = 0;
-  while (digits < f.size() && std::isdigit(static_cast<unsigned char>(f[digits]))) ++digits;
-  if (digits < 4 || digits > 9 || digits >= f.size() || f[digits] != '_') return std::nullopt;
-  for (std::string_view kind : {"up.sql", "down.sql", "snapshot.dsl"}) {
-    if (f.size() < digits + 2 + kind.size() || !f.ends_with(kind) || f[f.size() - kind.size() - 1] != '.') continue;
-    std::string_view name = f.substr(digits + 1, f.size() - kind.size() - digits - 2);
-    bool ok = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-      return c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    });
-    if (ok) return FileName{std::stoi(std::string(f.substr(0, digits))), std::string(name), std::string(kind)};
+  while (digits < body.size() && std::isdigit(static_cast<unsigned char>(body[digits]))) ++digits;
+  NameCheck out;
+  out.migration_like = digits > 0 || !kind.empty();
+  if (!out.migration_like) return out;
+  std::string_view version = body.substr(0, digits), after = body.substr(digits);
+  long long v = digits > 0 && digits <= 9 ? std::stoll(std::string(version)) : -1;
+  std::string_view name = after.starts_with('_') ? after.substr(1) : after;
+  out.problem = name_problem(f, version, v, after, kind, name);
+  if (out.problem.empty()) {
+    out.file = FileName{static_cast<int>(v), std::string(name), std::string(kind)};
+  } else if (kind.empty()) {
+    out.fix = "a migration file ends in .up.sql, .down.sql or .snapshot.dsl: rename it, or move it out of the "
+              "migrations directory (backups and notes do not belong there)";
+  } else if (v > 0 && !migration_slug(name).empty()) {
+    out.fix = fmt::format("rename it to {:04}_{}.{} (the name `schemac migrate new` gives it), and its other "
+                          "files alike; then run `schemac migrate hash`",
+                          v, migration_slug(name), kind);
+  } else {
+    out.fix = fmt::format("rename it to NNNN_name.{}, NNNN the next free version (four digits, at most {}) and "
+                          "name lower-case letters and digits joined by _; then run `schemac migrate hash`",
+                          kind, kMaxVersion);
   }
-  return std::nullopt;
+  return out;
 }
 
-bool is_migration_file(const std::string& f) { return parse_file_name(f).has_value(); }
-
-std::vector<std::string> migration_files(const fs::path& dir) {
-  std::vector<std::string> files;
-  if (!fs::is_directory(dir)) return files;
-  for (auto& e : fs::directory_iterator(dir))
-    if (e.is_regular_file() && is_migration_file(e.path().filename().string()))
-      files.push_back(e.path().filename().string());
-  std::sort(files.begin(), files.end());
-  return files;
+Diagnostic file_issue(const fs::path& p, std::string msg, std::string hint,
+                      Diagnostic::Severity severity = Diagnostic::Severity::error) {
+  return Diagnostic{severity, Loc{shown_path(p), 0, 0}, std::move(msg), std::move(hint)};
 }
 
-Diagnostic file_error(const fs::path& p, std::string msg, std::string hint) {
-  return Diagnostic{Diagnostic::Severity::error, Loc{p.string(), 0, 0}, std::move(msg), std::move(hint)};
+// One directory entry: a migration file's name goes into `files`, anything else gets its diagnostic.
+void classify(const fs::directory_entry& e, std::vector<std::string>& files, Diagnostics& diags) {
+  std::string f = e.path().filename().string();
+  if (f.starts_with('.') || f == kSumFile) return;
+  NameCheck n = check_name(f);
+  if (!n.migration_like) {
+    diags.push_back(file_issue(e.path(), "not a migration file; it is ignored",
+                               "the migrations directory holds NNNN_name.up.sql, .down.sql, .snapshot.dsl and "
+                               "schemac.sum only: move this elsewhere",
+                               Diagnostic::Severity::warning));
+    return;
+  }
+  if (!n.file) {
+    diags.push_back(file_issue(e.path(), "not a valid migration file name: " + n.problem, n.fix));
+    return;
+  }
+  std::error_code ec;
+  fs::file_status st = fs::status(e.path(), ec);
+  if (ec) {
+    diags.push_back(file_diagnostic(file_error(e.path(), ec.value(), "read")));
+  } else if (!fs::is_regular_file(st)) {
+    diags.push_back(file_issue(e.path(), fs::is_directory(st) ? "named like a migration file but is a directory"
+                                                              : "named like a migration file but is not a file",
+                               "remove or rename it"));
+  } else {
+    files.push_back(f);
+  }
 }
 
 // Groups the files by version and reports versions used twice or with a half missing.
 std::vector<Migration> collect(const fs::path& dir, const std::vector<std::string>& files, Diagnostics& diags) {
   std::map<int, Migration> by_version;
   for (auto& f : files) {
-    FileName n = *parse_file_name(f);
+    FileName n = *check_name(f).file;
     int v = n.version;
     Migration& mig = by_version[v];
     if (mig.version == 0) mig = Migration{v, n.name, {}, {}, {}};
     if (mig.name != n.name) {
-      diags.push_back(file_error(dir / f, fmt::format("version {:04} is used by two migrations: \"{}\" and \"{}\"", v,
-                                                      mig.name, n.name),
-                                 "parallel branches both added a migration: renumber one of them with the next free "
-                                 "version, or delete it and run `schemac migrate new` again"));
+      diags.push_back(file_issue(
+          dir / f, fmt::format("version {:04} is used by two migrations: \"{}\" and \"{}\"", v, mig.name, n.name),
+          "parallel branches both added a migration: renumber one of them with the next free version, or delete it "
+          "and run `schemac migrate new` again"));
       continue;
     }
     const std::string& kind = n.kind;
@@ -117,7 +163,7 @@ std::vector<Migration> collect(const fs::path& dir, const std::vector<std::strin
   for (auto& [v, mig] : by_version) {
     for (auto [path, what] : {std::pair{&mig.up, "up.sql"}, {&mig.down, "down.sql"}, {&mig.snapshot, "snapshot.dsl"}})
       if (path->empty())
-        diags.push_back(file_error(dir / fmt::format("{}.{}", mig.stem(), what), "this migration file is missing",
+        diags.push_back(file_issue(dir / fmt::format("{}.{}", mig.stem(), what), "this migration file is missing",
                                    "restore it from version control; each migration has up, down and snapshot files"));
     out.push_back(mig);
   }
@@ -126,9 +172,11 @@ std::vector<Migration> collect(const fs::path& dir, const std::vector<std::strin
 
 void verify_sum(const fs::path& dir, const std::vector<std::string>& files, Diagnostics& diags) {
   fs::path sum_path = dir / kSumFile;
-  if (!fs::exists(sum_path)) {
+  std::error_code ec;
+  // A sum that is a dangling symlink or a loop is there, and reading it says what is wrong with it.
+  if (!fs::exists(fs::symlink_status(sum_path, ec))) {
     if (!files.empty())
-      diags.push_back(file_error(sum_path, "schemac.sum is missing",
+      diags.push_back(file_issue(sum_path, "schemac.sum is missing",
                                  "run `schemac migrate hash` after checking the migrations are the ones you want"));
     return;
   }
@@ -144,47 +192,95 @@ void verify_sum(const fs::path& dir, const std::vector<std::string>& files, Diag
   for (auto& f : files) {
     auto it = recorded.find(f);
     if (it == recorded.end())
-      diags.push_back(file_error(dir / f, "this migration is not recorded in schemac.sum",
+      diags.push_back(file_issue(dir / f, "this migration is not recorded in schemac.sum",
                                  "it was added by hand or came from a parallel branch: check its version is the "
                                  "newest, then run `schemac migrate hash`"));
     else if (it->second != "h1:" + sha256_hex(read_file(dir / f)))
-      diags.push_back(file_error(dir / f, "this migration was edited after it was written",
+      diags.push_back(file_issue(dir / f, "this migration was edited after it was written",
                                  "applied migrations must not change: revert the edit and add a new migration, or "
                                  "run `schemac migrate hash` if it was never applied anywhere"));
   }
   for (auto& [f, _] : recorded)
     if (!std::binary_search(files.begin(), files.end(), f))
-      diags.push_back(file_error(dir / f, "schemac.sum lists this migration but the file is gone",
+      diags.push_back(file_issue(dir / f, "schemac.sum lists this migration but the file is gone",
                                  "restore it from version control, or run `schemac migrate hash` if it was removed "
                                  "on purpose and never applied"));
   std::string expected = sum_text(dir);
-  if (diags.empty() && read_file(sum_path) != expected)
-    diags.push_back(file_error(sum_path, "schemac.sum was edited or merged by hand",
+  if (!has_errors(diags) && read_file(sum_path) != expected)
+    diags.push_back(file_issue(sum_path, "schemac.sum was edited or merged by hand",
                                "run `schemac migrate hash` to rewrite it"));
 }
 
 }  // namespace
 
+std::vector<std::string> migration_files(const fs::path& dir, Diagnostics& diags) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  fs::file_status st = fs::status(dir, ec);
+  if (st.type() == fs::file_type::not_found) {
+    if (fs::is_symlink(fs::symlink_status(dir, ec)))
+      diags.push_back(file_issue(dir, "is a symlink to a directory that does not exist",
+                                 "point the symlink at the migrations directory, or remove it"));
+    return files;  // no directory yet: no migrations yet
+  }
+  if (ec) {
+    diags.push_back(file_diagnostic(file_error(dir, ec.value(), "read the migrations directory")));
+    return files;
+  }
+  if (!fs::is_directory(st)) {
+    diags.push_back(file_issue(dir, "the migrations directory is not a directory",
+                               "move this file away, or pass --dir with the migrations directory"));
+    return files;
+  }
+  std::vector<fs::directory_entry> entries;
+  fs::directory_iterator it(dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
+  if (ec) diags.push_back(file_diagnostic(file_error(dir, ec.value(), "read the migrations directory")));
+  // In name order, so that the diagnostics come out the same on every file system.
+  std::sort(entries.begin(), entries.end());
+  for (auto& e : entries) classify(e, files, diags);
+  return files;
+}
+
 std::string sum_text(const fs::path& dir) {
+  Diagnostics ignored;  // read_migrations reports them; the sum covers the migration files alone
   std::string body;
-  for (auto& f : migration_files(dir)) body += fmt::format("{} h1:{}\n", f, sha256_hex(read_file(dir / f)));
+  for (auto& f : migration_files(dir, ignored))
+    body += fmt::format("{} h1:{}\n", f, sha256_hex(read_file(dir / f)));
   return fmt::format("h1:{}\n{}", sha256_hex(body), body);
 }
 
 MigrationDir read_migrations(const fs::path& dir, Diagnostics& diags) {
-  auto files = migration_files(dir);
-  MigrationDir out{dir, collect(dir, files, diags)};
-  verify_sum(dir, files, diags);
+  MigrationDir out{dir, {}};
+  try {
+    auto files = migration_files(dir, diags);
+    out.migrations = collect(dir, files, diags);
+    verify_sum(dir, files, diags);
+  } catch (const FileError& e) {
+    diags.push_back(file_diagnostic(e));
+  } catch (const fs::filesystem_error& e) {
+    diags.push_back(file_diagnostic(file_error(e.path1(), e.code().value(), "read")));
+  }
   return out;
 }
 
 Migration write_migration(MigrationDir& dir, const NewMigration& m) {
   Migration mig;
-  mig.version = dir.migrations.empty() ? 1 : dir.migrations.back().version + 1;
+  int last = dir.migrations.empty() ? 0 : dir.migrations.back().version;
+  if (last >= kMaxVersion)
+    throw FileError(shown_path(dir.path), fmt::format("the migrations have reached version {}, the last one", last),
+                    "fold the history into one new first migration (a baseline) and renumber from there");
+  mig.version = last + 1;
   mig.name = m.name;
   mig.up = dir.path / (mig.stem() + ".up.sql");
   mig.down = dir.path / (mig.stem() + ".down.sql");
   mig.snapshot = dir.path / (mig.stem() + ".snapshot.dsl");
+  // A new migration never replaces a file; read_migrations reports anything that could make one collide.
+  for (const fs::path* p : {&mig.up, &mig.down, &mig.snapshot}) {
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(*p, ec)))
+      throw FileError(shown_path(*p), "already exists", "run `schemac migrate new` on a directory without errors");
+  }
   write_file_if_changed(mig.up, m.up_sql);
   write_file_if_changed(mig.down, m.down_sql);
   write_file_if_changed(mig.snapshot, m.snapshot_dsl);

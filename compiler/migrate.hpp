@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "files.hpp"
 
 namespace schemac {
 
@@ -26,10 +27,21 @@ struct MigrationDir {
 };
 
 inline constexpr const char* kSumFile = "schemac.sum";
+// Versions are written with at least four digits and read into an int: nine digits is the most that fits.
+inline constexpr int kMaxVersion = 999999999;
+
+// The names of the migration files in `dir` (NNNN_slug.up.sql, .down.sql, .snapshot.dsl), sorted. No entry is
+// passed over in silence: hidden files (.gitkeep, editors' swap files) and schemac.sum are skipped, any other
+// entry that is not a migration gets a warning, and one that looks like a migration (starts with a digit, or
+// ends in .up.sql, .down.sql or .snapshot.dsl) but is malformed (`0003_Add_Y.up.sql`, `003_x.up.sql`, a version
+// past kMaxVersion, a directory or a symlink loop named like one) is an error naming the right name. A missing
+// directory has no migrations; a path that is not a directory is an error.
+std::vector<std::string> migration_files(const std::filesystem::path& dir, Diagnostics& diags);
 
 // Lists the migrations and verifies schemac.sum. A missing directory is an empty history. Every problem is a
-// diagnostic naming the file and the fix: duplicate versions, missing halves, files edited after they were
-// recorded, files the sum does not know (a merge of parallel branches), a sum that lists absent files.
+// diagnostic naming the file and the fix: the naming problems of migration_files, duplicate versions, missing
+// halves, files edited after they were recorded, files the sum does not know (a merge of parallel branches), a
+// sum that lists absent files. Never throws for anything on disk.
 MigrationDir read_migrations(const std::filesystem::path& dir, Diagnostics& diags);
 
 // "Add Trades!" -> "add_trades"; empty when nothing usable is left.
@@ -41,14 +53,12 @@ struct NewMigration {
 };
 
 // Writes NNNN_name.up.sql, .down.sql and .snapshot.dsl with the next version, then rewrites schemac.sum.
+// Throws FileError when a file cannot be written or the next version would pass kMaxVersion.
 Migration write_migration(MigrationDir& dir, const NewMigration& m);
 
 // The text schemac.sum should have for the files in `dir` (sorted; first line covers the rest).
 std::string sum_text(const std::filesystem::path& dir);
 
 std::string sha256_hex(std::string_view data);
-
-std::string read_file(const std::filesystem::path& p);
-void write_file_if_changed(const std::filesystem::path& p, std::string_view text);
 
 }  // namespace schemac

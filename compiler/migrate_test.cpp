@@ -1,28 +1,15 @@
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <fstream>
 
 #include "migrate.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace schemac;
 
 namespace {
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / fmt_name();
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  static std::string fmt_name() {
-    static int n = 0;
-    return "schemac_migrate_test_" + std::to_string(::getpid()) + "_" + std::to_string(n++);
-  }
-};
+using test::TempDir;
 
 NewMigration sample(std::string name, std::string up) {
   return NewMigration{std::move(name), up, "-- down\n", "table t {\n  id int\n}\n"};
@@ -98,28 +85,164 @@ TEST_CASE("a deleted migration file and a missing half are reported") {
   CHECK(mentions(d, "the file is gone"));
 }
 
-TEST_CASE("write_file_if_changed leaves an identical file untouched") {
+TEST_CASE("only NNNN_slug.{up.sql,down.sql,snapshot.dsl} files are migrations") {
   TempDir tmp;
-  fs::path p = tmp.path / "x.txt";
-  write_file_if_changed(p, "same");
-  auto before = fs::last_write_time(p);
-  fs::last_write_time(p, before - std::chrono::hours(1));
-  write_file_if_changed(p, "same");
-  CHECK(fs::last_write_time(p) == before - std::chrono::hours(1));
-  write_file_if_changed(p, "different");
-  CHECK(read_file(p) == "different");
-}
-
-TEST_CASE("only NNNN_name.{up.sql,down.sql,snapshot.dsl} files are migrations") {
-  TempDir tmp;
-  for (auto f : {"0001_init.up.sql", "0001_init.down.sql", "0001_init.snapshot.dsl", "README.md", "001_short.up.sql",
-                 "0002_Bad-Name.up.sql", "0003_x.up.sql.bak", "0004_.up.sql"})
+  for (auto f : {"0001_init.up.sql", "0001_init.down.sql", "0001_init.snapshot.dsl", ".gitkeep"})
     std::ofstream(tmp.path / f) << "x";
   std::ofstream(tmp.path / kSumFile) << sum_text(tmp.path);
   Diagnostics d;
   MigrationDir dir = read_migrations(tmp.path, d);
-  CHECK(d.empty());
+  CHECK(d.empty());  // hidden files and schemac.sum are no news
   REQUIRE(dir.migrations.size() == 1);
   CHECK(dir.migrations[0].name == "init");
-  CHECK(sum_text(tmp.path).find("README") == std::string::npos);
+}
+
+namespace {
+
+// The diagnostics read_migrations gives for a directory holding one complete migration and `name`.
+Diagnostics beside_init(const std::string& name, bool as_directory = false) {
+  TempDir tmp;
+  for (auto f : {"0001_init.up.sql", "0001_init.down.sql", "0001_init.snapshot.dsl"}) std::ofstream(tmp.path / f) << "x";
+  std::ofstream(tmp.path / kSumFile) << sum_text(tmp.path);
+  if (as_directory)
+    fs::create_directory(tmp.path / name);
+  else
+    std::ofstream(tmp.path / name) << "x";
+  Diagnostics d;
+  read_migrations(tmp.path, d);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("a stray file in migrations/ is a warning naming it, never silence") {
+  for (std::string name : {"README.md", "notes", "schema.dsl"}) {
+    CAPTURE(name);
+    Diagnostics d = beside_init(name);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].severity == Diagnostic::Severity::warning);
+    CHECK(d[0].loc.file.ends_with("/" + name));
+    CHECK(d[0].message == "not a migration file; it is ignored");
+    CHECK(d[0].hint.find("move this elsewhere") != std::string::npos);
+  }
+  Diagnostics dir = beside_init("archive", /*as_directory=*/true);
+  REQUIRE(dir.size() == 1);
+  CHECK(dir[0].severity == Diagnostic::Severity::warning);
+}
+
+TEST_CASE("a file that looks like a migration but is malformed is an error with the right name") {
+  struct Case {
+    std::string name, problem, fix;
+  };
+  for (auto& c : std::vector<Case>{
+           {"0003_Add_Y.up.sql", "lower-case letters and digits", "rename it to 0003_add_y.up.sql"},
+           {"0003_add-y.down.sql", "lower-case letters and digits", "rename it to 0003_add_y.down.sql"},
+           {"0003_add__y.up.sql", "single underscores", "rename it to 0003_add_y.up.sql"},
+           {"003_short.up.sql", "four digits", "rename it to 0003_short.up.sql"},
+           {"00003_long.up.sql", "four digits", "rename it to 0003_long.up.sql"},
+           {"0000_zero.up.sql", "versions start at 0001", "NNNN_name.up.sql"},
+           {"1000000000_big.up.sql", "past 999999999", "at most 999999999"},
+           {"99999999999999999999_huge.up.sql", "past 999999999", "at most 999999999"},
+           {"0003_x.up.sql.bak", "does not end in", "move it out of the migrations directory"},
+           {"0003_x.sql", "does not end in", "rename it"},
+           {"0003.up.sql", "followed by _", "NNNN_name.up.sql"},
+           {"0003_.up.sql", "lower-case letters", "NNNN_name.up.sql"},
+           {"0003_x.UP.SQL", "lower case", "rename it to 0003_x.up.sql"},
+           {"add_y.up.sql", "no version number", "NNNN_name.up.sql"},
+           {"0003_caf\xc3\xa9.up.sql", "lower-case letters", "rename it to 0003_caf.up.sql"},
+           {"0003_x\xff.up.sql", "lower-case letters", "rename it to 0003_x.up.sql"},
+       }) {
+    CAPTURE(c.name);
+    Diagnostics d = beside_init(c.name);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].severity == Diagnostic::Severity::error);
+    CHECK(d[0].message.rfind("not a valid migration file name: ", 0) == 0);
+    CHECK(d[0].message.find(c.problem) != std::string::npos);
+    CHECK(d[0].hint.find(c.fix) != std::string::npos);
+    // The name is shown, with what a terminal must not see escaped.
+    CHECK(d[0].loc.file.find("0003_x\xff") == std::string::npos);
+  }
+  Diagnostics bad = beside_init("0003_x\xff.up.sql");
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].loc.file.ends_with("/0003_x\\xFF.up.sql"));
+  Diagnostics newline = beside_init("0003_x\n.up.sql");
+  REQUIRE(newline.size() == 1);
+  CHECK(newline[0].loc.file.ends_with("/0003_x\\n.up.sql"));
+}
+
+TEST_CASE("a directory or a symlink loop named like a migration file is an error, not a crash") {
+  Diagnostics dir = beside_init("0002_next.up.sql", /*as_directory=*/true);
+  REQUIRE_FALSE(dir.empty());
+  CHECK(dir[0].message == "named like a migration file but is a directory");
+  CHECK(has_errors(dir));
+
+  TempDir tmp;
+  fs::create_symlink("0001_init.up.sql", tmp.path / "0001_init.up.sql");
+  Diagnostics loop;
+  CHECK_NOTHROW(read_migrations(tmp.path, loop));
+  REQUIRE_FALSE(loop.empty());
+  CHECK(loop[0].loc.file == (tmp.path / "0001_init.up.sql").string());
+  CHECK(loop[0].message.find("symlink loop") != std::string::npos);
+}
+
+TEST_CASE("the migrations directory: missing is no migrations yet; a file or a loop is an error") {
+  TempDir tmp;
+  Diagnostics none;
+  CHECK(read_migrations(tmp.path / "missing", none).migrations.empty());
+  CHECK(none.empty());
+
+  std::ofstream(tmp.path / "migrations") << "not a directory";
+  Diagnostics file;
+  read_migrations(tmp.path / "migrations", file);
+  REQUIRE(file.size() == 1);
+  CHECK(file[0].message == "the migrations directory is not a directory");
+  CHECK(file[0].loc.file == (tmp.path / "migrations").string());
+
+  fs::create_symlink("loop", tmp.path / "loop");
+  Diagnostics loop;
+  CHECK_NOTHROW(read_migrations(tmp.path / "loop", loop));
+  REQUIRE(loop.size() == 1);
+  CHECK(loop[0].message.find("symlink loop") != std::string::npos);
+
+  fs::create_symlink("nowhere", tmp.path / "dangling");
+  Diagnostics dangling;
+  read_migrations(tmp.path / "dangling", dangling);
+  REQUIRE(dangling.size() == 1);
+  CHECK(dangling[0].message == "is a symlink to a directory that does not exist");
+}
+
+TEST_CASE("a schemac.sum that is a directory is an error, not a crash") {
+  TempDir tmp;
+  for (auto f : {"0001_init.up.sql", "0001_init.down.sql", "0001_init.snapshot.dsl"}) std::ofstream(tmp.path / f) << "x";
+  fs::create_directory(tmp.path / kSumFile);
+  Diagnostics d;
+  CHECK_NOTHROW(read_migrations(tmp.path, d));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message == "cannot read: is a directory");
+}
+
+TEST_CASE("write_migration stops at the last version and never replaces a file") {
+  TempDir tmp;
+  MigrationDir full{tmp.path, {Migration{kMaxVersion, "last", {}, {}, {}}}};
+  CHECK_THROWS_WITH_AS(write_migration(full, sample("more", "SELECT 1;\n")),
+                       doctest::Contains("reached version 999999999"), FileError);
+  CHECK(fs::is_empty(tmp.path));
+
+  MigrationDir dir{tmp.path, {}};
+  std::ofstream(tmp.path / "0001_init.snapshot.dsl") << "planted";
+  CHECK_THROWS_WITH_AS(write_migration(dir, sample("init", "SELECT 1;\n")), doctest::Contains("already exists"),
+                       FileError);
+  CHECK_FALSE(fs::exists(tmp.path / "0001_init.up.sql"));
+  CHECK(read_file(tmp.path / "0001_init.snapshot.dsl") == "planted");
+}
+
+TEST_CASE("diagnostics come in name order") {
+  TempDir tmp;
+  for (auto f : {"c.txt", "a.txt", "b.txt"}) std::ofstream(tmp.path / f) << "x";
+  Diagnostics d;
+  read_migrations(tmp.path, d);
+  REQUIRE(d.size() == 3);
+  CHECK(d[0].loc.file.ends_with("a.txt"));
+  CHECK(d[1].loc.file.ends_with("b.txt"));
+  CHECK(d[2].loc.file.ends_with("c.txt"));
 }

@@ -1,0 +1,207 @@
+// The commands as a user runs them: the real binary in a temporary directory, with files planted the way a hostile
+// or careless user would plant them. Each test checks the exit code, the message and what is left on disk.
+#include "commands.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "files.hpp"
+#include "temp_dir.hpp"
+#include "testdb.hpp"
+
+namespace fs = std::filesystem;
+using schemac::read_file;
+using schemac::test::RunResult;
+
+namespace {
+
+constexpr const char* kSchema = "table t {\n  id int\n}\n";
+constexpr const char* kUnformatted = "table t {\n  id    int\n}\n";
+
+// A project directory to run the binary in.
+struct Project : schemac::test::TempDir {
+  void put(const std::string& name, const std::string& text) const { std::ofstream(path / name) << text; }
+  RunResult run(const std::vector<std::string>& args) const { return schemac::test::run_schemac(args, path.string()); }
+};
+
+std::string describe(const RunResult& r) {
+  return "exit " + std::to_string(r.exit_code) + "\nstdout:\n" + r.out + "stderr:\n" + r.err;
+}
+
+// A failure the user caused: exit 1, one error saying `what`, a hint, and no crash.
+void check_clear_error(const RunResult& r, const std::string& what) {
+  INFO(describe(r));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(what) != std::string::npos);
+  CHECK(r.err.find("hint: ") != std::string::npos);
+  CHECK(r.err.find("terminate called") == std::string::npos);
+  CHECK(r.err.find("filesystem error") == std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("cli: fmt does not follow a planted schema.dsl.tmp symlink") {
+  Project p;
+  p.put("schema.dsl", kUnformatted);
+  p.put("victim", "precious\n");
+  fs::create_symlink(p.path / "victim", p.path / "schema.dsl.tmp");
+  RunResult r = p.run({"fmt", "schema.dsl"});
+  CHECK_MESSAGE(r.exit_code == 0, describe(r));
+  CHECK(read_file(p.path / "victim") == "precious\n");
+  CHECK(fs::is_symlink(p.path / "schema.dsl.tmp"));
+  CHECK_FALSE(fs::is_symlink(p.path / "schema.dsl"));
+  CHECK(read_file(p.path / "schema.dsl") == kSchema);
+  CHECK(p.names() == std::vector<std::string>{"schema.dsl", "schema.dsl.tmp", "victim"});
+}
+
+TEST_CASE("cli: fmt on a symlinked schema keeps the link and formats the file it points at") {
+  Project p;
+  fs::create_directory(p.path / "shared");
+  p.put("shared/schema.dsl", kUnformatted);
+  fs::create_symlink("shared/schema.dsl", p.path / "schema.dsl");
+  RunResult r = p.run({"fmt"});
+  CHECK_MESSAGE(r.exit_code == 0, describe(r));
+  CHECK(fs::is_symlink(p.path / "schema.dsl"));
+  CHECK(read_file(p.path / "shared" / "schema.dsl") == kSchema);
+  CHECK(p.names("shared") == std::vector<std::string>{"schema.dsl"});
+}
+
+TEST_CASE("cli: a symlink loop is a clear error for every command that reads the schema") {
+  Project p;
+  fs::create_symlink("schema.dsl", p.path / "schema.dsl");
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"check"}, {"fmt"}, {"fmt", "--check"}, {"plan"}, {"migrate", "new", "x"}}) {
+    CAPTURE(args[0]);
+    check_clear_error(p.run(args), "schema.dsl: error: cannot read: a symlink loop");
+  }
+}
+
+TEST_CASE("cli: check on a directory or a missing file is an error, not ok (0 tables)") {
+  Project p;
+  fs::create_directory(p.path / "somedir");
+  RunResult dir = p.run({"check", "somedir/"});
+  check_clear_error(dir, "somedir/: error: cannot read: is a directory");
+  CHECK(dir.err.find("`schemac check somedir/schema.dsl`") != std::string::npos);
+  CHECK(dir.out.empty());
+  RunResult missing = p.run({"check", "missing.dsl"});
+  check_clear_error(missing, "missing.dsl: error: cannot read: no such file or directory");
+  CHECK(missing.out.empty());
+}
+
+TEST_CASE("cli: a migrations path that is a regular file is an error for plan and migrate") {
+  Project p;
+  p.put("schema.dsl", kSchema);
+  p.put("migrations", "not a directory\n");
+  check_clear_error(p.run({"plan"}), "migrations: error: the migrations directory is not a directory");
+  check_clear_error(p.run({"migrate", "new", "init"}), "the migrations directory is not a directory");
+  check_clear_error(p.run({"migrate", "hash"}), "the migrations directory is not a directory");
+  CHECK(read_file(p.path / "migrations") == "not a directory\n");
+}
+
+TEST_CASE("cli: a missing migrations directory is no migrations yet for plan; migrate hash refuses it") {
+  Project p;
+  p.put("schema.dsl", kSchema);
+  RunResult plan = p.run({"plan"});
+  CHECK_MESSAGE(plan.exit_code == 0, describe(plan));
+  CHECK(plan.out.find("CREATE TABLE public.t") != std::string::npos);
+  check_clear_error(p.run({"migrate", "hash"}), "migrations: no migrations directory");
+  CHECK_FALSE(fs::exists(p.path / "migrations"));
+}
+
+TEST_CASE("cli: migrate new does not follow planted .tmp symlinks in migrations/") {
+  Project p;
+  p.put("schema.dsl", kSchema);
+  p.put("victim", "precious\n");
+  fs::create_directory(p.path / "migrations");
+  fs::create_symlink(p.path / "victim", p.path / "migrations" / "schemac.sum.tmp");
+  RunResult r = p.run({"migrate", "new", "init"});
+  CHECK_MESSAGE(r.exit_code == 0, describe(r));
+  CHECK(r.err.find("schemac.sum.tmp: warning: not a migration file") != std::string::npos);
+  CHECK(read_file(p.path / "victim") == "precious\n");
+  CHECK(p.names("migrations") == std::vector<std::string>{"0001_init.down.sql", "0001_init.snapshot.dsl",
+                                                          "0001_init.up.sql", "schemac.sum", "schemac.sum.tmp"});
+
+  // One named like a migration file is refused before anything is written.
+  fs::create_symlink(p.path / "victim", p.path / "migrations" / "0002_next.up.sql.tmp");
+  p.put("schema.dsl", "table t {\n  id int\n  x  int\n}\n");
+  RunResult named = p.run({"migrate", "new", "next"});
+  check_clear_error(named, "0002_next.up.sql.tmp: error: not a valid migration file name");
+  CHECK(read_file(p.path / "victim") == "precious\n");
+  CHECK_FALSE(fs::exists(p.path / "migrations" / "0002_next.up.sql"));
+}
+
+TEST_CASE("cli: migrate new never writes a second 0003 beside a malformed 0003") {
+  Project p;
+  p.put("schema.dsl", kSchema);
+  REQUIRE(p.run({"migrate", "new", "init"}).exit_code == 0);
+  p.put("schema.dsl", "table t {\n  id int\n  x  int\n}\n");
+  REQUIRE(p.run({"migrate", "new", "add_x"}).exit_code == 0);
+  for (auto ext : {".up.sql", ".down.sql", ".snapshot.dsl"}) p.put(std::string("migrations/0003_Add_Y") + ext, "x");
+  auto before = p.names("migrations");
+  p.put("schema.dsl", "table t {\n  id int\n  x  int\n  y  int\n}\n");
+  RunResult r = p.run({"migrate", "new", "add_y"});
+  check_clear_error(r, "migrations/0003_Add_Y.up.sql: error: not a valid migration file name: its name must be "
+                       "lower-case letters and digits joined by single underscores");
+  CHECK(r.err.find("rename it to 0003_add_y.up.sql") != std::string::npos);
+  CHECK(p.names("migrations") == before);
+  // plan and migrate hash refuse it alike: a sum must not bless a directory that cannot be read back.
+  check_clear_error(p.run({"plan"}), "0003_Add_Y.snapshot.dsl: error: not a valid migration file name");
+  check_clear_error(p.run({"migrate", "hash"}), "0003_Add_Y.down.sql: error: not a valid migration file name");
+}
+
+TEST_CASE("cli: versions past 999999999 and non-UTF-8 names in migrations/ are errors naming the file") {
+  Project p;
+  p.put("schema.dsl", kSchema);
+  fs::create_directory(p.path / "migrations");
+  p.put("migrations/1000000000_big.up.sql", "x");
+  p.put("migrations/0001_caf\xff.up.sql", "x");
+  RunResult r = p.run({"plan"});
+  check_clear_error(r, "migrations/1000000000_big.up.sql: error: not a valid migration file name: its version is "
+                       "past 999999999");
+  CHECK(r.err.find("migrations/0001_caf\\xFF.up.sql: error: not a valid migration file name") != std::string::npos);
+  CHECK(r.err.find('\xff') == std::string::npos);
+}
+
+TEST_CASE("cli: a directory named like a migration file is an error, not a crash") {
+  Project p;
+  p.put("schema.dsl", kSchema);
+  fs::create_directories(p.path / "migrations" / "0001_init.up.sql");
+  check_clear_error(p.run({"plan"}), "0001_init.up.sql: error: named like a migration file but is a directory");
+}
+
+TEST_CASE("cli: a stray README in migrations/ is a warning and does not stop migrate new") {
+  Project p;
+  p.put("schema.dsl", kSchema);
+  fs::create_directory(p.path / "migrations");
+  p.put("migrations/README.md", "notes\n");
+  RunResult r = p.run({"migrate", "new", "init"});
+  CHECK_MESSAGE(r.exit_code == 0, describe(r));
+  CHECK(r.err.find("migrations/README.md: warning: not a migration file; it is ignored") != std::string::npos);
+  CHECK(fs::exists(p.path / "migrations" / "0001_init.up.sql"));
+}
+
+TEST_CASE("cli: a hostile DATABASE_URL, from the environment or from .env, never shows its password") {
+  Project p;
+  for (std::string url : {"POSTGRESQL://alice:s3cret@127.0.0.1:1/app", " postgresql://alice:s3cret@127.0.0.1:1/app",
+                          "postgresql://alice:s3cr%zzet@127.0.0.1:1/app", "postgresql://alice:s3cr@t@127.0.0.1:1/app",
+                          "postgresql://127.0.0.1:1/app?pass%77ord=s3cret",
+                          "host=127.0.0.1 port=1 password='s3cret x' stray"}) {
+    CAPTURE(url);
+    RunResult env = schemac::test::run_program({"env", "DATABASE_URL=" + url, SCHEMAC_BINARY, "pull"}, p.path);
+    INFO(describe(env));
+    CHECK(env.exit_code == 1);
+    CHECK(env.err.rfind("error: ", 0) == 0);
+    CHECK(env.err.find("s3cr") == std::string::npos);
+    CHECK(env.out.empty());
+
+    p.put(".env", "DATABASE_URL='" + url + "'\n");
+    RunResult dotenv = schemac::test::run_program({"env", "-u", "DATABASE_URL", SCHEMAC_BINARY, "pull"}, p.path);
+    INFO(describe(dotenv));
+    CHECK(dotenv.exit_code == 1);
+    CHECK(dotenv.err.find("s3cr") == std::string::npos);
+    // A URL that cannot be shown is named by where it came from.
+    if (dotenv.err.find("invalid database URL") != std::string::npos)
+      CHECK(dotenv.err.find("(from ./.env)") != std::string::npos);
+  }
+}
