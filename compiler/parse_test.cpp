@@ -668,9 +668,11 @@ TEST_CASE("parse: every declaration records file, line and column") {
   check_loc(t.queries[0].loc, 9, 3);
 }
 
-TEST_CASE("parse: columns are counted in bytes after multi-byte characters") {
-  Schema s = ok("// é\ntable \"é\" { \"ü\" int }");
-  check_loc(s.tables[0].columns[0].loc, 2, 14);  // `table "é" { ` is 13 bytes
+TEST_CASE("parse: columns count characters, not bytes, after multi-byte characters") {
+  Schema s = ok("// é\ntable \"é\" { \"ü\" int }\ntable \"日本\" { \"😀\" int \"b\" int }");
+  check_loc(s.tables[0].columns[0].loc, 2, 13);  // `table "é" { ` is 12 characters (13 bytes)
+  check_loc(s.tables[1].columns[0].loc, 3, 14);  // `table "日本" { ` is 13 characters (17 bytes)
+  check_loc(s.tables[1].columns[1].loc, 3, 22);  // after the 4-byte emoji, one character
 }
 
 // ---- comments -----------------------------------------------------------------------------------------------------
