@@ -202,7 +202,9 @@ class Builder {
   Diagnostics diags_;
   std::vector<Comment> comments_;
   std::vector<Anchor> anchors_;
-  std::vector<TSNode> leaves_;  // every token in document order (no comments, no MISSING)
+  // Every token in document order (no comments, no MISSING), for syntax errors only: in a file without errors
+  // they would be a third of parse's memory.
+  std::vector<TSNode> leaves_;
   mutable ColumnCache column_cache_;
 
   // text and places
@@ -237,7 +239,7 @@ class Builder {
   // limits and encoding, before the tree is read
   bool within_size();
   bool valid_utf8();
-  bool within_depth(TSNode root);
+  bool within_depth(TSNode deep);
 
   // the model
   void schema_block(TSNode n);
@@ -257,7 +259,7 @@ class Builder {
   std::vector<std::string> renamed(TSNode n) const;
 
   // comments
-  void collect(TSNode root);
+  TSNode collect(TSNode root);
   void empty_name(TSNode n);
   void attach_comments();
   Trivia& trivia(const Anchor& a);
@@ -335,13 +337,8 @@ bool Builder::valid_utf8() {
   return false;
 }
 
-// One error at the first node nested deeper than the limit; the tree is not read further.
-bool Builder::within_depth(TSNode root) {
-  TSNode deep{};
-  walk(root, [&](TSNode n, uint32_t depth) {
-    if (depth > max_nesting_depth) deep = n;
-    return !present(deep);
-  });
+// One error at the first node nested deeper than the limit (collect stops there); the tree is not read further.
+bool Builder::within_depth(TSNode deep) {
   if (!present(deep)) return true;
   error(loc(deep), fmt::format("nested deeper than {} levels", max_nesting_depth),
         "schemac reads at most that many nested parentheses, brackets and blocks; write the expression flatter");
@@ -763,9 +760,16 @@ void Builder::query(TSNode n, size_t ti) {
 
 // ---- comments -------------------------------------------------------------------------------------------------
 
-// Gathers the comments and the tokens (for error messages) in one pass.
-void Builder::collect(TSNode root) {
-  walk(root, [&](TSNode n, uint32_t) {
+// Gathers the comments and the tokens (for error messages) in one pass; returns the first node nested deeper than
+// max_nesting_depth, where it stops (null when there is none).
+TSNode Builder::collect(TSNode root) {
+  TSNode deep{};
+  bool keep_leaves = ts_node_has_error(root);
+  walk(root, [&](TSNode n, uint32_t depth) {
+    if (depth > max_nesting_depth) {
+      deep = n;
+      return false;
+    }
     if (is_comment(n)) {
       Comment c;
       c.start = ts_node_start_byte(n);
@@ -780,11 +784,12 @@ void Builder::collect(TSNode root) {
       comments_.push_back(std::move(c));
     } else if (ts_node_child_count(n) == 0 && !ts_node_is_missing(n) && !is(n, "ERROR") &&
                ts_node_end_byte(n) > ts_node_start_byte(n)) {
-      leaves_.push_back(n);
+      if (keep_leaves) leaves_.push_back(n);
       if (is(n, "quoted_identifier") && text(n) == "\"\"") empty_name(n);
     }
     return true;
   });
+  return deep;
 }
 
 // PostgreSQL has no empty names (a zero-length quoted identifier is a syntax error there), wherever one is written.
@@ -1202,8 +1207,7 @@ ParseResult Builder::run() {
   std::unique_ptr<TSTree, TreeDeleter> tree(
       ts_parser_parse_string(parser.get(), nullptr, f_.text.data(), static_cast<uint32_t>(f_.text.size())));
   TSNode root = ts_tree_root_node(tree.get());
-  if (!within_depth(root)) return {std::move(s_), std::move(diags_)};
-  collect(root);
+  if (!within_depth(collect(root))) return {std::move(s_), std::move(diags_)};
   for (TSNode item : items(root)) {
     std::string_view kind = ts_node_type(item);
     if (kind == "extension") extension(item);
