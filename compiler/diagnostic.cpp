@@ -17,15 +17,19 @@ bool has_errors(const Diagnostics& ds) {
 
 namespace {
 
-std::string_view line_of(std::string_view source, uint32_t line) {
-  size_t start = 0;
-  for (uint32_t l = 1; l < line; ++l) {
-    start = source.find('\n', start);
-    if (start == std::string_view::npos) return {};
-    ++start;
-  }
-  size_t end = source.find('\n', start);
-  return source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+// Where each line of a text starts.
+std::vector<size_t> line_starts(std::string_view source) {
+  std::vector<size_t> starts{0};
+  for (size_t i = source.find('\n'); i != std::string_view::npos; i = source.find('\n', i + 1)) starts.push_back(i + 1);
+  return starts;
+}
+
+// Line `line` (1-based) of source, without its newline; empty past the end.
+std::string_view line_of(std::string_view source, const std::vector<size_t>& starts, uint32_t line) {
+  if (line == 0 || line > starts.size()) return {};
+  size_t start = starts[line - 1];
+  size_t end = line < starts.size() ? starts[line] - 1 : source.size();
+  return source.substr(start, end - start);
 }
 
 // How many terminal columns c takes: 2 for wide characters (CJK, most emoji), 0 for combining marks. The C
@@ -63,9 +67,7 @@ Excerpt excerpt(std::string_view text, uint32_t col) {
   return e;
 }
 
-}  // namespace
-
-std::string render_diagnostic(const Diagnostic& d, std::string_view source) {
+std::string render(const Diagnostic& d, std::string_view source, const std::vector<size_t>& starts) {
   const char* sev = d.severity == Diagnostic::Severity::error ? "error" : "warning";
   std::string out;
   if (d.loc.known())
@@ -73,10 +75,32 @@ std::string render_diagnostic(const Diagnostic& d, std::string_view source) {
   else
     out = fmt::format("{}{}{}: {}\n", d.loc.file, d.loc.file.empty() ? "" : ": ", sev, d.message);
   if (d.loc.known() && !source.empty()) {
-    Excerpt e = excerpt(line_of(source, d.loc.line), d.loc.col);
+    Excerpt e = excerpt(line_of(source, starts, d.loc.line), d.loc.col);
     out += fmt::format("  {}\n  {}^\n", e.line, e.caret_pad);
   }
   if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+  return out;
+}
+
+}  // namespace
+
+std::string render_diagnostic(const Diagnostic& d, std::string_view source) {
+  return render(d, source, line_starts(source));
+}
+
+std::string render_diagnostics(const Diagnostics& ds, const std::map<std::string, std::string>& sources) {
+  std::map<std::string, std::vector<size_t>> starts;
+  std::string out;
+  for (auto& d : ds) {
+    auto text = sources.find(d.loc.file);
+    if (text == sources.end()) {
+      out += render(d, {}, {});
+      continue;
+    }
+    auto lines = starts.find(d.loc.file);
+    if (lines == starts.end()) lines = starts.emplace(d.loc.file, line_starts(text->second)).first;
+    out += render(d, text->second, lines->second);
+  }
   return out;
 }
 

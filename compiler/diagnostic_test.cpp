@@ -60,3 +60,18 @@ TEST_CASE("bytes that are not UTF-8 and control characters are shown as U+FFFD, 
         "  a\uFFFD\uFFFD[2Jb\n"
         "     ^\n");
 }
+
+TEST_CASE("render_diagnostics shows each diagnostic against its own file's text, as render_diagnostic does") {
+  std::map<std::string, std::string> sources{{"a.dsl", "one\ntwo\nthree"}, {"b.dsl", "\n\nb3\n"}};
+  Diagnostics ds{{Diagnostic::Severity::error, Loc{"a.dsl", 3, 2}, "in a", ""},
+                 {Diagnostic::Severity::warning, Loc{"b.dsl", 3, 1}, "in b", "fix b"},
+                 {Diagnostic::Severity::error, Loc{"a.dsl", 1, 4}, "again a", ""},
+                 {Diagnostic::Severity::error, Loc{"c.dsl", 1, 1}, "no text", ""},
+                 {Diagnostic::Severity::error, Loc{"a.dsl", 9, 1}, "past the end", ""}};
+  CHECK(render_diagnostics(ds, sources) ==
+        "a.dsl:3:2: error: in a\n  three\n   ^\n"
+        "b.dsl:3:1: warning: in b\n  b3\n  ^\n  hint: fix b\n"
+        "a.dsl:1:4: error: again a\n  one\n     ^\n"
+        "c.dsl:1:1: error: no text\n"
+        "a.dsl:9:1: error: past the end\n  \n  ^\n");
+}
