@@ -56,10 +56,7 @@ Loaded load_dsl(const std::filesystem::path& path, bool syntax_only) {
 }
 
 void print_diagnostics(const Diagnostics& ds, const std::map<std::string, std::string>& sources, std::ostream& out) {
-  for (auto& d : ds) {
-    auto it = sources.find(d.loc.file);
-    out << render_diagnostic(d, it == sources.end() ? std::string_view{} : std::string_view{it->second});
-  }
+  out << render_diagnostics(ds, sources);
 }
 
 void print_diagnostics(const Loaded& l, std::ostream& out) { print_diagnostics(l.diags, l.sources, out); }

@@ -20,7 +20,7 @@ namespace schemac {
 struct Loc {
   std::string file;
   uint32_t line = 0;  // 1-based
-  uint32_t col = 0;   // 1-based, in bytes
+  uint32_t col = 0;   // 1-based, in characters (code points) as editors count them, not bytes
   bool known() const { return line != 0; }
 };
 

@@ -36,48 +36,70 @@ TSFieldId field_id(const char* name) {
   return ids.emplace(name, id).first->second;
 }
 
-TSNode field(TSNode n, const char* name) { return ts_node_child_by_field_id(n, field_id(name)); }
+// Every libtree-sitter call on a null node dereferences NULL, and a broken file leaves any optional child out, so
+// the helpers below take null nodes and give null or nothing back.
+TSNode field(TSNode n, const char* name) {
+  return present(n) ? ts_node_child_by_field_id(n, field_id(name)) : TSNode{};
+}
+
+// Calls visit(child, field id) for each child in order. A cursor, because ts_node_child(n, i) starts from the first
+// child each time in libtree-sitter 0.20 (a loop over it is quadratic in a table of many columns).
+template <class F>
+void each_child(TSNode n, F&& visit) {
+  if (!present(n)) return;
+  TSTreeCursor c = ts_tree_cursor_new(n);
+  if (ts_tree_cursor_goto_first_child(&c)) {
+    do {
+      visit(ts_tree_cursor_current_node(&c), ts_tree_cursor_current_field_id(&c));
+    } while (ts_tree_cursor_goto_next_sibling(&c));
+  }
+  ts_tree_cursor_delete(&c);
+}
 
 // Every child under field `name`, in order (ts_node_child_by_field_name only gives the first).
 std::vector<TSNode> fields(TSNode n, const char* name) {
   TSFieldId id = field_id(name);
   std::vector<TSNode> out;
-  TSTreeCursor c = ts_tree_cursor_new(n);
-  if (ts_tree_cursor_goto_first_child(&c)) {
-    do {
-      if (ts_tree_cursor_current_field_id(&c) == id) out.push_back(ts_tree_cursor_current_node(&c));
-    } while (ts_tree_cursor_goto_next_sibling(&c));
-  }
-  ts_tree_cursor_delete(&c);
+  each_child(n, [&](TSNode c, TSFieldId f) {
+    if (f == id) out.push_back(c);
+  });
   return out;
 }
 
-// Named children that are declarations (comments are attached separately, ERRORs are reported separately).
+// A child that is a declaration (comments are attached separately, ERRORs are reported separately).
+bool is_item(TSNode n) { return ts_node_is_named(n) && !ts_node_is_extra(n) && !is(n, "ERROR"); }
+
 std::vector<TSNode> items(TSNode n) {
   std::vector<TSNode> out;
-  for (uint32_t i = 0, count = ts_node_named_child_count(n); i < count; ++i) {
-    TSNode c = ts_node_named_child(n, i);
-    if (!ts_node_is_extra(c) && !is(c, "ERROR")) out.push_back(c);
-  }
+  each_child(n, [&](TSNode c, TSFieldId) {
+    if (is_item(c)) out.push_back(c);
+  });
   return out;
 }
 
 bool is_comment(TSNode n) { return is(n, "comment") || is(n, "doc_comment"); }
 
-// Every node of the tree in document order.
+// Every node of the tree in document order, with its depth (the root is 0), without recursion: a file may nest
+// as deep as its author likes. visit returns false to stop the walk.
 template <class F>
 void walk(TSNode root, F&& visit) {
   TSTreeCursor c = ts_tree_cursor_new(root);
+  uint32_t depth = 0;
   for (;;) {
-    visit(ts_tree_cursor_current_node(&c));
-    if (ts_tree_cursor_goto_first_child(&c)) continue;
+    if (!visit(ts_tree_cursor_current_node(&c), depth)) break;
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      ++depth;
+      continue;
+    }
     while (!ts_tree_cursor_goto_next_sibling(&c)) {
       if (!ts_tree_cursor_goto_parent(&c)) {
         ts_tree_cursor_delete(&c);
         return;
       }
+      --depth;
     }
   }
+  ts_tree_cursor_delete(&c);
 }
 
 // `"a""b"` -> `a"b`; likewise for single-quoted strings.
@@ -154,6 +176,21 @@ struct ParserDeleter {
   void operator()(TSParser* p) const { ts_parser_delete(p); }
 };
 
+// A node met by the syntax-error walk, with what the walk knows of its place: ts_node_parent and the sibling
+// functions search down from the root in libtree-sitter 0.20 (quadratic on a deep or long tree) and get
+// zero-width nodes wrong.
+struct Frame {
+  TSNode node;
+  std::array<TSNode, 2> before{};  // the two items before it among its siblings, nearest first (null: none)
+};
+using Path = std::vector<Frame>;  // from the root down to the node
+
+// Where the last column was computed, so locating many nodes of one long line is not quadratic.
+struct ColumnCache {
+  size_t line_start = SIZE_MAX, byte = 0;
+  uint32_t chars = 0;
+};
+
 class Builder {
  public:
   explicit Builder(const SourceFile& f) : f_(f) {}
@@ -165,16 +202,21 @@ class Builder {
   Diagnostics diags_;
   std::vector<Comment> comments_;
   std::vector<Anchor> anchors_;
-  std::vector<TSNode> leaves_;  // every token in document order (no comments, no MISSING)
+  // Every token in document order (no comments, no MISSING), for syntax errors only: in a file without errors
+  // they would be a third of parse's memory.
+  std::vector<TSNode> leaves_;
+  mutable ColumnCache column_cache_;
 
   // text and places
   std::string_view text(TSNode n) const {
     if (ts_node_is_null(n)) return {};
     return std::string_view(f_.text).substr(ts_node_start_byte(n), ts_node_end_byte(n) - ts_node_start_byte(n));
   }
-  Loc at(TSPoint p) const { return Loc{f_.path, p.row + 1, p.column + 1}; }
-  Loc loc(TSNode n) const { return at(ts_node_start_point(n)); }
-  Loc loc_end(TSNode n) const { return at(ts_node_end_point(n)); }
+  Loc at(uint32_t byte, TSPoint p) const { return Loc{f_.path, p.row + 1, column(byte, p.column)}; }
+  uint32_t column(uint32_t byte, uint32_t byte_column) const;
+  Loc at_byte(size_t byte) const;
+  Loc loc(TSNode n) const { return present(n) ? at(ts_node_start_byte(n), ts_node_start_point(n)) : Loc{f_.path}; }
+  Loc loc_end(TSNode n) const { return present(n) ? at(ts_node_end_byte(n), ts_node_end_point(n)) : Loc{f_.path}; }
   Loc decl_loc(TSNode n) const;
   std::string name(TSNode n) const;
   std::vector<std::string> names(TSNode n, const char* fieldname) const;
@@ -194,6 +236,11 @@ class Builder {
     anchor(k, a, b, ts_node_start_byte(n), ts_node_end_byte(n), ts_node_end_point(n));
   }
 
+  // limits and encoding, before the tree is read
+  bool within_size();
+  bool valid_utf8();
+  bool within_depth(TSNode deep);
+
   // the model
   void schema_block(TSNode n);
   void extension(TSNode n);
@@ -212,7 +259,8 @@ class Builder {
   std::vector<std::string> renamed(TSNode n) const;
 
   // comments
-  void collect(TSNode root);
+  TSNode collect(TSNode root);
+  void empty_name(TSNode n);
   void attach_comments();
   Trivia& trivia(const Anchor& a);
   std::string* doc(const Anchor& a);
@@ -221,16 +269,81 @@ class Builder {
 
   // syntax errors
   void syntax_errors(TSNode root);
-  void missing(TSNode n, const std::vector<TSNode>& ancestors);
-  void missing_type(TSNode col, Loc where, const std::string& after);
-  void unexpected(TSNode n);
-  std::optional<std::pair<TSNode, TSNode>> stray_column(TSNode col) const;
+  void missing(const Path& path);
+  void missing_type(const Frame& col, Loc where, const std::string& after);
+  void unexpected(const Path& path);
+  std::optional<std::pair<TSNode, TSNode>> stray_column(TSNode col, TSNode before) const;
   void report_stray(TSNode name_node, TSNode column_before);
-  bool type_misread(TSNode col);
-  std::string context(TSNode n) const;
+  bool type_misread(TSNode col, TSNode before);
+  std::string context(const Path& path, size_t above) const;
   const TSNode* leaf_before(uint32_t byte) const;
   const TSNode* leaf_at_or_after(uint32_t byte) const;
 };
+
+// Columns count characters (code points), not bytes, so they match what an editor shows; the text is valid UTF-8
+// by the time nodes are located, so a character is a byte that is not a continuation byte.
+uint32_t Builder::column(uint32_t byte, uint32_t byte_column) const {
+  ColumnCache& c = column_cache_;
+  size_t line_start = byte - byte_column;
+  if (c.line_start != line_start || c.byte > byte) c = {line_start, line_start, 0};
+  for (; c.byte < byte; ++c.byte)
+    if ((static_cast<unsigned char>(f_.text[c.byte]) & 0xC0) != 0x80) ++c.chars;
+  return c.chars + 1;
+}
+
+// The place of any byte, for the checks made before there is a tree; a byte that is not UTF-8 counts as one
+// character, as render_diagnostic shows it.
+Loc Builder::at_byte(size_t byte) const {
+  std::string_view t = std::string_view(f_.text).substr(0, byte);
+  size_t line_start = t.rfind('\n') + 1;  // npos + 1 == 0
+  Loc l{f_.path, static_cast<uint32_t>(std::count(t.begin(), t.end(), '\n') + 1), 1};
+  for (size_t i = line_start; i < byte; ++l.col) i += std::max<size_t>(1, utf8_char(t.substr(i)).size);
+  return l;
+}
+
+bool Builder::within_size() {
+  if (f_.text.size() <= max_source_bytes) return true;
+  error(at_byte(max_source_bytes),
+        fmt::format("the file is larger than {} MiB ({} bytes), the most schemac reads", max_source_bytes >> 20,
+                    f_.text.size()),
+        "split the schema across files, or see the limits in compiler/grammar/SYNTAX.md");
+  return false;
+}
+
+// The DSL is UTF-8 (PostgreSQL names, SQL, JSON and the generated C++ all are), so a file that is not is refused
+// whole, up front, at its first bad byte: nothing that is not text can reach a name, a string or SQL.
+bool Builder::valid_utf8() {
+  std::string_view t = f_.text;
+  size_t first = t.size(), bad = 0;
+  for (size_t i = 0; i < t.size();) {
+    auto b = static_cast<unsigned char>(t[i]);
+    Utf8Char c = b != 0 && b < 0x80 ? Utf8Char{b, 1} : utf8_char(t.substr(i));
+    if (c.size != 0 && c.code != 0) {
+      i += c.size;
+      continue;
+    }
+    if (bad++ == 0) first = i;
+    ++i;
+  }
+  if (bad == 0) return true;
+  std::string more = bad > 1 ? fmt::format(" ({} more bad bytes follow)", bad - 1) : "";
+  if (t[first] == '\0')
+    error(at_byte(first), "a NUL byte in the file" + more, "schema files are text: remove it");
+  else
+    error(at_byte(first),
+          fmt::format("invalid UTF-8: byte 0x{:02X} does not begin a well-formed character{}",
+                      static_cast<unsigned char>(t[first]), more),
+          "schema files are UTF-8: convert this one, e.g. `iconv -f latin1 -t utf-8`");
+  return false;
+}
+
+// One error at the first node nested deeper than the limit (collect stops there); the tree is not read further.
+bool Builder::within_depth(TSNode deep) {
+  if (!present(deep)) return true;
+  error(loc(deep), fmt::format("nested deeper than {} levels", max_nesting_depth),
+        "schemac reads at most that many nested parentheses, brackets and blocks; write the expression flatter");
+  return false;
+}
 
 // Where a declaration is reported: its keyword or name, after any @renamed_from.
 Loc Builder::decl_loc(TSNode n) const {
@@ -263,10 +376,10 @@ bool Builder::starts_line(TSNode n) const {
 std::string Builder::sql(uint32_t from, uint32_t to) const {
   std::string out;
   uint32_t pos = from;
-  for (auto& c : comments_) {
-    if (c.start < from || c.end > to) continue;
-    out.append(f_.text, pos, c.start - pos);
-    pos = c.end;
+  auto c = std::partition_point(comments_.begin(), comments_.end(), [&](const Comment& k) { return k.start < from; });
+  for (; c != comments_.end() && c->end <= to; ++c) {
+    out.append(f_.text, pos, c->start - pos);
+    pos = c->end;
   }
   out.append(f_.text, pos, to - pos);
   return trim(out);
@@ -326,6 +439,7 @@ std::optional<Span> Builder::span(TSNode n) {
   for (TSNode part : items(n)) {
     auto v = integer(field(part, "amount"), "a span amount");
     TSNode unit = field(part, "unit");
+    if (!present(unit) || ts_node_is_missing(unit)) return std::nullopt;  // a syntax error, reported as such
     const Unit* u = find_unit(text(unit));
     if (!u) {
       error(loc(unit), fmt::format("unknown time unit \"{}\"", text(unit)),
@@ -363,8 +477,7 @@ void Builder::fk_target(TSNode n, Constraint& c, const std::string& schema) {
   for (TSNode a : fields(n, "action")) {
     // The action node's words, with any spacing: `set   null` -> "set null".
     std::string words;
-    for (uint32_t i = 0, count = ts_node_child_count(field(a, "action")); i < count; ++i)
-      words += (i ? " " : "") + std::string(text(ts_node_child(field(a, "action"), i)));
+    each_child(field(a, "action"), [&](TSNode w, TSFieldId) { words += (words.empty() ? "" : " ") + std::string(text(w)); });
     FkAction act = words == "cascade"       ? FkAction::cascade
                    : words == "restrict"    ? FkAction::restrict
                    : words == "set null"    ? FkAction::set_null
@@ -389,8 +502,12 @@ void Builder::enum_decl(TSNode n, const std::string& schema) {
   Enum e;
   e.schema = schema;
   e.name = name(field(n, "name"));
-  for (TSNode label : fields(n, "label"))
+  for (TSNode label : fields(n, "label")) {
     e.values.push_back(is(label, "string") ? unquote(text(label), '\'') : name(label));
+    if (is(label, "string") && e.values.back().empty())
+      error(loc(label), fmt::format("empty label in enum \"{}\"", e.name),
+            "PostgreSQL enum labels are 1 to 63 bytes long: write the label between the quotes");
+  }
   e.renamed_from = renamed(n);
   e.loc = decl_loc(n);
   anchor(Anchor::Kind::enum_, s_.enums.size(), 0, n);
@@ -461,12 +578,11 @@ void Builder::column(TSNode n, size_t ti, bool unique_is_next_index) {
   c.nullable = present(field(n, "nullable"));
   c.renamed_from = renamed(n);
   c.loc = loc(name_node);
-  uint32_t end = ts_node_end_byte(field(n, "type"));
-  TSPoint end_point = ts_node_end_point(field(n, "type"));
-  if (c.nullable) {
-    end = ts_node_end_byte(field(n, "nullable"));
-    end_point = ts_node_end_point(field(n, "nullable"));
-  }
+  // The column's own text ends after its type, or its `?`, or its last modifier; a broken file may lack the type.
+  TSNode last = c.nullable ? field(n, "nullable") : field(n, "type");
+  if (!present(last)) last = present(name_node) ? name_node : n;
+  uint32_t end = ts_node_end_byte(last);
+  TSPoint end_point = ts_node_end_point(last);
   size_t column_index = t.columns.size();
   std::vector<std::pair<Constraint, TSNode>> split;  // table-level checks written right after the column
 
@@ -504,7 +620,8 @@ void Builder::column(TSNode n, size_t ti, bool unique_is_next_index) {
         if (c.default_expr) error(loc(m), fmt::format("column \"{}\" has more than one default", c.name));
         TSNode value = field(m, "value");
         // `default (expr)` keeps the expression without the parentheses the language needs around it.
-        bool only_paren = ts_node_named_child_count(value) == 1 && is(ts_node_named_child(value, 0), "paren_sql");
+        bool only_paren =
+            present(value) && ts_node_named_child_count(value) == 1 && is(ts_node_named_child(value, 0), "paren_sql");
         c.default_expr = only_paren ? paren_inner(ts_node_named_child(value, 0))
                                     : sql(ts_node_start_byte(value), ts_node_end_byte(value));
       } else if (kind == "identity") {
@@ -643,9 +760,16 @@ void Builder::query(TSNode n, size_t ti) {
 
 // ---- comments -------------------------------------------------------------------------------------------------
 
-// Gathers the comments and the tokens (for error messages) in one pass.
-void Builder::collect(TSNode root) {
-  walk(root, [&](TSNode n) {
+// Gathers the comments and the tokens (for error messages) in one pass; returns the first node nested deeper than
+// max_nesting_depth, where it stops (null when there is none).
+TSNode Builder::collect(TSNode root) {
+  TSNode deep{};
+  bool keep_leaves = ts_node_has_error(root);
+  walk(root, [&](TSNode n, uint32_t depth) {
+    if (depth > max_nesting_depth) {
+      deep = n;
+      return false;
+    }
     if (is_comment(n)) {
       Comment c;
       c.start = ts_node_start_byte(n);
@@ -660,9 +784,17 @@ void Builder::collect(TSNode root) {
       comments_.push_back(std::move(c));
     } else if (ts_node_child_count(n) == 0 && !ts_node_is_missing(n) && !is(n, "ERROR") &&
                ts_node_end_byte(n) > ts_node_start_byte(n)) {
-      leaves_.push_back(n);
+      if (keep_leaves) leaves_.push_back(n);
+      if (is(n, "quoted_identifier") && text(n) == "\"\"") empty_name(n);
     }
+    return true;
   });
+  return deep;
+}
+
+// PostgreSQL has no empty names (a zero-length quoted identifier is a syntax error there), wherever one is written.
+void Builder::empty_name(TSNode n) {
+  error(loc(n), "empty name \"\"", "PostgreSQL names cannot be empty: write the name between the quotes");
 }
 
 Trivia& Builder::trivia(const Anchor& a) {
@@ -708,39 +840,49 @@ std::vector<std::string>& Builder::tail(const Anchor* container) {
 // end of a declaration on the same line is its `after`; a doc comment documents the next declaration; an ordinary
 // one goes above the next declaration, or to the enclosing block's tail when nothing follows.
 void Builder::attach_comments() {
-  std::stable_sort(anchors_.begin(), anchors_.end(), [](auto& x, auto& y) { return x.start < y.start; });
-  auto contains = [](const Anchor& a, uint32_t start, uint32_t end) { return a.start <= start && end <= a.end; };
-  // Anchors nest (they are syntax nodes) and are sorted by start: the innermost one containing a range is the
-  // containing one that starts last. Walk back from the last anchor starting at or before the range, and stop
-  // once past the starts of the best one so far; among equal ranges the first in order wins, as before.
-  // (Scanning every anchor for every anchor was quadratic: seconds on a 1,000-table schema.)
-  auto innermost = [&](uint32_t start, uint32_t end, const Anchor* self) -> const Anchor* {
-    auto it = std::upper_bound(anchors_.begin(), anchors_.end(), start,
-                               [](uint32_t s, const Anchor& a) { return s < a.start; });
-    const Anchor* best = nullptr;
-    while (it != anchors_.begin()) {
-      const Anchor& a = *--it;
-      if (best && a.start < best->start) break;
-      if (&a != self && contains(a, start, end) && (!best || a.end - a.start <= best->end - best->start)) best = &a;
-    }
-    return best;
+  // Anchors nest (they are syntax nodes): sorted by start, outer first, one sweep with a stack of the open ones
+  // gives each comment its innermost anchor and each block its children in order, so placing a comment is a
+  // binary search among its block's children (a scan of every anchor per comment was quadratic).
+  std::stable_sort(anchors_.begin(), anchors_.end(),
+                   [](auto& x, auto& y) { return x.start < y.start || (x.start == y.start && x.end > y.end); });
+  const size_t top = anchors_.size();  // the file itself
+  std::vector<std::vector<size_t>> children(anchors_.size() + 1);
+  std::vector<size_t> owner(comments_.size());  // each comment's innermost anchor, or top
+  std::vector<size_t> open;
+  auto innermost = [&](uint32_t start, uint32_t end) {
+    while (!open.empty() && !(anchors_[open.back()].start <= start && end <= anchors_[open.back()].end))
+      open.pop_back();
+    return open.empty() ? top : open.back();
   };
-  std::vector<const Anchor*> parent;
-  for (auto& a : anchors_) parent.push_back(innermost(a.start, a.end, &a));
+  size_t next_comment = 0;
+  auto place_comments = [&](uint32_t before) {
+    for (; next_comment < comments_.size() && comments_[next_comment].start < before; ++next_comment)
+      owner[next_comment] = innermost(comments_[next_comment].start, comments_[next_comment].end);
+  };
+  for (size_t i = 0; i < anchors_.size(); ++i) {
+    place_comments(anchors_[i].start);
+    size_t parent = innermost(anchors_[i].start, anchors_[i].end);
+    children[parent].push_back(i);
+    // Of two anchors with one range the first holds what is inside them.
+    bool twin = parent != top && anchors_[parent].start == anchors_[i].start && anchors_[parent].end == anchors_[i].end;
+    if (!twin) open.push_back(i);
+  }
+  place_comments(UINT32_MAX);
 
-  for (auto& c : comments_) {
-    const Anchor* in = innermost(c.start, c.end, nullptr);
+  for (size_t ci = 0; ci < comments_.size(); ++ci) {
+    const Comment& c = comments_[ci];
+    const Anchor* in = owner[ci] == top ? nullptr : &anchors_[owner[ci]];
     std::string as_plain = c.doc ? "/" + c.text : c.text;
     if (in && !in->container()) {
       trivia(*in).before.push_back(as_plain);
       continue;
     }
-    const Anchor *prev = nullptr, *next = nullptr;
-    for (size_t i = 0; i < anchors_.size(); ++i) {
-      if (parent[i] != in) continue;
-      if (anchors_[i].end <= c.start) prev = &anchors_[i];
-      if (!next && anchors_[i].start >= c.end) next = &anchors_[i];
-    }
+    // Siblings do not overlap, so their ends are in order as their starts are.
+    const std::vector<size_t>& kids = children[owner[ci]];
+    auto after_prev = std::partition_point(kids.begin(), kids.end(), [&](size_t k) { return anchors_[k].end <= c.start; });
+    auto at_next = std::partition_point(kids.begin(), kids.end(), [&](size_t k) { return anchors_[k].start < c.end; });
+    const Anchor* prev = after_prev == kids.begin() ? nullptr : &anchors_[*(after_prev - 1)];
+    const Anchor* next = at_next == kids.end() ? nullptr : &anchors_[*at_next];
     if (!c.doc && prev && prev->end_row == c.row && trivia(*prev).after.empty()) {
       trivia(*prev).after = c.text;
     } else if (c.doc && next && doc(*next)) {
@@ -800,9 +942,11 @@ const TSNode* Builder::leaf_at_or_after(uint32_t byte) const {
   return it == leaves_.end() ? nullptr : &*it;
 }
 
-// The block n is (or sits in), for messages: `table "t"`, `enum "e"`, ...; empty at the top level.
-std::string Builder::context(TSNode n) const {
-  for (TSNode p = n; present(p); p = ts_node_parent(p)) {
+// The innermost block among the nodes of `path` above its last `above` ones, for messages: `table "t"`,
+// `enum "e"`, ...; empty at the top level.
+std::string Builder::context(const Path& path, size_t above) const {
+  for (size_t i = path.size() - std::min(above, path.size()); i-- > 0;) {
+    TSNode p = path[i].node;
     std::string_view kind = ts_node_type(p);
     if (kind == "table") return fmt::format("table \"{}\"", name(field(field(p, "name"), "name")));
     if (kind == "enum") return fmt::format("enum \"{}\"", name(field(p, "name")));
@@ -814,39 +958,45 @@ std::string Builder::context(TSNode n) const {
   return "";
 }
 
+// One walk over the tree with the path to each node on an explicit stack (no recursion, no parent searches), so
+// reporting is linear whatever the nesting: each MISSING node is reported, and each outermost ERROR (nested ones
+// are the same mistake seen again).
 void Builder::syntax_errors(TSNode root) {
-  // MISSING nodes are found with their ancestors on a stack: ts_node_parent gets zero-width nodes wrong in 0.20,
-  // and a node whose only child is MISSING is zero-width too.
-  std::vector<TSNode> path{root};
-  auto visit = [&](auto& self) -> void {
-    TSNode n = path.back();
-    for (uint32_t i = 0, count = ts_node_child_count(n); i < count; ++i) {
-      TSNode c = ts_node_child(n, i);
-      if (ts_node_is_missing(c)) missing(c, path);
-      path.push_back(c);
-      self(self);
-      path.pop_back();
+  Path path{{root, {}}};
+  size_t errors_above = 0;  // ERROR nodes on the path
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  for (;;) {
+    TSNode n = path.back().node;
+    if (path.size() > 1 && ts_node_is_missing(n)) missing(path);
+    if (is(n, "ERROR") && errors_above++ == 0) unexpected(path);
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      path.push_back({ts_tree_cursor_current_node(&c), {}});
+      continue;
     }
-  };
-  visit(visit);
-  // One diagnostic per outermost ERROR: nested ones are the same mistake seen again.
-  std::vector<TSNode> errors;
-  walk(root, [&](TSNode n) {
-    if (!is(n, "ERROR")) return;
-    for (TSNode p = ts_node_parent(n); present(p); p = ts_node_parent(p))
-      if (is(p, "ERROR")) return;
-    errors.push_back(n);
-  });
-  for (TSNode e : errors) unexpected(e);
+    for (;;) {
+      Frame done = path.back();
+      path.pop_back();
+      if (is(done.node, "ERROR")) --errors_above;
+      if (path.empty()) {
+        ts_tree_cursor_delete(&c);
+        return;
+      }
+      if (ts_tree_cursor_goto_next_sibling(&c)) {
+        Frame next{ts_tree_cursor_current_node(&c), done.before};
+        if (is_item(done.node)) next.before = {done.node, done.before[0]};
+        path.push_back(next);
+        break;
+      }
+      ts_tree_cursor_goto_parent(&c);
+    }
+  }
 }
 
 // A column whose name is on the line where the column before it ends: text the user meant as part of that
 // column (a misspelt modifier, a stray word), since a new column starts on its own line.
-std::optional<std::pair<TSNode, TSNode>> Builder::stray_column(TSNode col) const {
-  if (!is(col, "column")) return std::nullopt;
-  TSNode before = ts_node_prev_named_sibling(col);
-  while (present(before) && ts_node_is_extra(before)) before = ts_node_prev_named_sibling(before);
-  if (!is(before, "column") || ts_node_end_point(before).row != ts_node_start_point(col).row) return std::nullopt;
+std::optional<std::pair<TSNode, TSNode>> Builder::stray_column(TSNode col, TSNode before) const {
+  if (!is(col, "column") || !is(before, "column")) return std::nullopt;
+  if (ts_node_end_point(before).row != ts_node_start_point(col).row) return std::nullopt;
   return std::pair{field(col, "name"), before};
 }
 
@@ -860,13 +1010,13 @@ void Builder::report_stray(TSNode name_node, TSNode column_before) {
         fmt::format("unexpected \"{}\" after column \"{}\"", shown(word), name(field(column_before, "name"))), hint);
 }
 
-void Builder::missing(TSNode n, const std::vector<TSNode>& ancestors) {
-  TSNode parent = ancestors.back();
+void Builder::missing(const Path& path) {
+  TSNode n = path.back().node, parent = path[path.size() - 2].node;
   std::string_view kind = ts_node_type(n);
   const TSNode* prev = leaf_before(ts_node_start_byte(n));
   std::string after = prev ? shown(text(*prev)) : "";
   Loc where = prev ? loc_end(*prev) : loc(n);
-  std::string ctx = context(parent);
+  std::string ctx = context(path, 1);
 
   if (kind == "}") {
     error(where, fmt::format("missing \"}}\" to close {}", ctx.empty() ? "a block" : ctx),
@@ -879,10 +1029,11 @@ void Builder::missing(TSNode n, const std::vector<TSNode>& ancestors) {
           fmt::format("the \"(\" at line {} column {} is not closed", open.line, open.col));
     return;
   }
-  if (kind == "identifier" && is(parent, "type") && ancestors.size() >= 2)
-    return missing_type(ancestors[ancestors.size() - 2], where, after);
+  if (kind == "identifier" && is(parent, "type") && path.size() >= 3)
+    return missing_type(path[path.size() - 3], where, after);
   if (kind == "identifier" || kind == "quoted_identifier") {
-    error(where, fmt::format("expected {} after \"{}\"", is(parent, "qname") ? "a table name" : "a name", after));
+    std::string_view what = is(parent, "qname") ? "a table name" : "a name";
+    error(where, after.empty() ? fmt::format("expected {}", what) : fmt::format("expected {} after \"{}\"", what, after));
     return;
   }
   error(where, fmt::format("missing \"{}\" after \"{}\"", kind, after));
@@ -890,32 +1041,25 @@ void Builder::missing(TSNode n, const std::vector<TSNode>& ancestors) {
 
 constexpr const char* column_how = "write a column as \"name type\", e.g. \"price numeric(20,8)\"";
 
-TSNode previous_item(TSNode n);
-
 // A column without a type rarely shows as such: `bid_price` then `bid_qty numeric` on the next line reads as
 // column "bid_price" of type "bid_qty" and a column "numeric" that lacks a type. So the column before the one
 // that lacks a type is looked at: when its "type" is on a later line than its name, the type is missing there.
-void Builder::missing_type(TSNode col, Loc where, const std::string& after) {
-  if (is(col, "column") && type_misread(previous_item(col))) return;
-  if (auto stray = stray_column(col)) return report_stray(stray->first, stray->second);
-  if (is(col, "column")) where = loc_end(field(col, "name"));
-  error(where, fmt::format("expected a {} after \"{}\"", is(col, "column") ? "column type" : "type", after),
-        column_how);
-}
-
-TSNode previous_item(TSNode n) {
-  TSNode before = ts_node_prev_named_sibling(n);
-  while (present(before) && ts_node_is_extra(before)) before = ts_node_prev_named_sibling(before);
-  return before;
+void Builder::missing_type(const Frame& col, Loc where, const std::string& after) {
+  bool is_column = is(col.node, "column");
+  if (is_column && type_misread(col.before[0], col.before[1])) return;
+  if (auto stray = stray_column(col.node, col.before[0])) return report_stray(stray->first, stray->second);
+  if (is_column && present(field(col.node, "name"))) where = loc_end(field(col.node, "name"));
+  error(where, fmt::format("expected a {} after \"{}\"", is_column ? "column type" : "type", after), column_how);
 }
 
 // A column with nothing but a name and a "type" on a later line: the type is what is missing (reported), or the
-// name is a stray word on the line of the column before it.
-bool Builder::type_misread(TSNode col) {
+// name is a stray word on the line of the column before it (`before`).
+bool Builder::type_misread(TSNode col, TSNode before) {
   if (!is(col, "column") || ts_node_child_count(col) != 2) return false;
   TSNode name_node = field(col, "name"), type_node = field(col, "type");
+  if (!present(name_node) || !present(type_node)) return false;
   if (ts_node_start_point(type_node).row <= ts_node_end_point(name_node).row) return false;
-  if (auto stray = stray_column(col)) {
+  if (auto stray = stray_column(col, before)) {
     report_stray(stray->first, stray->second);
   } else {
     error(loc_end(name_node), fmt::format("expected a column type after \"{}\"", shown(text(name_node))),
@@ -976,9 +1120,10 @@ const Expectation* expectation(std::string_view keyword, std::string_view before
   return nullptr;
 }
 
-void Builder::unexpected(TSNode n) {
+void Builder::unexpected(const Path& path) {
+  TSNode n = path.back().node;
   uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
-  std::string ctx = context(ts_node_parent(n));
+  std::string ctx = context(path, 1);
   std::string in = ctx.empty() ? "" : " in " + ctx;
 
   // The tokens inside the ERROR, with the one before it and the one after it.
@@ -1019,9 +1164,9 @@ void Builder::unexpected(TSNode n) {
     }
   }
   // 3. The column just before the error lacks its type, or is a stray word on the previous column's line.
-  TSNode before = previous_item(n);
-  if (type_misread(before)) return;
-  if (auto stray = stray_column(before)) return report_stray(stray->first, stray->second);
+  auto [before, before_that] = path.back().before;
+  if (type_misread(before, before_that)) return;
+  if (auto stray = stray_column(before, before_that)) return report_stray(stray->first, stray->second);
   // 4. A misspelt keyword.
   for (size_t i = lo; i < hi; ++i)
     if (auto hint = did_you_mean(tok(i)); !hint.empty() && is_word(tok(i)))
@@ -1058,10 +1203,11 @@ ParseResult Builder::run() {
     error(Loc{f_.path}, "the schema.dsl grammar does not load in this libtree-sitter (ABI mismatch)");
     return {std::move(s_), std::move(diags_)};
   }
+  if (!within_size() || !valid_utf8()) return {std::move(s_), std::move(diags_)};
   std::unique_ptr<TSTree, TreeDeleter> tree(
       ts_parser_parse_string(parser.get(), nullptr, f_.text.data(), static_cast<uint32_t>(f_.text.size())));
   TSNode root = ts_tree_root_node(tree.get());
-  collect(root);
+  if (!within_depth(collect(root))) return {std::move(s_), std::move(diags_)};
   for (TSNode item : items(root)) {
     std::string_view kind = ts_node_type(item);
     if (kind == "extension") extension(item);

@@ -668,9 +668,11 @@ TEST_CASE("parse: every declaration records file, line and column") {
   check_loc(t.queries[0].loc, 9, 3);
 }
 
-TEST_CASE("parse: columns are counted in bytes after multi-byte characters") {
-  Schema s = ok("// é\ntable \"é\" { \"ü\" int }");
-  check_loc(s.tables[0].columns[0].loc, 2, 14);  // `table "é" { ` is 13 bytes
+TEST_CASE("parse: columns count characters, not bytes, after multi-byte characters") {
+  Schema s = ok("// é\ntable \"é\" { \"ü\" int }\ntable \"日本\" { \"😀\" int \"b\" int }");
+  check_loc(s.tables[0].columns[0].loc, 2, 13);  // `table "é" { ` is 12 characters (13 bytes)
+  check_loc(s.tables[1].columns[0].loc, 3, 14);  // `table "日本" { ` is 13 characters (17 bytes)
+  check_loc(s.tables[1].columns[1].loc, 3, 22);  // after the 4-byte emoji, one character
 }
 
 // ---- comments -----------------------------------------------------------------------------------------------------
@@ -931,6 +933,138 @@ TEST_CASE("parse: never throws on arbitrary bytes") {
     CHECK_NOTHROW(r = parse_text(in));
     if (in != "///") CHECK(has_errors(r.diags));
   }
+}
+
+// ---- crashes, limits and encoding ---------------------------------------------------------------------------------
+
+// Every diagnostic has a place (the fuzzing property "every error located").
+void all_located(const ParseResult& r) {
+  for (auto& d : r.diags) {
+    CAPTURE(d.message);
+    CHECK(d.loc.file == "schema.dsl");
+    CHECK(d.loc.line > 0);
+    CHECK(d.loc.col > 0);
+  }
+}
+
+TEST_CASE("parse error: a table without a name is reported, not a crash") {
+  Diagnostic d = one_error("table {\n}\n");
+  CHECK(d.message == "expected a table name after \"table\"");
+  check_loc(d.loc, 1, 6);
+  Diagnostic in_schema = one_error("schema s {\n  table {\n    a int\n  }\n}\n");
+  CHECK(in_schema.message == "expected a table name after \"table\"");
+  check_loc(in_schema.loc, 2, 8);
+}
+
+TEST_CASE("parse: every prefix of a schema gives located errors, never a crash") {
+  // Each cut leaves some optional child out (names, types, values, closing brackets): the shapes the fuzzer found.
+  const std::string text = R"(extension timescaledb
+enum side { buy, 'sell' }
+/// doc
+@renamed_from(old_t)
+table s.t {
+  id bigint identity always primary key
+  a numeric(20,8)? default (1 + 2)::numeric check (a > 0) references u(id) on delete set null
+  ts timestamptz default now()
+  foreign key fk (a) references u (id) on update cascade
+  unique index ix using btree (lower(x) desc nulls first) include (a) where (a > 0)
+  hypertable on ts { chunk_interval 1 day retention 7 days compression { segment_by a order_by ts desc after 2 days } }
+  query q(a, b int) -> many (id) { where a = :a order by ts desc limit :b }
+}
+)";
+  for (size_t n = 0; n <= text.size(); ++n) {
+    CAPTURE(text.substr(0, n));
+    ParseResult r;
+    REQUIRE_NOTHROW(r = parse_text(text.substr(0, n)));
+    all_located(r);
+  }
+}
+
+TEST_CASE("parse error: 50,000 unclosed parentheses are one located error") {
+  Diagnostic d = one_error("table t {\n  a int check " + std::string(50'000, '(') + "\n}\n");
+  CHECK(d.message == "missing \")\" after \"}\"");
+  CHECK(d.hint == "the \"(\" at line 2 column 15 is not closed");
+}
+
+// A check nested `parens` deep. Its tree: source_file (depth 0), table, column, inline_check, then a paren_sql per
+// parenthesis, whose tokens ("(", the expression, ")") are one level deeper: the innermost at depth parens + 4.
+std::string check_nested(size_t parens, const std::string& inside) {
+  return "table t {\n  a int check " + std::string(parens, '(') + inside + std::string(parens, ')') + "\n}\n";
+}
+
+TEST_CASE("parse: nesting is read up to max_nesting_depth levels and refused past it, at the first deeper level") {
+  size_t fits = max_nesting_depth - 4;
+  ok(check_nested(fits, "a > 0"));
+  Diagnostic d = one_error(check_nested(fits + 1, "a > 0"));
+  CHECK(d.message == fmt::format("nested deeper than {} levels", max_nesting_depth));
+  check_loc(d.loc, 2, static_cast<uint32_t>(14 + fits + 1));  // the innermost "(", the first token too deep
+  CHECK(!d.hint.empty());
+}
+
+TEST_CASE("parse error: an error inside deep nesting is found by a walk, not by parent searches") {
+  // Within the limit the error walk sees 990 levels of ancestors; far past it (20,000) one error says so.
+  Diagnostic inside = one_error("table t {\n  a int default f" + std::string(990, '(') + "\n  b int\n}\n");
+  CHECK(inside.message.starts_with("missing \")\""));
+  Diagnostic deep = one_error(check_nested(20'000, "a >"));
+  CHECK(deep.message == fmt::format("nested deeper than {} levels", max_nesting_depth));
+  Diagnostic broken = one_error(check_nested(20'000, "}") + "table");
+  CHECK(broken.message == fmt::format("nested deeper than {} levels", max_nesting_depth));
+}
+
+TEST_CASE("parse error: a file past max_source_bytes is refused where it passes the limit") {
+  std::string line = "// " + std::string(60, 'x') + "\n";  // 64 bytes
+  std::string text;
+  text.reserve(max_source_bytes + line.size());
+  while (text.size() <= max_source_bytes) text += line;
+  Diagnostic d = one_error(text);
+  CHECK(d.message.starts_with(fmt::format("the file is larger than {} MiB", max_source_bytes >> 20)));
+  check_loc(d.loc, static_cast<uint32_t>(max_source_bytes / line.size() + 1), 1);
+}
+
+TEST_CASE("parse error: bytes that are not UTF-8 are refused up front at the first one, in names, strings and comments") {
+  struct Row {
+    std::string text;
+    uint32_t line, col;
+    std::string byte;
+  };
+  const Row rows[] = {
+      {"table \"t\xff\" {\n  a int\n}\n", 1, 9, "0xFF"},                          // a quoted name
+      {"table t {\n  a text default 'caf\xe9'\n}\n", 2, 22, "0xE9"},              // Latin-1 in a string
+      {"// \xc3\xa9t\xc3\xa9 \xe9t\xe9\ntable t {\n  a int\n}\n", 1, 8, "0xE9"},  // a comment, after good é
+      {"table t {\n  a int\n}\n// overlong \xc0\xaf\n", 4, 13, "0xC0"},
+      {"table t {\n  \xed\xa0\x80 int\n}\n", 2, 3, "0xED"},                       // a surrogate
+      {"table t {\n  a int\n}\n// past U+10FFFF \xf4\x90\x80\x80", 4, 18, "0xF4"},
+      {"table t {\n  a int\n}\n// cut short \xe6\x97", 4, 14, "0xE6"},
+  };
+  for (auto& row : rows) {
+    CAPTURE(row.text);
+    Diagnostic d = one_error(row.text);
+    CHECK(d.message.starts_with("invalid UTF-8: byte " + row.byte + " does not begin a well-formed character"));
+    check_loc(d.loc, row.line, row.col);
+    CHECK(d.hint.find("UTF-8") != std::string::npos);
+  }
+  Diagnostic more = one_error("table \"\xff\xfe\" {\n  a int\n}\n// \xff\n");
+  CHECK(more.message.ends_with("(2 more bad bytes follow)"));
+  Diagnostic nul = one_error(std::string("table t {\n  a int\0\n}\n", 20));
+  CHECK(nul.message == "a NUL byte in the file");
+  check_loc(nul.loc, 2, 8);
+  ok("table \"日本\" {\n  \"😀\" text default 'é'  // ✓\n}\n");  // well-formed characters of 2, 3 and 4 bytes
+}
+
+TEST_CASE("parse error: empty names and empty enum labels") {
+  ParseResult r = parse_text("table \"\" {\n  \"\" int\n}\nenum e { a, '' }\n");
+  INFO(rendered(r, "table \"\" {\n  \"\" int\n}\nenum e { a, '' }\n"));
+  REQUIRE(r.diags.size() == 3);
+  CHECK(r.diags[0].message == "empty name \"\"");
+  check_loc(r.diags[0].loc, 1, 7);
+  CHECK(r.diags[1].message == "empty name \"\"");
+  check_loc(r.diags[1].loc, 2, 3);
+  CHECK(r.diags[2].message == "empty label in enum \"e\"");
+  check_loc(r.diags[2].loc, 4, 13);
+  Diagnostic ref = one_error("table t {\n  a int references \"\"\n}\n");
+  CHECK(ref.message == "empty name \"\"");
+  // A name that is one double quote is not empty.
+  CHECK(one_table("table \"\"\"\" { a int }").name == "\"");
 }
 
 // ---- the language reference example -------------------------------------------------------------------------------

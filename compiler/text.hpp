@@ -16,4 +16,12 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep = "
 // ASCII lower case (SQL keywords and built-in type names are ASCII).
 std::string to_lower(std::string_view s);
 
+// The UTF-8 character `s` starts with: its code point and length in bytes. size 0 when s does not start with a
+// well-formed one (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF, no cut-off sequence).
+struct Utf8Char {
+  char32_t code = 0;
+  size_t size = 0;
+};
+Utf8Char utf8_char(std::string_view s);
+
 }  // namespace schemac

@@ -1,0 +1,4 @@
+table prices {
+  id    int primary key
+  venue text default 'Zürich'
+}

@@ -1,0 +1,5 @@
+table "" {
+  "" int
+}
+
+enum side { buy, '' }

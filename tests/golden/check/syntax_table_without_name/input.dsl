@@ -1,0 +1,4 @@
+// A table whose name was left out (the fuzzer's crash).
+table {
+  id int primary key
+}
