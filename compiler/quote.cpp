@@ -1,5 +1,7 @@
 #include "quote.hpp"
 
+#include "text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -20,24 +22,6 @@ bool plain_identifier(std::string_view s) {
     return c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   });
 }
-// The code point of the UTF-8 sequence that starts at s[i] and its length; length 0 when the bytes there are
-// not one (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, cut short).
-std::pair<char32_t, size_t> utf8_at(std::string_view s, size_t i) {
-  auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) return {b, 1};
-  size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
-  if (len == 0 || b > 0xF4 || i + len > s.size()) return {0, 0};
-  char32_t cp = b & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) {
-    auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) return {0, 0};
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  constexpr char32_t kShortest[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kShortest[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {0, 0};
-  return {cp, len};
-}
-
 // Characters that end a line somewhere (psql ends a -- comment at \n and \r; editors and terminals at more),
 // or reorder or hide the text around them.
 bool unsafe_in_line(char32_t cp) {
@@ -61,7 +45,7 @@ std::string comment_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
-    auto [cp, len] = utf8_at(text, i);
+    auto [cp, len] = utf8_char(text.substr(i));
     if (len == 0) {
       out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[i]));
       ++i;
