@@ -9,6 +9,7 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 packages=(
   build-essential cmake ninja-build pkg-config # toolchain
   libtree-sitter-dev libpq-dev libcli11-dev libfmt-dev doctest-dev libkainjow-mustache-dev # libraries
+  nlohmann-json3-dev libpg-query-dev # JSON output; the PostgreSQL parser (issue 9 wraps it in compiler/sql/)
   postgresql-15 # PostgreSQL 15 test server
   debootstrap   # builds the Debian trixie sidecar with TimescaleDB (scripts/sidecar.sh)
   nodejs npm    # runs PGlite, the TimescaleDB test server with the Timescale license
