@@ -137,6 +137,12 @@ class Planner {
   const DiffOptions& opt_;
   std::array<std::vector<Change>, p_count> phases_;
   Diagnostics diags_;
+  // Tables of from_ that a table or column rename touched: their name in to_, and the table before any rename.
+  struct Renamed {
+    std::string schema, name;
+    Table before;
+  };
+  std::vector<Renamed> renamed_;
 
   void add(Phase p, Change c) { phases_[p].push_back(std::move(c)); }
 
@@ -165,6 +171,16 @@ class Planner {
 
   // PostgreSQL follows a renamed column everywhere by number; the model names it, so follow it by hand.
   void rename_column_uses(Table& f, const std::string& old, const std::string& now);
+
+  // Called before each rename in table `f`, whose name in `to_` is `now`: keeps the table as it was before the
+  // first.
+  void note_renamed(const Table& f, const std::string& now);
+
+  // Constraints and indexes whose default name changed with the renames but whose definition did not: renamed
+  // too (ALTER TABLE ... RENAME CONSTRAINT, ALTER INDEX ... RENAME), never dropped and rebuilt.
+  void rename_derived_names(Table& f, const Table& t, const Table& before);
+
+  bool relation_taken(const std::string& schema, const std::string& name) const;
 
   // --- schemas and extensions -------------------------------------------------------------------------------
 
