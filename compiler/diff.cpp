@@ -167,8 +167,9 @@ std::string compression_text(const Compression& c) {
 void Planner::apply_renames() {
   for (const Enum* e : sorted_by_name(to_.enums)) rename_enum(*e);
   for (const Table* t : sorted_by_name(to_.tables)) rename_table(*t);
+  NameIndex<Table> from_tables(from_.tables);
   for (const Table* t : sorted_by_name(to_.tables))
-    if (Table* f = from_.table(t->schema, t->name))
+    if (Table* f = from_tables.find(t->schema, t->name))
       for (auto& c : t->columns) rename_column(*f, *t, c);
 }
 
@@ -215,7 +216,7 @@ void Planner::rename_enum(const Enum& e) {
 }
 
 void Planner::rename_table(const Table& t) {
-  if (from_.table(t.schema, t.name)) return;
+  if (t.renamed_from.empty() || from_.table(t.schema, t.name)) return;
   for (auto& old : t.renamed_from) {
     Table* f = from_.table(t.schema, old);
     if (!f || to_.table(t.schema, old)) continue;
@@ -354,7 +355,7 @@ void Planner::plan_enums() {
 std::vector<EnumUse> Planner::enum_uses(const Enum& e) const {
   std::vector<EnumUse> out;
   for (const Table* t : sorted_by_name(from_.tables)) {
-    const Table* after = to_.table(t->schema, t->name);
+    const Table* after = table_in(to_, t->schema, t->name);
     if (!after) continue;
     for (auto& c : t->columns)
       if (c.type.schema == e.schema && c.type.name == e.name && after->column(c.name)) out.push_back({t, &c});

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -116,6 +117,8 @@ class Planner {
 
   Plan run() {
     apply_renames();
+    from_tables_.emplace(from_.tables);  // after the renames: they change from_'s names
+    to_tables_.emplace(to_.tables);
     plan_namespaces();
     plan_extensions();
     plan_enums();
@@ -137,6 +140,13 @@ class Planner {
   const DiffOptions& opt_;
   std::array<std::vector<Change>, p_count> phases_;
   Diagnostics diags_;
+  // Table lookups by name once renames are done (Schema::table is a linear scan: plans of thousands of tables).
+  std::optional<NameIndex<const Table>> from_tables_, to_tables_;
+
+  // `s` is from_ or to_.
+  const Table* table_in(const Schema& s, const std::string& schema, const std::string& name) const {
+    return (&s == &from_ ? *from_tables_ : *to_tables_).find(schema, name);
+  }
 
   void add(Phase p, Change c) { phases_[p].push_back(std::move(c)); }
 
@@ -205,11 +215,11 @@ class Planner {
 
   // A foreign key of a new table can be written inside its CREATE TABLE when its target and the target's key
   // exist before the table is created; otherwise it is added once every table exists (which also breaks cycles).
-  static bool fk_target_ready(const Table& u, const Constraint& fk, const Schema& before, const Schema& after);
+  bool fk_target_ready(const Table& u, const Constraint& fk, const Schema& before, const Schema& after) const;
 
   // The whole of a new table in one change: CREATE TABLE, hypertable conversion (before any index, while the
   // table is empty), indexes, comments. DOWN drops it. `before`/`after` are the schemas either side.
-  static Change table_created(const Table& t, const Schema& before, const Schema& after);
+  Change table_created(const Table& t, const Schema& before, const Schema& after) const;
 
   // A foreign key of a new table whose target is created in the same plan: the table is empty, no NOT VALID.
   static Change fk_added_to_new_table(const Table& t, const Constraint& k);
