@@ -93,24 +93,20 @@ void check_enum(Reporter& r, const Schema& s, const Enum& e) {
 }
 
 void check_enums(Reporter& r, const Schema& s) {
-  for (size_t i = 0; i < s.enums.size(); ++i) {
-    const Enum& e = s.enums[i];
+  NameIndex<const Enum> first(s.enums);
+  for (auto& e : s.enums) {
     check_enum(r, s, e);
-    for (size_t j = 0; j < i; ++j)
-      if (s.enums[j].schema == e.schema && s.enums[j].name == e.name)
-        r.error(e.loc, fmt::format("enum \"{}\" is declared twice", display_name(e.schema, e.name)),
-                first_at(s.enums[j].loc));
+    if (const Enum* f = first.find(e.schema, e.name); f != &e)
+      r.error(e.loc, fmt::format("enum \"{}\" is declared twice", display_name(e.schema, e.name)), first_at(f->loc));
   }
 }
 
-void check_tables(Reporter& r, const Schema& s) {
-  for (size_t i = 0; i < s.tables.size(); ++i) {
-    const Table& t = s.tables[i];
+void check_tables(Reporter& r, const Schema& s, const NameIndex<const Table>& first) {
+  for (auto& t : s.tables) {
     check_name_length(r, t.name, t.loc, "table");
     require_schema(r, s, t.schema, t.loc, fmt::format("table \"{}\"", t.name));
-    for (size_t j = 0; j < i; ++j)
-      if (s.tables[j].schema == t.schema && s.tables[j].name == t.name)
-        r.error(t.loc, fmt::format("table \"{}\" is declared twice", display_name(t)), first_at(s.tables[j].loc));
+    if (const Table* f = first.find(t.schema, t.name); f != &t)
+      r.error(t.loc, fmt::format("table \"{}\" is declared twice", display_name(t)), first_at(f->loc));
     // Every table has a row type of its own name, so it cannot share the name of a type in its schema.
     if (const Enum* e = s.find_enum(t.schema, t.name))
       r.error(t.loc, fmt::format("table \"{}\" has the same name as enum \"{}\"", display_name(t), e->name),
@@ -210,8 +206,9 @@ std::vector<std::string> table_names(const Schema& s, const std::string& schema)
   return out;
 }
 
-const Table* fk_target(Reporter& r, const Schema& s, const Table& t, const Constraint& c) {
-  const Table* target = s.table(c.ref_schema, c.ref_table);
+const Table* fk_target(Reporter& r, const Schema& s, const NameIndex<const Table>& tables, const Table& t,
+                       const Constraint& c) {
+  const Table* target = tables.find(c.ref_schema, c.ref_table);
   if (!target)
     r.error(c.loc,
             fmt::format("{} references unknown table \"{}\"", constraint_what(t, c.kind),
@@ -261,8 +258,9 @@ void check_fk_hypertables(Reporter& r, const Table& t, const Constraint& c, cons
             "drop the foreign key, or reference a plain table");
 }
 
-void check_foreign_key(Reporter& r, const Schema& s, const Table& t, Constraint& c, bool local_ok) {
-  const Table* target = fk_target(r, s, t, c);
+void check_foreign_key(Reporter& r, const Schema& s, const NameIndex<const Table>& tables, const Table& t,
+                       Constraint& c, bool local_ok) {
+  const Table* target = fk_target(r, s, tables, t, c);
   if (!target || !complete_fk_columns(r, t, c, *target)) return;
   std::string what = fmt::format("\"{}\" referenced by {}", display_name(*target), constraint_what(t, c.kind));
   bool remote_ok = require_columns(r, *target, c.ref_columns, c.loc, what);
@@ -282,7 +280,7 @@ void check_foreign_key(Reporter& r, const Schema& s, const Table& t, Constraint&
   check_fk_hypertables(r, t, c, *target);
 }
 
-void check_constraints(Reporter& r, const Schema& s, Table& t) {
+void check_constraints(Reporter& r, const Schema& s, const NameIndex<const Table>& tables, Table& t) {
   const Constraint* pk = nullptr;
   for (auto& c : t.constraints) {
     if (!c.name.empty()) check_name_length(r, c.name, c.loc, "constraint");
@@ -293,7 +291,7 @@ void check_constraints(Reporter& r, const Schema& s, Table& t) {
         r.error(c.loc, fmt::format("table \"{}\" has more than one primary key", display_name(t)), first_at(pk->loc));
       else pk = &c;
     }
-    if (c.kind == Kind::foreign_key) check_foreign_key(r, s, t, c, local_ok);
+    if (c.kind == Kind::foreign_key) check_foreign_key(r, s, tables, t, c, local_ok);
   }
   if (pk) force_not_null(r, t, *pk);
 }
@@ -339,7 +337,7 @@ struct Relation {
 };
 
 // Tables, indexes and the indexes behind key constraints share one name space per schema.
-void check_relation_names(Reporter& r, const Schema& s) {
+void check_relation_names(Reporter& r, const Schema& s, const NameIndex<const Table>& first) {
   std::map<std::pair<std::string, std::string>, Relation> seen;
   auto add = [&](const std::string& schema, const std::string& name, Relation rel) {
     auto [it, fresh] = seen.emplace(std::make_pair(schema, name), rel);
@@ -350,7 +348,7 @@ void check_relation_names(Reporter& r, const Schema& s) {
   // A table declared twice was reported by check_tables; its second declaration's names would only echo that.
   std::vector<const Table*> tables;
   for (auto& t : s.tables)
-    if (s.table(t.schema, t.name) == &t) tables.push_back(&t);
+    if (first.find(t.schema, t.name) == &t) tables.push_back(&t);
   for (auto* t : tables) add(t->schema, t->name, {fmt::format("table \"{}\"", display_name(*t)), t->loc});
   for (auto* tp : tables) {
     const Table& t = *tp;
@@ -435,14 +433,16 @@ Diagnostics check(Schema& s) {
   check_namespaces(r, s);
   check_extensions(r, s);
   check_enums(r, s);
-  check_tables(r, s);
+  // Built once: the passes below look tables up per table and per reference. No pass adds or renames tables.
+  const NameIndex<const Table> tables(s.tables);
+  check_tables(r, s, tables);
   // Every table's types first: foreign keys compare them across tables.
   for (auto& t : s.tables) check_columns(r, s, t);
-  for (auto& t : s.tables) check_constraints(r, s, t);
+  for (auto& t : s.tables) check_constraints(r, s, tables, t);
   for (auto& t : s.tables) name_constraints(t);
   name_indexes(s);
   for (auto& t : s.tables) check_constraint_names(r, t);
-  check_relation_names(r, s);
+  check_relation_names(r, s, tables);
   for (auto& t : s.tables) {
     for (auto& ix : t.indexes) check_index(r, s, t, ix);
     check_hypertable(r, s, t);

@@ -842,7 +842,9 @@ TEST_CASE("check: an operator class must be a name, or schema.name") {
         "name" + hint);
   // Control characters are shown escaped, so the message stays one line.
   CHECK(with_opclass("ops\nDROP") == "23:3: error: operator class \"ops\\nDROP\" in index on \"symbols\" is not a name" + hint);
-  for (const char* bad : {"a.b.c", ".ops", "ops.", "1ops", "my ops", "a\"b", std::string(64, 'x').c_str()}) {
+  // std::string elements: a temporary's c_str() in the list would dangle before the loop body runs.
+  for (const std::string& bad : {std::string("a.b.c"), std::string(".ops"), std::string("ops."), std::string("1ops"),
+                                 std::string("my ops"), std::string("a\"b"), std::string(64, 'x')}) {
     INFO(bad);
     CHECK(with_opclass(bad).find("is not a name") != std::string::npos);
   }

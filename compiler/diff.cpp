@@ -168,13 +168,23 @@ std::string compression_text(const Compression& c) {
 void Planner::apply_renames() {
   for (const Enum* e : sorted_by_name(to_.enums)) rename_enum(*e);
   for (const Table* t : sorted_by_name(to_.tables)) rename_table(*t);
+  NameIndex<Table> from_tables(from_.tables);
   for (const Table* t : sorted_by_name(to_.tables))
-    if (Table* f = from_.table(t->schema, t->name))
+    if (Table* f = from_tables.find(t->schema, t->name))
       for (auto& c : t->columns) rename_column(*f, *t, c);
+  if (renamed_.empty()) return;
   std::sort(renamed_.begin(), renamed_.end(), [](const Renamed& a, const Renamed& b) {
     return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
   });
-  for (const Renamed& r : renamed_) rename_derived_names(*from_.table(r.schema, r.name), *to_.table(r.schema, r.name), r.before);
+  for (auto& u : from_.tables) {
+    relations_.insert({u.schema, u.name});
+    for (auto& ix : u.indexes) relations_.insert({u.schema, ix.name});
+    for (auto& k : u.constraints)
+      if (k.index_backed()) relations_.insert({u.schema, k.name});
+  }
+  NameIndex<const Table> to_tables(to_.tables);
+  for (const Renamed& r : renamed_)
+    rename_derived_names(*from_tables.find(r.schema, r.name), *to_tables.find(r.schema, r.name), r.before);
 }
 
 // Called before each rename in table `f`, whose name in `to_` is `now`: keeps the table as it was before the first.
@@ -227,7 +237,7 @@ void Planner::rename_enum(const Enum& e) {
 }
 
 void Planner::rename_table(const Table& t) {
-  if (from_.table(t.schema, t.name)) return;
+  if (t.renamed_from.empty() || from_.table(t.schema, t.name)) return;
   for (auto& old : t.renamed_from) {
     Table* f = from_.table(t.schema, old);
     if (!f || to_.table(t.schema, old)) continue;
@@ -318,7 +328,10 @@ void Planner::rename_derived_names(Table& f, const Table& t, const Table& before
                                 quote_ident(n->name)),
                     {rename_constraint_sql(t, k->name, n->name)}, {rename_constraint_sql(t, n->name, k->name)});
       c.lock = Lock::access_exclusive;
-      if (k->index_backed()) c.note = "renames its index too; nothing is rebuilt";
+      if (k->index_backed()) {
+        c.note = "renames its index too; nothing is rebuilt";
+        relation_renamed(f.schema, k->name, n->name);
+      }
       add(p_renames, std::move(c));
       k->name = n->name;
       break;
@@ -348,19 +361,18 @@ void Planner::rename_derived_names(Table& f, const Table& t, const Table& before
     c.lock = Lock::share_update_exclusive;
     c.note = "nothing is rebuilt";
     add(p_renames, std::move(c));
+    relation_renamed(f.schema, ix->name, now);
     ix->name = now;
   }
 }
 
-// Tables, indexes and the indexes behind primary keys and unique constraints share one namespace per schema.
 bool Planner::relation_taken(const std::string& schema, const std::string& name) const {
-  for (auto& u : from_.tables) {
-    if (u.schema != schema) continue;
-    if (u.name == name || named(u.indexes, name)) return true;
-    for (auto& k : u.constraints)
-      if (k.index_backed() && k.name == name) return true;
-  }
-  return false;
+  return relations_.count({schema, name}) > 0;
+}
+
+void Planner::relation_renamed(const std::string& schema, const std::string& old, const std::string& now) {
+  relations_.erase({schema, old});
+  relations_.insert({schema, now});
 }
 
 // --- schemas and extensions -------------------------------------------------------------------------------
@@ -433,7 +445,7 @@ void Planner::plan_enums() {
 std::vector<EnumUse> Planner::enum_uses(const Enum& e) const {
   std::vector<EnumUse> out;
   for (const Table* t : sorted_by_name(from_.tables)) {
-    const Table* after = to_.table(t->schema, t->name);
+    const Table* after = table_in(to_, t->schema, t->name);
     if (!after) continue;
     for (auto& c : t->columns)
       if (c.type.schema == e.schema && c.type.name == e.name && after->column(c.name)) out.push_back({t, &c});

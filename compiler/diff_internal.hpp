@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -116,6 +118,8 @@ class Planner {
 
   Plan run() {
     apply_renames();
+    from_tables_.emplace(from_.tables);  // after the renames: they change from_'s names
+    to_tables_.emplace(to_.tables);
     plan_namespaces();
     plan_extensions();
     plan_enums();
@@ -143,6 +147,16 @@ class Planner {
     Table before;
   };
   std::vector<Renamed> renamed_;
+  // (schema, name) of every table, index and index-backed constraint of from_ while renames are planned: they
+  // share one namespace per schema.
+  std::set<std::pair<std::string, std::string>> relations_;
+  // Table lookups by name once renames are done (Schema::table is a linear scan: plans of thousands of tables).
+  std::optional<NameIndex<const Table>> from_tables_, to_tables_;
+
+  // `s` is from_ or to_.
+  const Table* table_in(const Schema& s, const std::string& schema, const std::string& name) const {
+    return (&s == &from_ ? *from_tables_ : *to_tables_).find(schema, name);
+  }
 
   void add(Phase p, Change c) { phases_[p].push_back(std::move(c)); }
 
@@ -181,6 +195,7 @@ class Planner {
   void rename_derived_names(Table& f, const Table& t, const Table& before);
 
   bool relation_taken(const std::string& schema, const std::string& name) const;
+  void relation_renamed(const std::string& schema, const std::string& old, const std::string& now);
 
   // --- schemas and extensions -------------------------------------------------------------------------------
 
@@ -221,11 +236,11 @@ class Planner {
 
   // A foreign key of a new table can be written inside its CREATE TABLE when its target and the target's key
   // exist before the table is created; otherwise it is added once every table exists (which also breaks cycles).
-  static bool fk_target_ready(const Table& u, const Constraint& fk, const Schema& before, const Schema& after);
+  bool fk_target_ready(const Table& u, const Constraint& fk, const Schema& before, const Schema& after) const;
 
   // The whole of a new table in one change: CREATE TABLE, hypertable conversion (before any index, while the
   // table is empty), indexes, comments. DOWN drops it. `before`/`after` are the schemas either side.
-  static Change table_created(const Table& t, const Schema& before, const Schema& after);
+  Change table_created(const Table& t, const Schema& before, const Schema& after) const;
 
   // A foreign key of a new table whose target is created in the same plan: the table is empty, no NOT VALID.
   static Change fk_added_to_new_table(const Table& t, const Constraint& k);

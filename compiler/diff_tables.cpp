@@ -9,20 +9,21 @@ namespace schemac::diff_detail {
 
 void Planner::plan_tables() {
   for (const Table* t : sorted_by_name(to_.tables)) {
-    const Table* f = from_.table(t->schema, t->name);
+    const Table* f = table_in(from_, t->schema, t->name);
     if (!f) create_table(*t);
     else alter_table(*f, *t);
   }
   for (const Table* f : sorted_by_name(from_.tables))
-    if (!to_.table(f->schema, f->name)) drop_table(*f);
+    if (!table_in(to_, f->schema, f->name)) drop_table(*f);
 }
 
 // A foreign key of a new table can be written inside its CREATE TABLE when its target and the target's key
 // exist before the table is created; otherwise it is added once every table exists (which also breaks cycles).
-bool Planner::fk_target_ready(const Table& u, const Constraint& fk, const Schema& before, const Schema& after) {
+bool Planner::fk_target_ready(const Table& u, const Constraint& fk, const Schema& before,
+                              const Schema& after) const {
   if (fk.ref_schema == u.schema && fk.ref_table == u.name) return true;
-  const Table* b = before.table(fk.ref_schema, fk.ref_table);
-  const Table* a = after.table(fk.ref_schema, fk.ref_table);
+  const Table* b = table_in(before, fk.ref_schema, fk.ref_table);
+  const Table* a = table_in(after, fk.ref_schema, fk.ref_table);
   if (!b || !a) return false;
   auto same_set = [&](std::vector<std::string> cols) {
     auto want = fk.ref_columns;
@@ -44,7 +45,7 @@ bool Planner::fk_target_ready(const Table& u, const Constraint& fk, const Schema
 
 // The whole of a new table in one change: CREATE TABLE, hypertable conversion (before any index, while the
 // table is empty), indexes, comments. DOWN drops it. `before`/`after` are the schemas either side.
-Change Planner::table_created(const Table& t, const Schema& before, const Schema& after) {
+Change Planner::table_created(const Table& t, const Schema& before, const Schema& after) const {
   std::vector<const Constraint*> fks;
   for (const Constraint* k : sorted_by_name(t.constraints))
     if (k->kind == CK::foreign_key && fk_target_ready(t, *k, before, after)) fks.push_back(k);
@@ -120,7 +121,7 @@ Change Planner::constraint_added(const Table& t, const Constraint& k, bool targe
 }
 
 bool Planner::fk_target_hypertable(const Constraint& k, const Schema& s) const {
-  const Table* target = k.kind == CK::foreign_key ? s.table(k.ref_schema, k.ref_table) : nullptr;
+  const Table* target = k.kind == CK::foreign_key ? table_in(s, k.ref_schema, k.ref_table) : nullptr;
   return target && target->hypertable;
 }
 

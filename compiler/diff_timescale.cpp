@@ -113,7 +113,7 @@ std::vector<InboundFk> Planner::inbound_fks(const Table& t) const {
   std::vector<InboundFk> out;
   for (const Table* u : sorted_by_name(to_.tables)) {
     if (u->schema == t.schema && u->name == t.name) continue;
-    const Table* fu = from_.table(u->schema, u->name);
+    const Table* fu = table_in(from_, u->schema, u->name);
     for (const Constraint* k : sorted_by_name(u->constraints)) {
       if (k->kind != CK::foreign_key || k->ref_schema != t.schema || k->ref_table != t.name) continue;
       if (fu ? kept_constraint(*k, fu) : fk_target_ready(*u, *k, from_, to_)) out.push_back({u, k});

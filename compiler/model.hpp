@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace schemac {
@@ -234,6 +235,27 @@ struct Schema {
   Table* table(const std::string& schema, const std::string& name);
   const Enum* find_enum(const std::string& schema, const std::string& name) const;
   const Namespace* find_namespace(const std::string& name) const;
+};
+
+// Lookup by (schema, name) in O(1) for passes that ask once per table or reference: Schema::table is a
+// linear scan, which made check and diff quadratic in the number of tables. The first of duplicate
+// names wins, as with Schema::table. Valid while the vector is not resized and nothing is renamed.
+template <class T>
+class NameIndex {
+ public:
+  template <class Vec>
+  explicit NameIndex(Vec& items) {
+    by_name_.reserve(items.size());
+    for (auto& o : items) by_name_.emplace(key(o.schema, o.name), &o);
+  }
+  T* find(const std::string& schema, const std::string& name) const {
+    auto it = by_name_.find(key(schema, name));
+    return it == by_name_.end() ? nullptr : it->second;
+  }
+
+ private:
+  static std::string key(const std::string& schema, const std::string& name) { return schema + '\0' + name; }
+  std::unordered_map<std::string, T*> by_name_;
 };
 
 }  // namespace schemac
