@@ -148,3 +148,55 @@ TEST_CASE("renames keep their indexes and constraints: same OIDs after UP and af
   check_matches(db, before);
   CHECK(db.query_value("SELECT count(*) FROM public.trades t JOIN public.fills f ON f.trade_id = t.id") == "500");
 }
+
+// A hypertable made by hand keeps create_hypertable's own (time DESC) index, which no declaration lists: renaming
+// the table and its time column renames that index to its new default name too, on every chunk's behalf
+// (TimescaleDB follows ALTER INDEX on a hypertable), instead of dropping it.
+TEST_CASE("renames on a hypertable: the primary key and create_hypertable's own index follow, not rebuilt (tsdb)") {
+  TestDb db(Server::tsdb);
+  db.exec("CREATE EXTENSION timescaledb;"
+          "CREATE TABLE public.quotes (ts timestamptz NOT NULL, sym text NOT NULL, px int NOT NULL,"
+          " PRIMARY KEY (sym, ts));"
+          "SELECT create_hypertable('public.quotes', 'ts', chunk_time_interval => INTERVAL '1 day');"
+          "INSERT INTO public.quotes SELECT timestamptz '2024-01-01' + g * INTERVAL '1 hour', 's' || (g % 3), g"
+          " FROM generate_series(1, 120) g;");
+  REQUIRE(std::stoi(db.query_value("SELECT count(*) FROM timescaledb_information.chunks")) >= 5);
+  auto start = oids(db);
+  REQUIRE(start.count("index quotes_ts_idx") == 1);
+  REQUIRE(start.count("index quotes_pkey") == 1);
+  Schema after = load_text(R"(extension timescaledb
+
+@renamed_from(quotes)
+table ticks {
+  @renamed_from(ts)
+  at  timestamptz
+  sym text
+  px  int
+
+  primary key (sym, at)
+
+  hypertable on at {
+    chunk_interval 1 day
+  }
+}
+)");
+  Catalog live = test::inspect_url(db.url(), &after);
+  Plan plan = diff(live.schema, after);
+  REQUIRE_MESSAGE(plan.diagnostics.empty(), test::describe(plan));
+  std::vector<std::string> want{"rename table public.quotes to ticks", "rename column public.ticks.ts to at",
+                                "rename constraint quotes_pkey on public.ticks to ticks_pkey",
+                                "rename index public.quotes_ts_idx to ticks_at_idx"};
+  std::vector<std::string> got;
+  for (auto& c : plan.changes) got.push_back(c.description);
+  CHECK(got == want);
+  psql(db, plan_up_sql(plan));
+  auto now = oids(db);
+  CHECK(now.at("index ticks_at_idx") == start.at("index quotes_ts_idx"));
+  CHECK(now.at("index ticks_pkey") == start.at("index quotes_pkey"));
+  CHECK(now.at("constraint ticks_pkey") == start.at("constraint quotes_pkey"));
+  check_matches(db, after);
+  CHECK(db.query_value("SELECT count(*) FROM public.ticks WHERE at > '2024-01-03'") == "72");
+  psql(db, plan_down_sql(plan));
+  CHECK(oids(db) == start);
+  CHECK(db.query_value("SELECT count(*) FROM public.quotes") == "120");
+}
