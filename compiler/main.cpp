@@ -66,6 +66,13 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"apache", "timescale"}));
   medition->add_option("--dir", edition_dir, "migrations directory (default ./migrations)");
   medition->callback([&] { rc = cmd_migrate_edition(edition_dir, edition, io); });
+  MigrateRebaseArgs rebase_args;
+  auto* mrebase = migrate->add_subcommand("rebase", "Re-plan migration NNNN onto the snapshot before it now");
+  mrebase->add_option("NNNN", rebase_args.version, "the version of the migration to rebase, e.g. 0007")->required();
+  mrebase->add_option("--dir", rebase_args.dir, "migrations directory (default ./migrations)");
+  mrebase->add_flag("--allow-destructive", rebase_args.allow_destructive, "permit drops and narrowing changes");
+  add_edition_options(mrebase, rebase_args.edition, rebase_args.retention_via_cron);
+  mrebase->callback([&] { rc = cmd_migrate_rebase(rebase_args, io); });
 
   PullArgs pull_args;
   auto* pull = app.add_subcommand("pull", "Print a live database as schema.dsl");

@@ -329,6 +329,10 @@ std::string drop_constraint_sql(const Table& t, const std::string& name) {
   return alter_table(t) + " DROP CONSTRAINT " + quote_ident(name) + ";";
 }
 
+std::string rename_constraint_sql(const Table& t, const std::string& from, const std::string& to) {
+  return alter_table(t) + " RENAME CONSTRAINT " + quote_ident(from) + " TO " + quote_ident(to) + ";";
+}
+
 std::string create_index_sql(const Table& t, const Index& ix, IndexMode mode) {
   std::vector<std::string> keys;
   for (auto& k : ix.keys) {
@@ -351,6 +355,10 @@ std::string create_index_sql(const Table& t, const Index& ix, IndexMode mode) {
 
 std::string drop_index_sql(const Table& t, const std::string& name, bool concurrently) {
   return std::string("DROP INDEX ") + (concurrently ? "CONCURRENTLY " : "") + quote_qualified(t.schema, name) + ";";
+}
+
+std::string rename_index_sql(const std::string& schema, const std::string& from, const std::string& to) {
+  return "ALTER INDEX " + quote_qualified(schema, from) + " RENAME TO " + quote_ident(to) + ";";
 }
 
 // --- comments -------------------------------------------------------------------------------------------------
@@ -400,9 +408,7 @@ std::vector<std::string> rebuild_plain_table_sql(const Table& t, const std::vect
   std::vector<std::string> out;
   for (auto& in : inbound) out.push_back(drop_constraint_sql(*in.table, in.fk->name));
   out.push_back(rename_table_sql(t.schema, t.name, old.name));
-  auto rename_index = [&](const std::string& name) {
-    out.push_back("ALTER INDEX " + quote_qualified(t.schema, name) + " RENAME TO " + quote_ident(aside(name)) + ";");
-  };
+  auto rename_index = [&](const std::string& name) { out.push_back(rename_index_sql(t.schema, name, aside(name))); };
   std::vector<const Constraint*> fks;
   for (auto& c : t.constraints) {
     if (c.kind == Constraint::Kind::primary_key || c.kind == Constraint::Kind::unique) rename_index(c.name);

@@ -85,6 +85,8 @@ std::string drop_expression_sql(const Table& t, const Column& c);
 std::string add_constraint_sql(const Table& t, const Constraint& c, bool not_valid);
 std::string validate_constraint_sql(const Table& t, const Constraint& c);
 std::string drop_constraint_sql(const Table& t, const std::string& name);
+// Renaming a primary key or unique constraint renames its index too (and the other way round).
+std::string rename_constraint_sql(const Table& t, const std::string& from, const std::string& to);
 
 enum class IndexMode {
   plain,                 // CREATE INDEX: blocks writes while it builds
@@ -93,6 +95,7 @@ enum class IndexMode {
 };
 std::string create_index_sql(const Table& t, const Index& ix, IndexMode mode);
 std::string drop_index_sql(const Table& t, const std::string& name, bool concurrently);
+std::string rename_index_sql(const std::string& schema, const std::string& from, const std::string& to);
 
 // --- comments -------------------------------------------------------------------------------------------------
 
