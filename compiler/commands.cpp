@@ -10,11 +10,13 @@
 
 #include "connect.hpp"
 #include "diff.hpp"
+#include "edition_file.hpp"
 #include "files.hpp"
 #include "inspect.hpp"
 #include "load.hpp"
 #include "merge.hpp"
 #include "migrate.hpp"
+#include "preflight.hpp"
 #include "names.hpp"
 #include "print.hpp"
 #include "report.hpp"
@@ -87,6 +89,34 @@ DiffOptions diff_options(bool allow_destructive, const std::string& edition, boo
   return o;
 }
 
+// The edition an offline plan or a new migration is written for: --edition when given, else what the migrations
+// directory records; nullopt after saying why when --edition contradicts the record, or when `required` and
+// a declaration that uses TimescaleDB has neither.
+std::optional<std::string> target_edition(const std::string& dir, const std::string& requested, bool required,
+                                          const Schema& declared, Io io) {
+  std::string recorded = read_edition_file(dir), file = shown_path(std::filesystem::path(dir) / kEditionFile);
+  if (!requested.empty() && !recorded.empty() && requested != recorded) {
+    report_error(fmt::format("--edition {}: the migrations in {} are written for the {} edition ({})", requested,
+                             dir, recorded, file),
+                 fmt::format("to change the target deliberately: `schemac migrate edition {} --dir {}`; migrations "
+                             "already written stay as they are",
+                             requested, dir),
+                 io);
+    return std::nullopt;
+  }
+  std::string edition = requested.empty() ? recorded : requested;
+  bool uses_timescaledb = std::any_of(declared.extensions.begin(), declared.extensions.end(),
+                                      [](auto& e) { return e.name == "timescaledb"; });
+  if (edition.empty() && required && uses_timescaledb) {
+    report_error(fmt::format("choose the TimescaleDB edition the migrations in {} are written for", dir),
+                 "add `--edition timescale` (retention and compression policies) or `--edition apache`; it is "
+                 "recorded in " + file + " for the migrations after it",
+                 io);
+    return std::nullopt;
+  }
+  return edition;
+}
+
 // Connects to the database named by --db, $DATABASE_URL or .env. A URL libpq cannot read is not shown (it may
 // hold a password), so the message says where it came from instead.
 Connection connect_to(const std::optional<std::string>& flag) {
@@ -104,13 +134,18 @@ Connection connect_to(const std::optional<std::string>& flag) {
 
 // Diffs `to` against the live catalog; expressions are put in the server's own form first so that text the
 // server rewrites (IN lists, casts) does not show up as a change.
-Plan plan_against_db(const std::optional<std::string>& db, Schema& to, DiffOptions opts, Io io) {
+// What the server cannot do (preflight.hpp) refuses the plan before it is made.
+Plan plan_against_db(const std::optional<std::string>& db, Schema& to, DiffOptions opts, const std::string& dir,
+                     Io io) {
   Connection conn = connect_to(db);
   Catalog live = inspect(conn.get());
+  opts.edition = edition_of(live.edition);
+  Diagnostics refusals = preflight(live, to, opts, read_edition_file(dir),
+                                   shown_path(std::filesystem::path(dir) / kEditionFile));
+  if (!refusals.empty()) return Plan{{}, std::move(refusals)};
   NormaliseResult n = normalise_expressions(conn.get(), to, &live.schema);
   for (auto& f : n.failed)
     fmt::print(io.err, "warning: could not normalise the expressions of {} (compared as written)\n", f);
-  opts.edition = edition_of(live.edition);
   return diff(live.schema, to, opts);
 }
 
@@ -154,12 +189,15 @@ int run_plan(const PlanArgs& a, Io io) {
   DiffOptions opts = diff_options(a.allow_destructive, a.edition, a.retention_via_cron);
   std::optional<Plan> plan;
   if (a.db) {
-    plan = plan_against_db(a.db, declared.schema, opts, io);
+    plan = plan_against_db(a.db, declared.schema, opts, a.dir, io);
   } else if (a.from) {
     Loaded f = load_dsl(*a.from);
     print_diagnostics(f, io.err);
     if (f.ok()) plan = diff(f.schema, declared.schema, opts);
   } else if (auto r = recorded_state(a.dir, io)) {
+    std::optional<std::string> edition = target_edition(a.dir, a.edition, false, declared.schema, io);
+    if (!edition) return 1;
+    opts.edition = edition_of(*edition);
     plan = diff(r->state, declared.schema, opts);
   }
   if (!plan) return 1;
@@ -187,7 +225,9 @@ int run_migrate_new(const MigrateNewArgs& a, Io io) {
   if (!declared.ok()) return 1;
   std::optional<Recorded> r = recorded_state(a.dir, io);
   if (!r) return 1;
-  Plan plan = diff(r->state, declared.schema, diff_options(a.allow_destructive, a.edition, a.retention_via_cron));
+  std::optional<std::string> edition = target_edition(a.dir, a.edition, true, declared.schema, io);
+  if (!edition) return 1;
+  Plan plan = diff(r->state, declared.schema, diff_options(a.allow_destructive, *edition, a.retention_via_cron));
   print_diagnostics(plan.diagnostics, declared.sources, io.err);
   if (has_errors(plan.diagnostics)) return 1;
   if (plan.empty()) {
@@ -197,8 +237,26 @@ int run_migrate_new(const MigrateNewArgs& a, Io io) {
   }
   int version = r->dir.migrations.empty() ? 1 : r->dir.migrations.back().version + 1;
   Migration m = write_migration(r->dir, migration_text(plan, version, slug, print_dsl(declared.schema)));
+  if (!edition->empty()) write_edition_file(a.dir, *edition);
   fmt::print(io.out, "wrote {} and {} ({})\n", m.up.string(), m.down.string(),
              plan.changes.size() == 1 ? "1 change" : fmt::format("{} changes", plan.changes.size()));
+  return 0;
+}
+
+int run_migrate_edition(const std::string& dir, const std::string& edition, Io io) {
+  std::string recorded = read_edition_file(dir);
+  if (edition.empty()) {
+    fmt::print(io.out, "{}\n", recorded.empty() ? "none recorded" : recorded);
+    return 0;
+  }
+  if (!std::filesystem::is_directory(dir))
+    return report_error(fmt::format("{}: no migrations directory", shown_path(dir)),
+                        "pass --dir with the migrations directory; `schemac migrate new` creates it", io);
+  write_edition_file(dir, edition);
+  if (recorded == edition) fmt::print(io.out, "{} already targets the {} edition\n", dir, edition);
+  else
+    fmt::print(io.out, "{} now targets the {} edition{}; migrations already written are not changed\n", dir,
+               edition, recorded.empty() ? "" : " (was " + recorded + ")");
   return 0;
 }
 
@@ -309,7 +367,9 @@ int run_migrate_rebase(const MigrateRebaseArgs& a, Io io) {
   Loaded state = load_dsl_text(m.snapshot.string() + " (rebased)", snapshot);
   print_diagnostics(state, io.err);
   if (!state.ok()) return 1;
-  Plan plan = diff(*ours, state.schema, diff_options(a.allow_destructive, a.edition, a.retention_via_cron));
+  std::optional<std::string> edition = target_edition(a.dir, a.edition, true, state.schema, io);
+  if (!edition) return 1;
+  Plan plan = diff(*ours, state.schema, diff_options(a.allow_destructive, *edition, a.retention_via_cron));
   print_diagnostics(plan.diagnostics, state.sources, io.err);
   if (has_errors(plan.diagnostics)) return 1;
   if (plan.empty())
@@ -354,6 +414,9 @@ int cmd_migrate_new(const MigrateNewArgs& a, Io io) {
 }
 int cmd_migrate_hash(const std::string& dir, Io io) {
   return guarded(io, [&] { return run_migrate_hash(dir, io); });
+}
+int cmd_migrate_edition(const std::string& dir, const std::string& edition, Io io) {
+  return guarded(io, [&] { return run_migrate_edition(dir, edition, io); });
 }
 int cmd_migrate_rebase(const MigrateRebaseArgs& a, Io io) {
   return guarded(io, [&] { return run_migrate_rebase(a, io); });

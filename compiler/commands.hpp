@@ -48,6 +48,8 @@ int cmd_migrate_new(const MigrateNewArgs& a, Io io);
 // Rewrites schemac.sum after a deliberate edit or a resolved merge.
 int cmd_migrate_hash(const std::string& dir, Io io);
 
+// Prints the TimescaleDB edition the directory targets (edition_file.hpp), or sets it when `edition` is given.
+int cmd_migrate_edition(const std::string& dir, const std::string& edition, Io io);
 struct MigrateRebaseArgs {
   std::string version;  // NNNN
   std::string dir = "migrations";

@@ -208,6 +208,45 @@ TEST_CASE("cli: a hostile DATABASE_URL, from the environment or from .env, never
   }
 }
 
+TEST_CASE("cli: the TimescaleDB edition is chosen with the first migration and changed only deliberately") {
+  Project p;
+  p.put("schema.dsl", "extension timescaledb\n\ntable ticks {\n  ts timestamptz\n  v  int\n\n"
+                      "  hypertable on ts {\n    retention 7 days\n  }\n}\n");
+  check_clear_error(p.run({"migrate", "new", "init"}), "choose the TimescaleDB edition the migrations in migrations");
+  CHECK_FALSE(fs::exists(p.path / "migrations" / "0001_init.up.sql"));
+
+  // Apache: the retention policy is refused unless scheduled with pg_cron; the choice is recorded.
+  RunResult apache = p.run({"migrate", "new", "init", "--edition", "apache", "--retention-via-cron"});
+  INFO(describe(apache));
+  REQUIRE(apache.exit_code == 0);
+  CHECK(read_file(p.path / "migrations" / "schemac.edition").ends_with("\napache\n"));
+  CHECK(read_file(p.path / "migrations" / "0001_init.up.sql").find("cron.schedule") != std::string::npos);
+  CHECK(read_file(p.path / "migrations" / "0001_init.up.sql").find("add_retention_policy") == std::string::npos);
+
+  // Later migrations and offline plans use the record; another --edition is refused with the command to change it.
+  p.put("schema.dsl", "extension timescaledb\n\ntable ticks {\n  ts timestamptz\n  v  int\n\n"
+                      "  hypertable on ts {\n    retention 8 days\n  }\n}\n");
+  RunResult offline = p.run({"plan"});
+  INFO(describe(offline));
+  CHECK(offline.exit_code == 1);  // retention on the recorded Apache edition, without --retention-via-cron
+  CHECK(offline.err.find("Apache") != std::string::npos);
+  check_clear_error(p.run({"migrate", "new", "longer", "--edition", "timescale"}),
+                    "--edition timescale: the migrations in migrations are written for the apache edition");
+  CHECK(p.run({"migrate", "edition"}).out == "apache\n");
+  RunResult changed = p.run({"migrate", "edition", "timescale"});
+  CHECK(changed.exit_code == 0);
+  CHECK(changed.out == "migrations now targets the timescale edition (was apache); migrations already written are "
+                       "not changed\n");
+  RunResult next = p.run({"migrate", "new", "longer"});
+  INFO(describe(next));
+  REQUIRE(next.exit_code == 0);
+  CHECK(read_file(p.path / "migrations" / "0002_longer.up.sql").find("add_retention_policy") != std::string::npos);
+  // The edition file is part of the directory: no "not a migration file" warning for it.
+  CHECK(next.err.find("schemac.edition") == std::string::npos);
+
+  p.put("migrations/schemac.edition", "enterprise\n");
+  check_clear_error(p.run({"plan"}), "migrations/schemac.edition:1: \"enterprise\" is not a TimescaleDB edition");
+
 namespace {
 constexpr const char* kBranchBase = "table t {\n  id int primary key\n}\n";
 constexpr const char* kBranchA = "table t {\n  id int primary key\n  a  text?\n}\n";

@@ -403,15 +403,28 @@ void Planner::plan_namespaces() {
 
 Change Planner::extension_created(const Extension& e) {
   return mk(K::create_extension, quote_ident(e.name), "create extension " + quote_ident(e.name),
-                {create_extension_sql(e)}, {drop_extension_sql(e)});
+                {create_extension_marked_sql(e)}, {drop_extension_if_marked_sql(e)});
 }
 
 void Planner::plan_extensions() {
-  for (const Extension* e : sorted_by_name(to_.extensions))
-    if (!named(from_.extensions, e->name)) add(p_extensions, extension_created(*e));
+  // "" is the extension's default schema, which for those schemac knows (timescaledb) is public.
+  auto where = [](const Extension& e) { return e.schema.empty() ? std::string("public") : e.schema; };
+  for (const Extension* e : sorted_by_name(to_.extensions)) {
+    const Extension* f = named(from_.extensions, e->name);
+    if (!f) add(p_extensions, extension_created(*e));
+    else if (where(*f) != where(*e))
+      // CREATE EXTENSION IF NOT EXISTS would do nothing, and every call through the declared schema would fail.
+      error(fmt::format("extension {} is in schema {}, but the declaration puts it in schema {}",
+                        quote_ident(e->name), quote_ident(where(*f)), quote_ident(where(*e))),
+            fmt::format("declare `extension {} schema {}` (TimescaleDB cannot be moved once installed)",
+                        e->name, where(*f)),
+            e->loc);
+  }
   for (const Extension* e : sorted_by_name(from_.extensions))
     if (!named(to_.extensions, e->name)) {
-      Change c = inverse(extension_created(*e), K::drop_extension, "drop extension " + quote_ident(e->name));
+      // A declared removal drops it whoever made it; its DOWN puts it back.
+      Change c = mk(K::drop_extension, quote_ident(e->name), "drop extension " + quote_ident(e->name),
+                    {drop_extension_sql(*e)}, {create_extension_sql(*e)});
       c.destructive = true;  // dropping an extension drops the types, functions and data that belong to it
       add(p_drop_extensions, std::move(c));
     }

@@ -118,6 +118,8 @@ class Planner {
 
   Plan run() {
     apply_renames();
+    const Extension* ts = named(to_.extensions, "timescaledb");
+    ts_ = timescale_prefix(ts ? ts : named(from_.extensions, "timescaledb"));
     from_tables_.emplace(from_.tables);  // after the renames: they change from_'s names
     to_tables_.emplace(to_.tables);
     plan_namespaces();
@@ -152,6 +154,7 @@ class Planner {
   std::set<std::pair<std::string, std::string>> relations_;
   // Table lookups by name once renames are done (Schema::table is a linear scan: plans of thousands of tables).
   std::optional<NameIndex<const Table>> from_tables_, to_tables_;
+  std::string ts_;  // TimescaleDB's schema as a call prefix (render.hpp's timescale_prefix)
 
   // `s` is from_ or to_.
   const Table* table_in(const Schema& s, const std::string& schema, const std::string& name) const {

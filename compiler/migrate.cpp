@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 
+#include "edition_file.hpp"
 #include "text.hpp"
 
 namespace fs = std::filesystem;
@@ -115,7 +116,7 @@ Diagnostic file_issue(const fs::path& p, std::string msg, std::string hint,
 // One directory entry: a migration file's name goes into `files`, anything else gets its diagnostic.
 void classify(const fs::directory_entry& e, std::vector<std::string>& files, Diagnostics& diags) {
   std::string f = e.path().filename().string();
-  if (f.starts_with('.') || f == kSumFile) return;
+  if (f.starts_with('.') || f == kSumFile || f == kEditionFile) return;
   NameCheck n = check_name(f);
   if (!n.migration_like) {
     diags.push_back(file_issue(e.path(), "not a migration file; it is ignored",

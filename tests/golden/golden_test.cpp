@@ -140,10 +140,10 @@ TEST_CASE("determinism: migrate new writes byte-identical files on every run") {
   fs::create_directories(tmp);
   fs::path src = fs::path(SCHEMAC_SOURCE_DIR);
   for (auto run : {"a", "b"}) {
-    Run r = run_in(src, kSchemac + " migrate new init --dir '" + (tmp / run).string() + "'");
+    Run r = run_in(src, kSchemac + " migrate new init --edition timescale --dir '" + (tmp / run).string() + "'");
     REQUIRE(r.exit_code == 0);
   }
-  for (auto f : {"0001_init.up.sql", "0001_init.down.sql", "0001_init.snapshot.dsl", "schemac.sum"}) {
+  for (auto f : {"0001_init.up.sql", "0001_init.down.sql", "0001_init.snapshot.dsl", "schemac.sum", "schemac.edition"}) {
     CAPTURE(f);
     CHECK(slurp(tmp / "a" / f).size() > 0);
     CHECK(slurp(tmp / "a" / f) == slurp(tmp / "b" / f));
