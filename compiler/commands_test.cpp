@@ -246,6 +246,7 @@ TEST_CASE("cli: the TimescaleDB edition is chosen with the first migration and c
 
   p.put("migrations/schemac.edition", "enterprise\n");
   check_clear_error(p.run({"plan"}), "migrations/schemac.edition:1: \"enterprise\" is not a TimescaleDB edition");
+}
 
 namespace {
 constexpr const char* kBranchBase = "table t {\n  id int primary key\n}\n";
