@@ -248,6 +248,8 @@ class Planner {
   // --- columns ------------------------------------------------------------------------------------------------
 
   Change column_added(const Table& t, const Column& c);
+  Change column_dropped(const Table& f, const Column& c);
+  std::optional<std::string> restore_fill(const Column& c) const;
 
   void plan_columns(const Table& f, const Table& t);
 

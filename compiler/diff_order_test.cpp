@@ -132,7 +132,7 @@ TEST_CASE("diff: hostile names are quoted in every statement") {
   s.namespaces.emplace_back().name = "Mixed Case";
   s.tables.push_back(t);
   Plan p = diff({}, s);
-  CHECK(plan_up_sql(p) ==
+  CHECK(changes_only(plan_up_sql(p)) ==
         "-- create schema \"Mixed Case\"\n"
         "CREATE SCHEMA \"Mixed Case\";\n"
         "\n"
@@ -144,7 +144,7 @@ TEST_CASE("diff: hostile names are quoted in every statement") {
         ");\n"
         "CREATE INDEX \"Weird Index\" ON \"Mixed Case\".\"a\"\"b\" (\"Price\");\n"
         "COMMENT ON TABLE \"Mixed Case\".\"a\"\"b\" IS 'it''s';\n");
-  CHECK(plan_down_sql(p) ==
+  CHECK(changes_only(plan_down_sql(p)) ==
         "-- undo: create table \"Mixed Case\".\"a\"\"b\"\n"
         "DROP TABLE \"Mixed Case\".\"a\"\"b\";\n"
         "\n"
@@ -205,26 +205,35 @@ TEST_CASE("diff: constraints and indexes on existing tables use the lock-aware f
   CHECK(q2.changes[1].transactional);
 }
 
-TEST_CASE("diff: whole scripts mark statements that must run outside a transaction") {
+TEST_CASE("diff: whole scripts put statements that must run outside a transaction in sections of their own") {
   Schema a = schema_of({simple("t", {col("v", ty("int")), col("w", ty("int"))})});
   Schema b = a;
   b.tables[0].indexes.push_back(idx("t_v_idx", {key("v")}));
   b.tables[0].column("w")->nullable = true;
   Plan p = diff(a, b);
-  // The marker line is for migration runners; the transactional change has none.
-  CHECK(plan_up_sql(p) ==
+  auto body = [](const std::string& script) { return script.substr(script.find("\n\n") + 2); };  // past the note
+  CHECK(body(plan_up_sql(p)) ==
+        "-- schemac:section 1 transactional\n"
+        "BEGIN;\n"
+        "\n"
         "-- make public.t.w nullable\n"
         "ALTER TABLE public.t ALTER COLUMN w DROP NOT NULL;\n"
         "\n"
-        "-- create index t_v_idx on public.t [outside a transaction]\n"
-        "-- schemac:no-transaction\n"
+        "COMMIT;\n"
+        "\n"
+        "-- schemac:section 2 no-transaction\n"
+        "-- create index t_v_idx on public.t\n"
         "CREATE INDEX CONCURRENTLY t_v_idx ON public.t (v);\n");
-  CHECK(plan_down_sql(p) ==
-        "-- undo: create index t_v_idx on public.t [outside a transaction]\n"
-        "-- schemac:no-transaction\n"
+  CHECK(body(plan_down_sql(p)) ==
+        "-- schemac:section 1 no-transaction\n"
+        "-- undo: create index t_v_idx on public.t\n"
         "DROP INDEX CONCURRENTLY public.t_v_idx;\n"
         "\n"
+        "-- schemac:section 2 transactional\n"
+        "BEGIN;\n"
+        "\n"
         "-- undo: make public.t.w nullable\n"
-        "ALTER TABLE public.t ALTER COLUMN w SET NOT NULL;\n");
-  CHECK(std::string(kNoTransactionMarker) == "-- schemac:no-transaction");
+        "ALTER TABLE public.t ALTER COLUMN w SET NOT NULL;\n"
+        "\n"
+        "COMMIT;\n");
 }

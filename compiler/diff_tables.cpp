@@ -81,6 +81,8 @@ void Planner::create_table(const Table& t) {
 void Planner::drop_table(const Table& f) {
   Change c = inverse(table_created(f, to_, from_), K::drop_table, "drop table " + table_ref(f));
   c.destructive = true;
+  c.irreversible_data = true;
+  c.down_note = "the data of " + table_ref(f) + " is gone: this creates the table again, empty";
   c.lock = Lock::access_exclusive;
   add(p_drop_tables, std::move(c));
   for (const Constraint* k : sorted_by_name(f.constraints))

@@ -5,6 +5,14 @@
 --   add constraint order_history_pkey on public.order_history  [ACCESS EXCLUSIVE lock]
 --     note: builds a unique index under ACCESS EXCLUSIVE
 
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
+
 -- rename table public.order_log to order_history
 ALTER TABLE public.order_log RENAME TO order_history;
 
@@ -16,3 +24,5 @@ ALTER TABLE public.order_history DROP CONSTRAINT order_log_pkey;
 
 -- add constraint order_history_pkey on public.order_history
 ALTER TABLE public.order_history ADD CONSTRAINT order_history_pkey PRIMARY KEY (id);
+
+COMMIT;
