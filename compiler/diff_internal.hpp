@@ -233,6 +233,7 @@ class Planner {
   // a table rename, other columns), the foreign key must go first and come back after it.
   bool fk_kept(const Table&, const Constraint& k) const;
 
+  void restore_unvalidated(const Table& f, const Table& t, const Constraint& k, Change& c) const;
   void plan_constraints(const Table& f, const Table& t);
 
   // --- indexes ------------------------------------------------------------------------------------------------

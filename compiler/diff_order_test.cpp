@@ -57,10 +57,34 @@ TEST_CASE("diff: dropping a table drops the inbound keys of surviving tables fir
   Plan p = diff(a, b, allow());
   CHECK(kinds(p) == std::vector<std::string>{"drop_constraint", "drop_table", "alter_nullability"});
   CHECK(p.changes[0].up == std::vector<std::string>{"ALTER TABLE public.symbols DROP CONSTRAINT symbols_exchanges_id_fkey;"});
+  // The rows of exchanges are gone after UP, so DOWN cannot expect the old symbols rows to find theirs: the key
+  // comes back NOT VALID, without the VALIDATE that would fail, and the DOWN script says so.
   CHECK(p.changes[0].down == std::vector<std::string>{
                                  "ALTER TABLE public.symbols ADD CONSTRAINT symbols_exchanges_id_fkey FOREIGN KEY "
-                                 "(exchanges_id) REFERENCES public.exchanges (id) NOT VALID;",
-                                 "ALTER TABLE public.symbols VALIDATE CONSTRAINT symbols_exchanges_id_fkey;"});
+                                 "(exchanges_id) REFERENCES public.exchanges (id) NOT VALID;"});
+  CHECK(p.changes[0].down_note.starts_with(
+      "the rows of public.exchanges are gone: symbols_exchanges_id_fkey comes back NOT VALID"));
+}
+
+TEST_CASE("diff: a check on a dropped NOT NULL column comes back NOT VALID in DOWN, as its rows are filled") {
+  Column qty = col("qty", ty("int"));
+  Constraint positive;
+  positive.kind = Constraint::Kind::check;
+  positive.name = "t_qty_check";
+  positive.columns = {"qty"};
+  positive.check_expr = "qty > 0";
+  Table with = simple("t", {qty});
+  with.constraints.push_back(positive);
+  Plan p = diff(schema_of({with}), schema_of({simple("t")}), allow());
+  REQUIRE(kinds(p) == std::vector<std::string>{"drop_constraint", "drop_column"});
+  CHECK(p.changes[0].down ==
+        std::vector<std::string>{"ALTER TABLE public.t ADD CONSTRAINT t_qty_check CHECK (qty > 0) NOT VALID;"});
+  CHECK(p.changes[0].down_note.starts_with("the values of public.t.qty are gone"));
+  // A nullable column comes back NULL, which every check passes: validated as usual.
+  with.columns.back().nullable = true;
+  Plan q = diff(schema_of({with}), schema_of({simple("t")}), allow());
+  CHECK(q.changes[0].down.size() == 2);
+  CHECK(q.changes[0].down_note.empty());
 }
 
 TEST_CASE("diff: phases: schema, extension, enum, table, column, index, comment - drops of types last") {

@@ -1,5 +1,6 @@
 -- schemac plan: 2 changes, 1 destructive, 1 whose data DOWN cannot restore
 --   drop foreign key child_parent_id_fkey on public.child  [ACCESS EXCLUSIVE lock]
+--     DOWN: the rows of public.parent are gone: child_parent_id_fkey comes back NOT VALID (old rows unchecked); validate it once the data is back: ALTER TABLE public.child VALIDATE CONSTRAINT child_parent_id_fkey
 --   drop table public.parent  [DESTRUCTIVE, data not restored by DOWN, ACCESS EXCLUSIVE lock]
 --     DOWN: the data of public.parent is gone: this creates the table again, empty
 
