@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "files.hpp"
 #include "migrate.hpp"
@@ -308,4 +309,77 @@ TEST_CASE("cli: rebasing a migration whose change the other branch already made 
   schemac::test::ParallelBranches p(kBranchBase, kBranchA, kBranchA);
   p.renumber();
   check_clear_error(p.run({"migrate", "rebase", "0003"}), "0003_add_b changes nothing: its change is already made");
+}
+
+namespace {
+
+constexpr const char* kTwoColumns = "table t {\n  id   int\n  note text\n}\n";
+constexpr const char* kRetention =
+    "extension timescaledb\n\ntable ticks {\n  ts timestamptz\n\n  hypertable on ts {\n    retention 14 days\n  }\n}\n";
+
+// A refused plan in every format: exit 1, the reason on stderr, and not one statement on stdout.
+void check_refused_plan(const Project& p, std::vector<std::string> args, const std::string& reason) {
+  for (std::string format : {"sql", "json", "markdown"}) {
+    CAPTURE(format);
+    std::vector<std::string> a = args;
+    a.insert(a.end(), {"--format", format});
+    RunResult r = p.run(a);
+    INFO(describe(r));
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find(reason) != std::string::npos);
+    for (const char* sql : {"CREATE", "DROP", "ALTER", "SELECT", "BEGIN"}) CHECK(r.out.find(sql) == std::string::npos);
+    if (format == "sql") CHECK(r.out.empty());
+    if (format == "markdown") CHECK(r.out.find("refused") != std::string::npos);
+    if (format == "json") {
+      nlohmann::json j = nlohmann::json::parse(r.out);
+      CHECK(j["refused"] == true);
+      CHECK(j["up"] == "");
+      CHECK(j["down"] == "");
+      CHECK(j["changes"].empty());
+      REQUIRE(j["diagnostics"].size() >= 1);
+      CHECK(j["diagnostics"][0]["severity"] == "error");
+      CHECK(j["diagnostics"][0]["message"].get<std::string>().find(reason) != std::string::npos);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("cli: a destructive plan without --allow-destructive prints no SQL in any format") {
+  Project p;
+  p.put("before.dsl", kTwoColumns);
+  p.put("schema.dsl", kSchema);
+  check_refused_plan(p, {"plan", "--from", "before.dsl"}, "destructive change that can lose data");
+  RunResult allowed = p.run({"plan", "--from", "before.dsl", "--allow-destructive", "--format", "json"});
+  CHECK_MESSAGE(allowed.exit_code == 0, describe(allowed));
+  CHECK(nlohmann::json::parse(allowed.out)["refused"] == false);
+  CHECK(allowed.out.find("DROP COLUMN note") != std::string::npos);
+}
+
+TEST_CASE("cli: a plan the edition refuses prints no SQL in any format") {
+  Project p;
+  p.put("schema.dsl", kRetention);
+  check_refused_plan(p, {"plan", "--edition", "apache"}, "needs TimescaleDB's Timescale license");
+  CHECK(p.run({"plan", "--edition", "timescale"}).out.find("add_retention_policy") != std::string::npos);
+}
+
+TEST_CASE("cli: migrate new writes nothing for a destructive or edition-refused plan") {
+  Project p;
+  p.put("schema.dsl", kTwoColumns);
+  REQUIRE(p.run({"migrate", "new", "init"}).exit_code == 0);
+  std::vector<std::string> files = p.names("migrations");
+  std::string sum = read_file(p.path / "migrations" / "schemac.sum");
+
+  p.put("schema.dsl", kSchema);
+  RunResult destructive = p.run({"migrate", "new", "drop_note"});
+  check_clear_error(destructive, "destructive change that can lose data");
+  CHECK(destructive.out.empty());
+
+  p.put("schema.dsl", std::string(kTwoColumns) + "\n" + kRetention);
+  RunResult edition = p.run({"migrate", "new", "ticks", "--edition", "apache"});
+  check_clear_error(edition, "needs TimescaleDB's Timescale license");
+  CHECK(edition.out.empty());
+
+  CHECK(p.names("migrations") == files);
+  CHECK(read_file(p.path / "migrations" / "schemac.sum") == sum);
 }

@@ -15,6 +15,14 @@ bool has_errors(const Diagnostics& ds) {
   return std::any_of(ds.begin(), ds.end(), [](auto& d) { return d.severity == Diagnostic::Severity::error; });
 }
 
+Loc loc_of_byte(const std::string& file, std::string_view text, size_t byte) {
+  std::string_view t = text.substr(0, byte);
+  size_t line_start = t.rfind('\n') + 1;  // npos + 1 == 0
+  Loc l{file, static_cast<uint32_t>(std::count(t.begin(), t.end(), '\n') + 1), 1};
+  for (size_t i = line_start; i < t.size(); ++l.col) i += std::max<size_t>(1, utf8_char(t.substr(i)).size);
+  return l;
+}
+
 namespace {
 
 // Where each line of a text starts.

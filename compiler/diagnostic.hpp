@@ -22,6 +22,10 @@ using Diagnostics = std::vector<Diagnostic>;
 
 bool has_errors(const Diagnostics& ds);
 
+// The place of byte `byte` of `text` (the contents of `file`): line, and column in code points as Loc counts
+// them; a byte that is not UTF-8 counts as one character, as render_diagnostic shows it.
+Loc loc_of_byte(const std::string& file, std::string_view text, size_t byte);
+
 // `file:line:col: error: message`, then the source line, a caret under the column, and the hint.
 // `source` is the text of loc.file (empty when unknown: then only the first line is printed).
 std::string render_diagnostic(const Diagnostic& d, std::string_view source);

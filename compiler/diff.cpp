@@ -6,6 +6,7 @@
 
 #include "diff_internal.hpp"
 #include "names.hpp"
+#include "script.hpp"
 
 namespace schemac {
 namespace diff_detail {
@@ -631,24 +632,19 @@ Plan diff(const Schema& from, const Schema& to, const DiffOptions& options) {
 }
 
 namespace {
+// The changes as script steps (script.hpp lays them out in sections): DOWN undoes them in reverse order.
 std::string script(const Plan& plan, bool up) {
-  std::string out;
-  auto emit = [&](const Change& c) {
-    const auto& stmts = up ? c.up : c.down;
-    if (stmts.empty()) return;
-    if (!out.empty()) out += "\n";
-    out += "-- " + comment_text(std::string(up ? "" : "undo: ") + c.description);
-    if (!c.transactional) out += " [outside a transaction]";
-    out += "\n";
-    // For migration runners: the statements that follow run alone, outside a transaction block.
-    if (!c.transactional) out += std::string(kNoTransactionMarker) + "\n";
-    for (auto& s : stmts) out += s + "\n";
+  std::vector<ScriptStep> steps;
+  auto step = [&](const Change& c) {
+    std::vector<std::string> comments{std::string(up ? "" : "undo: ") + c.description};
+    if (!up && !c.down_note.empty()) comments.push_back(c.down_note);
+    steps.push_back({std::move(comments), up ? c.up : c.down, c.transactional});
   };
   if (up)
-    for (auto& c : plan.changes) emit(c);
+    for (auto& c : plan.changes) step(c);
   else
-    for (auto it = plan.changes.rbegin(); it != plan.changes.rend(); ++it) emit(*it);
-  return out;
+    for (auto it = plan.changes.rbegin(); it != plan.changes.rend(); ++it) step(*it);
+  return render_script(steps);
 }
 }  // namespace
 

@@ -55,6 +55,10 @@ struct Change {
   std::vector<std::string> up;    // statements in execution order
   std::vector<std::string> down;  // statements in execution order (undoing `up`)
   bool destructive = false;       // UP can lose data
+  // DOWN brings back the structure UP removed but not its data (a dropped column or table comes back empty or
+  // filled, never with its old values). `down_note` says so, and how the rows are filled, in the DOWN script.
+  bool irreversible_data = false;
+  std::string down_note;
   bool transactional = true;      // false: a statement (UP or DOWN) must run outside a transaction block
   Lock lock = Lock::none;
   bool rewrites = false;  // UP rewrites or copies the whole table
@@ -87,12 +91,10 @@ struct Plan {
 
 Plan diff(const Schema& from, const Schema& to, const DiffOptions& options = {});
 
-// Whole scripts: each change as a `-- description` line and its statements, a blank line between changes.
-// DOWN runs the changes in reverse order, each change's `down` statements in their own (execution) order.
-// A change that must run outside a transaction block has the line kNoTransactionMarker between its description
-// and its statements: a migration runner runs those statements alone, in autocommit, and everything between
-// two such changes in one transaction.
-inline constexpr const char* kNoTransactionMarker = "-- schemac:no-transaction";
+// Whole scripts in the section format of script.hpp (BEGIN ... COMMIT around each run of transactional changes,
+// a section of its own for each statement that must run outside a transaction), each change under a
+// `-- description` line. DOWN runs the changes in reverse order, each change's `down` statements in their own
+// (execution) order.
 std::string plan_up_sql(const Plan& plan);
 std::string plan_down_sql(const Plan& plan);
 

@@ -18,21 +18,54 @@ Change Planner::column_added(const Table& t, const Column& c) {
   return ch;
 }
 
+// Whether the server gives every existing row a value when `c` is added: a NOT NULL column without any of these
+// fails on a table with rows.
+static bool server_fills(const Column& c) {
+  return c.nullable || c.default_expr || c.identity != Identity::none || c.generated_expr || is_serial(c.type);
+}
+
+// What fills the rows of `c` when it comes back NOT NULL without a default: the zero value of its type, or an
+// enum's first label; nullopt when there is none (extension types) or the server fills them itself.
+std::optional<std::string> Planner::restore_fill(const Column& c) const {
+  if (server_fills(c)) return std::nullopt;
+  if (!c.type.schema.empty() && c.type.array_dims == 0)
+    if (const Enum* e = from_.find_enum(c.type.schema, c.type.name); e && !e->values.empty())
+      return quote_literal(e->values.front());
+  return zero_value_sql(c.type);
+}
+
+// The DOWN of a dropped column must run on a table with rows: a NOT NULL column without a default comes back
+// with its rows filled through a temporary default (no UPDATE, no rewrite: PostgreSQL stores a constant default
+// once), dropped again at once. The old values are gone whatever DOWN does, and the script says so.
+Change Planner::column_dropped(const Table& f, const Column& c) {
+  std::string ref = column_ref(f, c.name);
+  Change ch = inverse(column_added(f, c), K::drop_column, "drop column " + ref);
+  ch.destructive = true;
+  ch.irreversible_data = true;
+  ch.rewrites = false;
+  ch.note.clear();
+  ch.down_note = "the data of " + ref + " is gone: this brings the column back, not its values";
+  if (std::optional<std::string> fill = restore_fill(c)) {
+    Column filled = c;
+    filled.default_expr = *fill;
+    ch.down[0] = add_column_sql(f, filled);
+    ch.down.insert(ch.down.begin() + 1, set_default_sql(f, c));
+    ch.down_note += "; its rows get " + *fill + " (NOT NULL without a default), through a default dropped again";
+  } else if (!server_fills(c)) {
+    ch.down_note += "; it is NOT NULL without a default and " + sql_type(c.type, false) +
+                    " has no value to fill it with, so DOWN fails if the table has rows";
+  }
+  return ch;
+}
+
 void Planner::plan_columns(const Table& f, const Table& t) {
   for (auto& c : f.columns)
-    if (!t.column(c.name)) {
-      Change ch = inverse(column_added(f, c), K::drop_column, "drop column " + column_ref(t, c.name));
-      ch.destructive = true;
-      ch.rewrites = false;
-      ch.note.clear();
-      add(p_drop_columns, std::move(ch));
-    }
+    if (!t.column(c.name)) add(p_drop_columns, column_dropped(f, c));
   for (auto& c : t.columns) {
     const Column* fc = f.column(c.name);
     if (!fc) {
       Change ch = column_added(t, c);
-      if (!c.nullable && !c.default_expr && c.identity == Identity::none && !c.generated_expr && !is_serial(c.type))
-        ch.note = "NOT NULL without a default: fails if the table has rows";
+      if (!server_fills(c)) ch.note = "NOT NULL without a default: fails if the table has rows";
       add(p_columns, std::move(ch));
     } else {
       alter_column(f, t, *fc, c);
@@ -94,7 +127,8 @@ void Planner::alter_column(const Table& f, const Table& t, const Column& a, cons
       Change c = change(K::alter_generated, "recompute generated column " + ref + " (drop and add it back)",
                         {drop_column_sql(t, a.name), add_column_sql(t, b)},
                         {drop_column_sql(t, b.name), add_column_sql(t, a)});
-      c.destructive = !a.generated_expr;  // the plain column's values are lost
+      c.destructive = c.irreversible_data = !a.generated_expr;  // the plain column's values are lost
+      if (c.irreversible_data) c.down_note = "the data of " + ref + " is gone: DOWN brings back the column, empty";
       c.rewrites = true;
       c.note = "indexes and constraints on the column are dropped with it";
       add(p_columns, std::move(c));

@@ -267,6 +267,7 @@ class Planner {
   // a table rename, other columns), the foreign key must go first and come back after it.
   bool fk_kept(const Table&, const Constraint& k) const;
 
+  void restore_unvalidated(const Table& f, const Table& t, const Constraint& k, Change& c) const;
   void plan_constraints(const Table& f, const Table& t);
 
   // --- indexes ------------------------------------------------------------------------------------------------
@@ -282,6 +283,8 @@ class Planner {
   // --- columns ------------------------------------------------------------------------------------------------
 
   Change column_added(const Table& t, const Column& c);
+  Change column_dropped(const Table& f, const Column& c);
+  std::optional<std::string> restore_fill(const Column& c) const;
 
   void plan_columns(const Table& f, const Table& t);
 

@@ -57,10 +57,34 @@ TEST_CASE("diff: dropping a table drops the inbound keys of surviving tables fir
   Plan p = diff(a, b, allow());
   CHECK(kinds(p) == std::vector<std::string>{"drop_constraint", "drop_table", "alter_nullability"});
   CHECK(p.changes[0].up == std::vector<std::string>{"ALTER TABLE public.symbols DROP CONSTRAINT symbols_exchanges_id_fkey;"});
+  // The rows of exchanges are gone after UP, so DOWN cannot expect the old symbols rows to find theirs: the key
+  // comes back NOT VALID, without the VALIDATE that would fail, and the DOWN script says so.
   CHECK(p.changes[0].down == std::vector<std::string>{
                                  "ALTER TABLE public.symbols ADD CONSTRAINT symbols_exchanges_id_fkey FOREIGN KEY "
-                                 "(exchanges_id) REFERENCES public.exchanges (id) NOT VALID;",
-                                 "ALTER TABLE public.symbols VALIDATE CONSTRAINT symbols_exchanges_id_fkey;"});
+                                 "(exchanges_id) REFERENCES public.exchanges (id) NOT VALID;"});
+  CHECK(p.changes[0].down_note.starts_with(
+      "the rows of public.exchanges are gone: symbols_exchanges_id_fkey comes back NOT VALID"));
+}
+
+TEST_CASE("diff: a check on a dropped NOT NULL column comes back NOT VALID in DOWN, as its rows are filled") {
+  Column qty = col("qty", ty("int"));
+  Constraint positive;
+  positive.kind = Constraint::Kind::check;
+  positive.name = "t_qty_check";
+  positive.columns = {"qty"};
+  positive.check_expr = "qty > 0";
+  Table with = simple("t", {qty});
+  with.constraints.push_back(positive);
+  Plan p = diff(schema_of({with}), schema_of({simple("t")}), allow());
+  REQUIRE(kinds(p) == std::vector<std::string>{"drop_constraint", "drop_column"});
+  CHECK(p.changes[0].down ==
+        std::vector<std::string>{"ALTER TABLE public.t ADD CONSTRAINT t_qty_check CHECK (qty > 0) NOT VALID;"});
+  CHECK(p.changes[0].down_note.starts_with("the values of public.t.qty are gone"));
+  // A nullable column comes back NULL, which every check passes: validated as usual.
+  with.columns.back().nullable = true;
+  Plan q = diff(schema_of({with}), schema_of({simple("t")}), allow());
+  CHECK(q.changes[0].down.size() == 2);
+  CHECK(q.changes[0].down_note.empty());
 }
 
 TEST_CASE("diff: phases: schema, extension, enum, table, column, index, comment - drops of types last") {
@@ -130,7 +154,7 @@ TEST_CASE("diff: hostile names are quoted in every statement") {
   s.namespaces.emplace_back().name = "Mixed Case";
   s.tables.push_back(t);
   Plan p = diff({}, s);
-  CHECK(plan_up_sql(p) ==
+  CHECK(changes_only(plan_up_sql(p)) ==
         "-- create schema \"Mixed Case\"\n"
         "CREATE SCHEMA \"Mixed Case\";\n"
         "\n"
@@ -142,7 +166,7 @@ TEST_CASE("diff: hostile names are quoted in every statement") {
         ");\n"
         "CREATE INDEX \"Weird Index\" ON \"Mixed Case\".\"a\"\"b\" (\"Price\");\n"
         "COMMENT ON TABLE \"Mixed Case\".\"a\"\"b\" IS 'it''s';\n");
-  CHECK(plan_down_sql(p) ==
+  CHECK(changes_only(plan_down_sql(p)) ==
         "-- undo: create table \"Mixed Case\".\"a\"\"b\"\n"
         "DROP TABLE \"Mixed Case\".\"a\"\"b\";\n"
         "\n"
@@ -203,26 +227,35 @@ TEST_CASE("diff: constraints and indexes on existing tables use the lock-aware f
   CHECK(q2.changes[1].transactional);
 }
 
-TEST_CASE("diff: whole scripts mark statements that must run outside a transaction") {
+TEST_CASE("diff: whole scripts put statements that must run outside a transaction in sections of their own") {
   Schema a = schema_of({simple("t", {col("v", ty("int")), col("w", ty("int"))})});
   Schema b = a;
   b.tables[0].indexes.push_back(idx("t_v_idx", {key("v")}));
   b.tables[0].column("w")->nullable = true;
   Plan p = diff(a, b);
-  // The marker line is for migration runners; the transactional change has none.
-  CHECK(plan_up_sql(p) ==
+  auto body = [](const std::string& script) { return script.substr(script.find("\n\n") + 2); };  // past the note
+  CHECK(body(plan_up_sql(p)) ==
+        "-- schemac:section 1 transactional\n"
+        "BEGIN;\n"
+        "\n"
         "-- make public.t.w nullable\n"
         "ALTER TABLE public.t ALTER COLUMN w DROP NOT NULL;\n"
         "\n"
-        "-- create index t_v_idx on public.t [outside a transaction]\n"
-        "-- schemac:no-transaction\n"
+        "COMMIT;\n"
+        "\n"
+        "-- schemac:section 2 no-transaction\n"
+        "-- create index t_v_idx on public.t\n"
         "CREATE INDEX CONCURRENTLY t_v_idx ON public.t (v);\n");
-  CHECK(plan_down_sql(p) ==
-        "-- undo: create index t_v_idx on public.t [outside a transaction]\n"
-        "-- schemac:no-transaction\n"
+  CHECK(body(plan_down_sql(p)) ==
+        "-- schemac:section 1 no-transaction\n"
+        "-- undo: create index t_v_idx on public.t\n"
         "DROP INDEX CONCURRENTLY public.t_v_idx;\n"
         "\n"
+        "-- schemac:section 2 transactional\n"
+        "BEGIN;\n"
+        "\n"
         "-- undo: make public.t.w nullable\n"
-        "ALTER TABLE public.t ALTER COLUMN w SET NOT NULL;\n");
-  CHECK(std::string(kNoTransactionMarker) == "-- schemac:no-transaction");
+        "ALTER TABLE public.t ALTER COLUMN w SET NOT NULL;\n"
+        "\n"
+        "COMMIT;\n");
 }

@@ -82,6 +82,8 @@ void Planner::create_table(const Table& t) {
 void Planner::drop_table(const Table& f) {
   Change c = inverse(table_created(f, to_, from_), K::drop_table, "drop table " + table_ref(f));
   c.destructive = true;
+  c.irreversible_data = true;
+  c.down_note = "the data of " + table_ref(f) + " is gone: this creates the table again, empty";
   c.lock = Lock::access_exclusive;
   add(p_drop_tables, std::move(c));
   for (const Constraint* k : sorted_by_name(f.constraints))
@@ -120,6 +122,26 @@ Change Planner::constraint_added(const Table& t, const Constraint& k, bool targe
   return c;
 }
 
+// The DOWN of a dropped check or foreign key re-adds it, but when the same plan drops the data it checks (the
+// referenced table, or one of its columns, which DOWN brings back filled with zero values) the old rows cannot
+// be expected to pass. Such a constraint comes back NOT VALID, so DOWN still runs; new rows are checked, old ones
+// are not until someone validates it, and the DOWN script says so.
+void Planner::restore_unvalidated(const Table& f, const Table& t, const Constraint& k, Change& c) const {
+  if ((k.kind != CK::check && k.kind != CK::foreign_key) || f.hypertable || fk_target_hypertable(k, from_)) return;
+  std::string gone;
+  if (k.kind == CK::foreign_key && !to_.table(k.ref_schema, k.ref_table))
+    gone = "the rows of " + quote_qualified(k.ref_schema, k.ref_table) + " are gone";
+  for (auto& name : k.columns)
+    if (const Column* col = f.column(name); col && !t.column(name) && restore_fill(*col))
+      gone = "the values of " + column_ref(f, name) + " are gone";
+  if (gone.empty()) return;
+  c.down = {add_constraint_sql(f, k, /*not_valid=*/true)};
+  if (!k.comment.empty()) c.down.push_back(comment_on_constraint_sql(f, k.name, k.comment));
+  c.down_note = fmt::format("{}: {} comes back NOT VALID (old rows unchecked); validate it once the data is back: "
+                            "ALTER TABLE {} VALIDATE CONSTRAINT {}",
+                            gone, quote_ident(k.name), table_ref(f), quote_ident(k.name));
+}
+
 bool Planner::fk_target_hypertable(const Constraint& k, const Schema& s) const {
   const Table* target = k.kind == CK::foreign_key ? table_in(s, k.ref_schema, k.ref_table) : nullptr;
   return target && target->hypertable;
@@ -144,6 +166,7 @@ void Planner::plan_constraints(const Table& f, const Table& t) {
                                    quote_ident(k->name), table_ref(f)));
     c.lock = Lock::access_exclusive;
     c.note.clear();
+    restore_unvalidated(f, t, *k, c);
     add(k->kind == CK::foreign_key ? p_drop_fks : p_drop_constraints, std::move(c));
   }
   for (const Constraint* k : sorted_by_name(t.constraints)) {

@@ -22,6 +22,7 @@ struct Case {
   bool rewrites = false;
   std::string reverse_kind;  // B -> A; its UP/DOWN must be this case's DOWN/UP
   bool reverse_destructive = false;
+  std::vector<std::string> reverse_down = {};  // when the reverse's DOWN is not this case's UP
 };
 
 Schema with_table(Table t) { return schema_of({std::move(t)}); }
@@ -83,7 +84,9 @@ std::vector<Case> cases() {
        {"DROP TABLE public.t;"}, false, true, Lock::none, false, "drop_table", true},
       {"column", base, with_table(t_with({price})), "add_column",
        {"ALTER TABLE public.t ADD COLUMN price numeric(20,8) NOT NULL;"}, {"ALTER TABLE public.t DROP COLUMN price;"},
-       false, true, Lock::access_exclusive, false, "drop_column", true},
+       false, true, Lock::access_exclusive, false, "drop_column", true,
+       {"ALTER TABLE public.t ADD COLUMN price numeric(20,8) DEFAULT '0' NOT NULL;",
+        "ALTER TABLE public.t ALTER COLUMN price DROP DEFAULT;"}},
       {"column with volatile default", base,
        with_table(t_with({with_default(col("uid", ty("uuid")), "gen_random_uuid()")})), "add_column",
        {"ALTER TABLE public.t ADD COLUMN uid uuid DEFAULT gen_random_uuid() NOT NULL;"},
@@ -183,7 +186,7 @@ TEST_CASE("diff: every change kind, both directions") {
     REQUIRE(r.changes.size() == 1);
     CHECK(kind_name(r.changes[0].kind) == c.reverse_kind);
     CHECK(r.changes[0].up == c.down);
-    CHECK(r.changes[0].down == c.up);
+    CHECK(r.changes[0].down == (c.reverse_down.empty() ? c.up : c.reverse_down));
     CHECK(r.changes[0].destructive == c.reverse_destructive);
 
     CHECK(diff(c.a, c.a, allow()).empty());
@@ -342,4 +345,43 @@ TEST_CASE("diff: a name that holds the dollar-quote tag cannot end the guard's b
   CHECK(g.rfind("DO $schemac1$\n", 0) == 0);
   CHECK(g.size() - g.rfind("$schemac1$;") == std::string("$schemac1$;").size());
   CHECK(g.find("$schemac1$", 4) == g.size() - std::string("$schemac1$;").size());
+}
+
+TEST_CASE("diff: the DOWN of a dropped column runs on a table with rows and says its data is gone") {
+  Enum side = enum_of("public", "side", {"buy", "sell"});
+  auto dropped = [&](Column c) {
+    Plan p = diff(schema_of({t_with({c})}, {side}), schema_of({t_with({})}, {side}), allow());
+    REQUIRE(p.changes.size() == 1);
+    CHECK(p.changes[0].kind == Change::Kind::drop_column);
+    CHECK(p.changes[0].destructive);
+    CHECK(p.changes[0].irreversible_data);
+    CHECK(p.changes[0].down_note.starts_with("the data of public.t." + c.name + " is gone"));
+    return p.changes[0];
+  };
+  // NOT NULL without a default: filled through a default dropped again, in the type's zero value.
+  CHECK(dropped(col("n", ty("int"))).down == std::vector<std::string>{
+                                                "ALTER TABLE public.t ADD COLUMN n int DEFAULT '0' NOT NULL;",
+                                                "ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;"});
+  CHECK(dropped(col("s", ty("text"))).down[0] == "ALTER TABLE public.t ADD COLUMN s text DEFAULT '' NOT NULL;");
+  CHECK(dropped(col("at", ty("timestamptz"))).down[0] ==
+        "ALTER TABLE public.t ADD COLUMN at timestamptz DEFAULT '1970-01-01 00:00:00+00' NOT NULL;");
+  CHECK(dropped(col("tags", ty("text", {}, 1))).down[0] ==
+        "ALTER TABLE public.t ADD COLUMN tags text[] DEFAULT '{}' NOT NULL;");
+  Change e = dropped(col("side", enum_ty("public", "side")));
+  CHECK(e.down[0] == "ALTER TABLE public.t ADD COLUMN side public.side DEFAULT 'buy' NOT NULL;");
+  CHECK(e.down_note.find("its rows get 'buy'") != std::string::npos);
+  // The server fills these itself: added back as declared.
+  CHECK(dropped(col("maybe", ty("int"), true)).down ==
+        std::vector<std::string>{"ALTER TABLE public.t ADD COLUMN maybe int;"});
+  CHECK(dropped(with_default(col("q", ty("int")), "7")).down ==
+        std::vector<std::string>{"ALTER TABLE public.t ADD COLUMN q int DEFAULT 7 NOT NULL;"});
+  // No value to fill an extension type with: the DOWN says it fails on rows.
+  Change v = dropped(col("emb", ty("vector", {3})));
+  CHECK(v.down == std::vector<std::string>{"ALTER TABLE public.t ADD COLUMN emb vector(3) NOT NULL;"});
+  CHECK(v.down_note.find("DOWN fails if the table has rows") != std::string::npos);
+  // Only changes whose DOWN cannot bring data back carry the flag.
+  Plan add = diff(schema_of({t_with({})}), schema_of({t_with({col("n", ty("int"))})}), allow());
+  CHECK_FALSE(add.changes.at(0).irreversible_data);
+  Plan drop_table = diff(schema_of({t_with({})}), Schema{}, allow());
+  CHECK(drop_table.changes.at(0).irreversible_data);
 }

@@ -24,6 +24,24 @@ struct StringMaker<std::vector<std::string>> {
 
 namespace schemac::test {
 
+// A whole script without its section scaffolding (script.hpp: the note on how to apply it, the marker lines,
+// BEGIN and COMMIT), blank lines between changes: what tests of the statements' order compare.
+inline std::string changes_only(const std::string& script) {
+  std::string out;
+  size_t start = script.find("-- schemac:section");
+  if (start == std::string::npos) return script;
+  for (size_t nl; start < script.size(); start = nl + 1) {
+    nl = script.find('\n', start);
+    if (nl == std::string::npos) nl = script.size();
+    std::string line = script.substr(start, nl - start);
+    if (line.starts_with("-- schemac:section") || line == "BEGIN;" || line == "COMMIT;") continue;
+    if (line.empty() && (out.empty() || out.ends_with("\n\n"))) continue;
+    out += line + "\n";
+  }
+  while (out.ends_with("\n\n")) out.pop_back();
+  return out;
+}
+
 inline Type ty(std::string name, std::vector<int64_t> mods = {}, int dims = 0) {
   Type t;
   t.name = std::move(name);

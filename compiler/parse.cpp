@@ -293,13 +293,7 @@ uint32_t Builder::column(uint32_t byte, uint32_t byte_column) const {
 
 // The place of any byte, for the checks made before there is a tree; a byte that is not UTF-8 counts as one
 // character, as render_diagnostic shows it.
-Loc Builder::at_byte(size_t byte) const {
-  std::string_view t = std::string_view(f_.text).substr(0, byte);
-  size_t line_start = t.rfind('\n') + 1;  // npos + 1 == 0
-  Loc l{f_.path, static_cast<uint32_t>(std::count(t.begin(), t.end(), '\n') + 1), 1};
-  for (size_t i = line_start; i < byte; ++l.col) i += std::max<size_t>(1, utf8_char(t.substr(i)).size);
-  return l;
-}
+Loc Builder::at_byte(size_t byte) const { return loc_of_byte(f_.path, f_.text, byte); }
 
 bool Builder::within_size() {
   if (f_.text.size() <= max_source_bytes) return true;

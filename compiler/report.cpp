@@ -15,23 +15,23 @@ namespace {
 // Insertion-ordered, so the keys come out as the CLI contract lists them ("up" first).
 using Json = nlohmann::ordered_json;
 
-size_t count_destructive(const Plan& p) {
-  size_t n = 0;
-  for (auto& c : p.changes) n += c.destructive;
-  return n;
-}
-
 std::string summary(const Plan& p) {
   if (p.empty()) return "no changes";
-  size_t d = count_destructive(p);
-  return fmt::format("{} change{}{}", p.changes.size(), p.changes.size() == 1 ? "" : "s",
-                     d ? fmt::format(", {} destructive", d) : "");
+  size_t destructive = 0, irreversible = 0;
+  for (auto& c : p.changes) {
+    destructive += c.destructive;
+    irreversible += c.irreversible_data;
+  }
+  return fmt::format("{} change{}{}{}", p.changes.size(), p.changes.size() == 1 ? "" : "s",
+                     destructive ? fmt::format(", {} destructive", destructive) : "",
+                     irreversible ? fmt::format(", {} whose data DOWN cannot restore", irreversible) : "");
 }
 
 // What a reviewer should know about a change beyond its description.
 std::string flags(const Change& c, bool with_lock = true) {
   std::vector<std::string> f;
   if (c.destructive) f.push_back("DESTRUCTIVE");
+  if (c.irreversible_data) f.push_back("data not restored by DOWN");
   if (c.rewrites) f.push_back("rewrites table");
   if (with_lock && c.lock == Lock::access_exclusive) f.push_back("ACCESS EXCLUSIVE lock");
   if (!c.transactional) f.push_back("outside a transaction");
@@ -48,10 +48,12 @@ Json change_json(const Change& c) {
           {"object", c.object},
           {"description", c.description},
           {"destructive", c.destructive},
+          {"irreversible_data", c.irreversible_data},
           {"transactional", c.transactional},
           {"lock", lock_name(c.lock)},
           {"rewrites", c.rewrites},
           {"note", c.note},
+          {"down_note", c.down_note},
           {"up", c.up},
           {"down", c.down}};
 }
@@ -108,21 +110,28 @@ std::string plan_header(const Plan& plan, const std::string& title) {
     std::string f = flags(c);
     out += "--   " + comment_text(c.description) + (f.empty() ? "" : "  [" + f + "]") + "\n";
     if (!c.note.empty()) out += "--     note: " + comment_text(c.note) + "\n";
+    if (!c.down_note.empty()) out += "--     DOWN: " + comment_text(c.down_note) + "\n";
   }
   return out;
 }
 
+bool refused(const Plan& plan) { return has_errors(plan.diagnostics); }
+
 std::string plan_sql(const Plan& plan, const std::string& title) {
+  if (refused(plan)) return "";
   std::string body = plan_up_sql(plan);
   return plan_header(plan, title) + (body.empty() ? "" : "\n" + body);
 }
 
 std::string plan_json(const Plan& plan) {
   Json changes = Json::array(), diagnostics = Json::array();
-  for (auto& c : plan.changes) changes.push_back(change_json(c));
+  bool is_refused = refused(plan);
+  if (!is_refused)
+    for (auto& c : plan.changes) changes.push_back(change_json(c));
   for (auto& d : plan.diagnostics) diagnostics.push_back(diagnostic_json(d));
-  Json out = {{"up", plan_up_sql(plan)},
-              {"down", plan_down_sql(plan)},
+  Json out = {{"up", is_refused ? "" : plan_up_sql(plan)},
+              {"down", is_refused ? "" : plan_down_sql(plan)},
+              {"refused", is_refused},
               {"changes", std::move(changes)},
               {"diagnostics", std::move(diagnostics)}};
   // Text that is not UTF-8 (a name from a SQL_ASCII database) becomes U+FFFD instead of an exception.
@@ -130,14 +139,16 @@ std::string plan_json(const Plan& plan) {
 }
 
 std::string plan_markdown(const Plan& plan, const std::string& title) {
-  std::string out = "### " + md_text(title + ": " + summary(plan)) + "\n\n";
-  if (plan.empty()) return out;
+  std::string out = "### " + md_text(title + ": " + (refused(plan) ? "refused" : summary(plan))) + "\n\n";
+  if (plan.empty() && !refused(plan)) return out;
   for (auto& d : plan.diagnostics) out += md_diagnostic(d);
+  if (refused(plan)) return out;
   out += "| # | change | lock | notes |\n|---|---|---|---|\n";
   int i = 0;
   for (auto& c : plan.changes) {
     std::string notes = flags(c, /*with_lock=*/false);  // the lock has its own column
     if (!c.note.empty()) notes += (notes.empty() ? "" : "; ") + c.note;
+    if (!c.down_note.empty()) notes += (notes.empty() ? "" : "; ") + ("DOWN: " + c.down_note);
     const char* bold = c.destructive ? "**" : "";
     out += fmt::format("| {} | {}{}{} | {} | {} |\n", ++i, bold, md_text(c.description), bold, lock_name(c.lock),
                        md_text(notes));

@@ -66,8 +66,8 @@ Plan hostile_plan(const std::string& evil) {
 // they, are the rest (so nothing from a name or note became SQL of its own).
 void check_sql_lines(const std::string& sql, const std::vector<std::string>& statements) {
   std::string rest;
-  for (auto& line : lines_of(sql))
-    if (!line.starts_with("--")) rest += line + "\n";
+  for (auto& line : lines_of(sql))  // BEGIN and COMMIT are the sections' own (script.hpp)
+    if (!line.starts_with("--") && line != "BEGIN;" && line != "COMMIT;") rest += line + "\n";
   for (auto& s : statements) {
     size_t at = rest.find(s + "\n");
     REQUIRE_MESSAGE(at != std::string::npos, "statement missing: " << s);
@@ -183,10 +183,32 @@ TEST_CASE("report: json is valid, its up/down are the scripts, and invalid UTF-8
 TEST_CASE("report: json keeps the contract's keys in order") {
   Plan p = hostile_plan("t");
   std::string text = plan_json(p);
-  size_t up = text.find("\"up\""), down = text.find("\"down\""), changes = text.find("\"changes\""),
-         diags = text.find("\"diagnostics\"");
+  size_t up = text.find("\"up\""), down = text.find("\"down\""), refused = text.find("\"refused\""),
+         changes = text.find("\"changes\""), diags = text.find("\"diagnostics\"");
   CHECK(up < down);
-  CHECK(down < changes);
+  CHECK(down < refused);
+  CHECK(refused < changes);
   CHECK(changes < diags);
   CHECK(text.back() == '\n');
+}
+
+TEST_CASE("report: a refused plan shows its reasons and none of its SQL in any form") {
+  Plan p = hostile_plan("t");
+  REQUIRE(!p.changes.empty());
+  CHECK_FALSE(refused(p));
+  CHECK(plan_sql(p, "schemac plan").find("CREATE TABLE") != std::string::npos);
+  p.diagnostics.push_back({Diagnostic::Severity::error, {}, "the plan has 1 destructive change", "re-run"});
+  CHECK(refused(p));
+  CHECK(plan_sql(p, "schemac plan").empty());
+  nlohmann::json j = nlohmann::json::parse(plan_json(p));
+  CHECK(j["refused"] == true);
+  CHECK(j["up"] == "");
+  CHECK(j["down"] == "");
+  CHECK(j["changes"].empty());
+  CHECK(j["diagnostics"].back()["message"] == "the plan has 1 destructive change");
+  std::string md = plan_markdown(p, "schemac plan");
+  CHECK(md.starts_with("### schemac plan: refused\n"));
+  CHECK(md.find("the plan has 1 destructive change") != std::string::npos);
+  CHECK(md.find("```") == std::string::npos);
+  CHECK(md.find("CREATE") == std::string::npos);
 }

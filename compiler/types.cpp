@@ -319,6 +319,21 @@ bool is_numeric_type(const Type& t) {
 
 bool is_text_type(const Type& t) { return scalar(t) && is_one_of(t.name, {"text", "varchar", "char"}); }
 
+std::optional<std::string> zero_value_sql(const Type& t) {
+  if (t.array_dims > 0) return quote_literal("{}");
+  if (!t.schema.empty()) return std::nullopt;
+  static const std::pair<std::string_view, std::string_view> zeros[] = {
+      {"smallint", "0"}, {"int", "0"}, {"bigint", "0"}, {"real", "0"}, {"double precision", "0"},
+      {"numeric", "0"}, {"text", ""}, {"varchar", ""}, {"char", ""}, {"bool", "false"},
+      {"timestamptz", "1970-01-01 00:00:00+00"}, {"timestamp", "1970-01-01 00:00:00"}, {"date", "1970-01-01"},
+      {"time", "00:00:00"}, {"timetz", "00:00:00+00"}, {"interval", "0"},
+      {"uuid", "00000000-0000-0000-0000-000000000000"}, {"json", "{}"}, {"jsonb", "{}"}, {"bytea", ""},
+      {"inet", "0.0.0.0"}, {"cidr", "0.0.0.0/32"}, {"macaddr", "00:00:00:00:00:00"}, {"tsvector", ""}};
+  for (auto [name, zero] : zeros)
+    if (t.name == name) return quote_literal(zero);
+  return std::nullopt;
+}
+
 Type storage_type(const Type& t) {
   Type out = t;
   if (t.name == "smallserial") out.name = "smallint";

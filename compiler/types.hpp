@@ -44,6 +44,12 @@ bool is_serial(const Type& t);        // smallserial, serial, bigserial
 bool is_numeric_type(const Type& t);  // integers, numeric, real, double precision
 bool is_text_type(const Type& t);     // text, varchar, char
 
+// A value of built-in type `t` to fill existing rows with where a NOT NULL column without a default comes back
+// (the DOWN of a dropped column): 0, '', false, the Unix epoch, the nil uuid, '{}' for json, jsonb and arrays,
+// written as a quoted literal every column of the type accepts. nullopt for enums (their first label is the
+// caller's to find), extension types and built-ins without an obvious one.
+std::optional<std::string> zero_value_sql(const Type& t);
+
 // The type a column really has in the catalog: serial kinds become their integer type (serial -> int).
 Type storage_type(const Type& t);
 

@@ -22,6 +22,9 @@
 #include <vector>
 
 #include "migrate.hpp"
+#include <nlohmann/json.hpp>
+
+#include "script.hpp"
 
 namespace fs = std::filesystem;
 
@@ -29,7 +32,8 @@ namespace {
 
 struct Run {
   int exit_code = -1;
-  std::string output;
+  std::string output;  // stdout, then stderr
+  std::string out;     // stdout alone
 };
 
 // Runs a shell command in `dir`, capturing stdout then stderr (kept apart so their order is deterministic).
@@ -44,6 +48,7 @@ Run run_in(const fs::path& dir, const std::string& cmd) {
   while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.output.append(buf.data(), n);
   int status = pclose(p);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = r.output;
   std::ifstream e(err);
   std::stringstream ss;
   ss << e.rdbuf();
@@ -82,6 +87,16 @@ std::vector<fs::path> cases(const std::string& kind) {
     if (e.is_directory()) out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// A script the runner can read: split_script finds sections and no error, and every statement is in one.
+void check_sections(const std::string& script, const std::string& what) {
+  schemac::Diagnostics d;
+  auto sections = schemac::split_script(what, script, d);
+  std::string errors;
+  for (auto& x : d) errors += "\n" + std::to_string(x.loc.line) + ":" + std::to_string(x.loc.col) + ": " + x.message;
+  CHECK_MESSAGE(d.empty(), what << ":" << errors);
+  CHECK(!sections.empty());
 }
 
 const std::string kSchemac = std::string("'") + SCHEMAC_BINARY + "'";
@@ -124,8 +139,11 @@ TEST_CASE("golden: plan between two declarations") {
       expect_file(dir / "plan.json", json.output);
       Run up = run_in(dir, base + "sql");
       expect_file(dir / "up.sql", up.output);
+      check_sections(up.out, "up.sql");
       Run down = run_in(dir, kSchemac + " plan before.dsl --from after.dsl --allow-destructive --format sql");
       expect_file(dir / "reverse.sql", down.output);
+      check_sections(down.out, "reverse.sql");
+      check_sections(nlohmann::json::parse(json.out)["down"], "plan.json down");
       Run md = run_in(dir, base + "markdown");
       expect_file(dir / "plan.md", md.output);
       CHECK(run_in(dir, base + "sql --exit-code").exit_code == 2);  // changes are pending

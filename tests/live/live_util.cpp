@@ -11,6 +11,12 @@
 
 namespace schemac::test {
 
+RunResult psql_file(const std::string& url, const std::string& sql) {
+  TempDir dir;
+  std::string file = dir.write("script.sql", sql);
+  return run_program({"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", file});
+}
+
 void exec_sql(PGconn* conn, const std::string& sql) {
   PGresult* r = PQexec(conn, sql.c_str());
   auto status = PQresultStatus(r);

@@ -18,6 +18,9 @@ inline std::string describe(const RunResult& r) {
   return "exit " + std::to_string(r.exit_code) + "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
 }
 
+// Applies `sql` as a file the way a person does by hand: `psql -X -q -v ON_ERROR_STOP=1 -f FILE` on `url`.
+RunResult psql_file(const std::string& url, const std::string& sql);
+
 // Runs one statement; throws std::runtime_error with the statement and the server's message.
 void exec_sql(PGconn* conn, const std::string& sql);
 

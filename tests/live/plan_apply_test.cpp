@@ -18,6 +18,7 @@
 #include <fstream>
 
 #include "apply_util.hpp"
+#include "golden_cases.hpp"
 #include "diff.hpp"
 #include "inspect.hpp"
 #include "load.hpp"
@@ -34,13 +35,12 @@ namespace {
 
 const fs::path kSource = SCHEMAC_SOURCE_DIR;
 
-std::vector<fs::path> golden_cases() {
-  std::vector<fs::path> out;
-  for (auto& e : fs::directory_iterator(kSource / "tests" / "golden" / "plan"))
-    if (e.is_directory()) out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
+using test::ensure_extension;
+using test::has_policies;
+using test::strip_policies;
+using test::uses_timescale;
+
+std::vector<fs::path> golden_cases() { return test::golden_plan_cases(); }
 
 std::vector<fs::path> example_schemas() {
   std::vector<fs::path> out{kSource / "schema.dsl"};
@@ -52,41 +52,7 @@ std::vector<fs::path> example_schemas() {
   return out;
 }
 
-Schema load(const fs::path& p) {
-  Loaded l = load_dsl(p);
-  std::string diags;
-  for (auto& d : l.diags) diags += "\n  " + d.message;
-  REQUIRE_MESSAGE(l.ok(), p.string() << " does not load:" << diags);
-  return std::move(l.schema);
-}
-
-bool uses_timescale(const Schema& s) {
-  if (std::any_of(s.extensions.begin(), s.extensions.end(), [](auto& e) { return e.name == "timescaledb"; }))
-    return true;
-  return std::any_of(s.tables.begin(), s.tables.end(), [](auto& t) { return t.hypertable.has_value(); });
-}
-
-bool has_policies(const Schema& s) {
-  return std::any_of(s.tables.begin(), s.tables.end(), [](auto& t) {
-    return t.hypertable && (t.hypertable->retention || t.hypertable->compression);
-  });
-}
-
-void strip_policies(Schema& s) {
-  for (auto& t : s.tables)
-    if (t.hypertable) {
-      t.hypertable->retention.reset();
-      t.hypertable->compression.reset();
-    }
-}
-
-void ensure_extension(Schema& s, const std::string& name) {
-  if (std::none_of(s.extensions.begin(), s.extensions.end(), [&](auto& e) { return e.name == name; })) {
-    Extension e;
-    e.name = name;
-    s.extensions.push_back(e);
-  }
-}
+Schema load(const fs::path& p) { return test::load_schema(p); }
 
 Edition edition_of(Server s) {
   switch (s) {

@@ -18,6 +18,7 @@
 
 #include "apply_util.hpp"
 #include "diff.hpp"
+#include "live_util.hpp"
 #include "load.hpp"
 #include "quote.hpp"
 #include "testdb.hpp"
@@ -135,23 +136,7 @@ Schema load_text(const std::string& text) {
 
 Type column_type(const Schema& s) { return s.tables.at(0).columns.at(1).type; }
 
-struct TempFile {
-  fs::path path;
-  explicit TempFile(const std::string& text) {
-    static int n = 0;
-    path = fs::temp_directory_path() / fmt::format("schemac_types_{}_{}.sql", ::getpid(), ++n);
-    std::ofstream(path, std::ios::binary) << text;
-  }
-  ~TempFile() {
-    std::error_code ec;
-    fs::remove(path, ec);
-  }
-};
-
-test::RunResult psql_file(const TestDb& db, const std::string& sql) {
-  TempFile f(sql);
-  return test::run_program({"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.url(), "-f", f.path.string()});
-}
+test::RunResult psql_file(const TestDb& db, const std::string& sql) { return test::psql_file(db.url(), sql); }
 
 // UP or DOWN of `plan`, which must succeed: through the applier, or with psql on the rendered file.
 void run_step(const TestDb& db, const Plan& plan, bool up, bool with_psql) {

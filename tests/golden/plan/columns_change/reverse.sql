@@ -1,5 +1,6 @@
--- schemac plan: 9 changes, 1 destructive
---   drop column public.t.added  [DESTRUCTIVE, ACCESS EXCLUSIVE lock]
+-- schemac plan: 9 changes, 1 destructive, 1 whose data DOWN cannot restore
+--   drop column public.t.added  [DESTRUCTIVE, data not restored by DOWN, ACCESS EXCLUSIVE lock]
+--     DOWN: the data of public.t.added is gone: this brings the column back, not its values
 --   change type of public.t.id from bigint to int  [rewrites table, ACCESS EXCLUSIVE lock]
 --     note: rewrites the table and its indexes under ACCESS EXCLUSIVE; UP first scans the table and fails, changing nothing, if a value does not fit int exactly
 --   change type of public.t.name from varchar(50) to varchar(20)  [rewrites table, ACCESS EXCLUSIVE lock]
@@ -13,6 +14,14 @@
 --   set default of public.t.qty to 0  [ACCESS EXCLUSIVE lock]
 --   add column public.t.old (text)  [ACCESS EXCLUSIVE lock]
 --     note: NOT NULL without a default: fails if the table has rows
+
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
 
 -- drop column public.t.added
 ALTER TABLE public.t DROP COLUMN added;
@@ -62,3 +71,5 @@ ALTER TABLE public.t ALTER COLUMN qty SET DEFAULT 0;
 
 -- add column public.t.old (text)
 ALTER TABLE public.t ADD COLUMN old text NOT NULL;
+
+COMMIT;

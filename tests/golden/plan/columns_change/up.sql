@@ -1,5 +1,6 @@
--- schemac plan: 9 changes, 1 destructive
---   drop column public.t.old  [DESTRUCTIVE, ACCESS EXCLUSIVE lock]
+-- schemac plan: 9 changes, 1 destructive, 1 whose data DOWN cannot restore
+--   drop column public.t.old  [DESTRUCTIVE, data not restored by DOWN, ACCESS EXCLUSIVE lock]
+--     DOWN: the data of public.t.old is gone: this brings the column back, not its values; its rows get '' (NOT NULL without a default), through a default dropped again
 --   change type of public.t.id from int to bigint  [rewrites table, ACCESS EXCLUSIVE lock]
 --     note: rewrites the table and its indexes under ACCESS EXCLUSIVE; DOWN first scans the table and fails, changing nothing, if a value does not fit int exactly
 --   change type of public.t.name from varchar(20) to varchar(50)  [ACCESS EXCLUSIVE lock]
@@ -12,6 +13,14 @@
 --     note: scans the whole table under ACCESS EXCLUSIVE; fails if a row holds NULL
 --   drop default of public.t.qty  [ACCESS EXCLUSIVE lock]
 --   add column public.t.added (timestamptz)  [ACCESS EXCLUSIVE lock]
+
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
 
 -- drop column public.t.old
 ALTER TABLE public.t DROP COLUMN old;
@@ -50,3 +59,5 @@ ALTER TABLE public.t ALTER COLUMN qty DROP DEFAULT;
 
 -- add column public.t.added (timestamptz)
 ALTER TABLE public.t ADD COLUMN added timestamptz DEFAULT now() NOT NULL;
+
+COMMIT;

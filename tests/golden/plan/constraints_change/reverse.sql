@@ -8,6 +8,14 @@
 --   add constraint parent_code_key on public.parent  [ACCESS EXCLUSIVE lock]
 --     note: builds a unique index under ACCESS EXCLUSIVE
 
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
+
 -- drop foreign key child_parent_id_fkey on public.child
 ALTER TABLE public.child DROP CONSTRAINT child_parent_id_fkey;
 
@@ -26,3 +34,5 @@ ALTER TABLE public.child VALIDATE CONSTRAINT child_qty_check;
 
 -- add constraint parent_code_key on public.parent
 ALTER TABLE public.parent ADD CONSTRAINT parent_code_key UNIQUE (code);
+
+COMMIT;

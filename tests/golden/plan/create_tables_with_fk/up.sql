@@ -4,6 +4,14 @@
 --   create table public.symbols
 --   add foreign key symbols_exchange_id_fkey on public.symbols
 
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
+
 -- create enum public.market_type
 CREATE TYPE public.market_type AS ENUM ('spot', 'futures');
 
@@ -31,3 +39,5 @@ CREATE INDEX symbols_exchange_id_idx ON public.symbols (exchange_id);
 
 -- add foreign key symbols_exchange_id_fkey on public.symbols
 ALTER TABLE public.symbols ADD CONSTRAINT symbols_exchange_id_fkey FOREIGN KEY (exchange_id) REFERENCES public.exchanges (id) ON DELETE CASCADE;
+
+COMMIT;

@@ -3,6 +3,14 @@
 --   add foreign key child_parent_id_fkey on public.child
 --     note: added NOT VALID, then validated under SHARE UPDATE EXCLUSIVE
 
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
+
 -- create table public.parent
 CREATE TABLE public.parent (
   id int NOT NULL,
@@ -12,3 +20,5 @@ CREATE TABLE public.parent (
 -- add foreign key child_parent_id_fkey on public.child
 ALTER TABLE public.child ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parent (id) NOT VALID;
 ALTER TABLE public.child VALIDATE CONSTRAINT child_parent_id_fkey;
+
+COMMIT;

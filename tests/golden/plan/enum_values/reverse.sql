@@ -4,6 +4,14 @@
 --   add 'failed' to enum public.status  [outside a transaction]
 --     note: DOWN recreates the type: PostgreSQL cannot drop an enum value
 
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
+
 -- recreate enum public.side (removes 'hold')
 DO $schemac$
 #variable_conflict use_column
@@ -19,6 +27,8 @@ CREATE TYPE public.side AS ENUM ('buy', 'sell');
 ALTER TABLE public.orders ALTER COLUMN side TYPE public.side USING side::text::public.side;
 DROP TYPE public.side_schemac_old;
 
--- add 'failed' to enum public.status [outside a transaction]
--- schemac:no-transaction
+COMMIT;
+
+-- schemac:section 2 no-transaction
+-- add 'failed' to enum public.status
 ALTER TYPE public.status ADD VALUE 'failed';

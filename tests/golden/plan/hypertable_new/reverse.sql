@@ -1,10 +1,19 @@
--- schemac plan: 5 changes, 2 destructive
+-- schemac plan: 5 changes, 2 destructive, 1 whose data DOWN cannot restore
 --   remove retention policy on public.ticks
 --   remove compression policy on public.ticks
 --   disable compression on public.ticks  [rewrites table, ACCESS EXCLUSIVE lock]
 --     note: decompresses every compressed chunk first
---   drop table public.ticks  [DESTRUCTIVE, ACCESS EXCLUSIVE lock]
+--   drop table public.ticks  [DESTRUCTIVE, data not restored by DOWN, ACCESS EXCLUSIVE lock]
+--     DOWN: the data of public.ticks is gone: this creates the table again, empty
 --   drop extension timescaledb  [DESTRUCTIVE]
+
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
 
 -- remove retention policy on public.ticks
 SELECT remove_retention_policy('public.ticks', if_exists => true);
@@ -21,3 +30,5 @@ DROP TABLE public.ticks;
 
 -- drop extension timescaledb
 DROP EXTENSION timescaledb;
+
+COMMIT;

@@ -5,6 +5,14 @@
 --   add compression policy on public.ticks (compress chunks older than 1 day)
 --   add retention policy on public.ticks (drop chunks older than 7 days)
 
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
+
 -- create extension timescaledb
 DO $schemac$
 BEGIN
@@ -33,3 +41,5 @@ SELECT add_compression_policy('public.ticks', compress_after => INTERVAL '1 day'
 
 -- add retention policy on public.ticks (drop chunks older than 7 days)
 SELECT add_retention_policy('public.ticks', drop_after => INTERVAL '7 days');
+
+COMMIT;

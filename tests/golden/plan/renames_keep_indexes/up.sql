@@ -16,6 +16,14 @@
 --   create index orders_qty_idx on public.orders  [outside a transaction]
 --     note: built CONCURRENTLY: reads and writes continue
 
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
+
 -- rename table public.trades to orders
 ALTER TABLE public.trades RENAME TO orders;
 
@@ -40,10 +48,12 @@ ALTER TABLE public.orders RENAME CONSTRAINT trades_sym_qty_key TO orders_symbol_
 -- rename index public.trades_sym_idx to orders_symbol_idx
 ALTER INDEX public.trades_sym_idx RENAME TO orders_symbol_idx;
 
--- drop index trades_qty_idx on public.orders [outside a transaction]
--- schemac:no-transaction
+COMMIT;
+
+-- schemac:section 2 no-transaction
+-- drop index trades_qty_idx on public.orders
 DROP INDEX CONCURRENTLY public.trades_qty_idx;
 
--- create index orders_qty_idx on public.orders [outside a transaction]
--- schemac:no-transaction
+-- schemac:section 3 no-transaction
+-- create index orders_qty_idx on public.orders
 CREATE INDEX CONCURRENTLY orders_qty_idx ON public.orders (qty) WHERE qty > 100;

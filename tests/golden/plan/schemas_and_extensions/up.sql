@@ -4,6 +4,14 @@
 --   create enum workspace.kind
 --   create table workspace.items
 
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
+
 -- create schema workspace
 CREATE SCHEMA workspace;
 
@@ -26,3 +34,5 @@ CREATE TABLE workspace.items (
   kind workspace.kind NOT NULL,
   CONSTRAINT items_pkey PRIMARY KEY (id)
 );
+
+COMMIT;
