@@ -7,6 +7,8 @@
 #include <cctype>
 #include <limits>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "names.hpp"
 #include "text.hpp"
@@ -380,9 +382,26 @@ struct IndexNames {
   std::vector<std::vector<bool>> needed;        // whether that name must be printed
 };
 
+// Whether index k of `flat` (one schema's indexes in the order check names them) gets its real name when it is
+// left out, every later index still written: each name the server would try before the real one must be taken
+// by then, by `taken` or by another index. Those later indexes it relies on are added to `relied_on`.
+bool gets_its_name_unwritten(const std::vector<std::pair<const Table*, const Index*>>& flat, size_t k,
+                             const std::vector<std::string>& real, const NameSet& taken,
+                             const std::unordered_map<std::string, size_t>& owner, std::vector<size_t>& relied_on) {
+  for (int pass = 0;; ++pass) {
+    std::string tried = index_name_candidate(*flat[k].first, *flat[k].second, pass);
+    if (tried == real[k]) return taken.count(tried) == 0;
+    if (taken.count(tried)) continue;
+    auto it = owner.find(tried);
+    if (it == owner.end()) return false;     // free: the index would take this one
+    if (it->second > k) relied_on.push_back(it->second);  // earlier ones hold theirs already, written or not
+  }
+}
+
 // Leaves out each name in turn (in the order check names indexes) when parsing and checking the printed text
-// would give every index of the schema its real name again; leaving one out can change another's default.
-// Quadratic in the number of indexes of a schema, which is fine for the hundreds a real schema has.
+// would give every index of the schema its real name again. Leaving one out frees its name until its turn, so an
+// earlier index left out that relied on it being taken keeps it written: one pass over the indexes, with a
+// final check that falls back to writing every name.
 void elide_index_names(std::vector<Table>& tables, const NameSet& taken,
                        const std::vector<std::vector<std::string>>& names) {
   // The common case (a pulled schema where every index has its default name) in one pass: leave them all out.
@@ -393,11 +412,29 @@ void elide_index_names(std::vector<Table>& tables, const NameSet& taken,
     tables = std::move(unnamed);
     return;
   }
+  std::vector<std::pair<const Table*, const Index*>> flat;
+  std::vector<std::string> real;
+  std::unordered_map<std::string, size_t> owner;
   for (size_t t = 0; t < tables.size(); ++t)
     for (size_t i = 0; i < tables[t].indexes.size(); ++i) {
-      tables[t].indexes[i].name.clear();
-      if (names_as_check_gives(tables, taken) != names) tables[t].indexes[i].name = names[t][i];
+      owner.emplace(names[t][i], flat.size());
+      flat.emplace_back(&tables[t], &tables[t].indexes[i]);
+      real.push_back(names[t][i]);
     }
+  std::vector<bool> keep(flat.size(), false);
+  std::vector<bool> elided(flat.size(), false);
+  for (size_t k = 0; k < flat.size(); ++k) {
+    std::vector<size_t> relied_on;
+    if (keep[k] || !gets_its_name_unwritten(flat, k, real, taken, owner, relied_on)) continue;
+    elided[k] = true;
+    for (size_t j : relied_on) keep[j] = true;
+  }
+  size_t k = 0;
+  for (auto& t : tables)
+    for (auto& ix : t.indexes) ix.name = elided[k++] ? "" : ix.name;
+  if (names_as_check_gives(tables, taken) != names)  // duplicate names: write them all, as they are
+    for (size_t t = 0; t < tables.size(); ++t)
+      for (size_t i = 0; i < tables[t].indexes.size(); ++i) tables[t].indexes[i].name = names[t][i];
 }
 
 IndexNames index_names(const Schema& s) {
@@ -469,7 +506,11 @@ class Printer {
   void index(const Index& ix, const std::string& name, int depth);
   void hypertable(const Hypertable& h, int depth);
   void query(const Query& q, const std::string& context, int depth);
-  void schema_block(const std::string& name);
+  struct Members {
+    const Namespace* ns = nullptr;       // its `schema` block's declaration, if it has one
+    std::vector<size_t> enums, tables;  // positions in the Schema
+  };
+  void schema_block(const std::string& name, const Members& members);
   std::vector<std::string> block_schemas() const;
 };
 
@@ -682,8 +723,9 @@ void Printer::query(const Query& q, const std::string& context, int depth) {
 // Non-public schemas in order: declared blocks first, then any other schema an enum or table lives in.
 std::vector<std::string> Printer::block_schemas() const {
   std::vector<std::string> out;
+  std::unordered_set<std::string> seen = {"public"};
   auto add = [&](const std::string& name) {
-    if (name != "public" && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    if (seen.insert(name).second) out.push_back(name);
   };
   for (auto& n : s_.namespaces) add(n.name);
   for (auto& e : s_.enums) add(e.schema);
@@ -691,26 +733,28 @@ std::vector<std::string> Printer::block_schemas() const {
   return out;
 }
 
-void Printer::schema_block(const std::string& name) {
-  const Namespace* ns = s_.find_namespace(name);
+void Printer::schema_block(const std::string& name, const Members& members) {
+  const Namespace* ns = members.ns;
   separate();
   if (ns) leading(0, ns->trivia, ns->comment, {});
   open(0, "schema " + dsl_name(name));
-  for (auto& e : s_.enums)
-    if (e.schema == name) separate(), enum_decl(e, 1);
-  for (size_t i = 0; i < s_.tables.size(); ++i)
-    if (s_.tables[i].schema == name) separate(), table(s_.tables[i], i, 1);
+  for (size_t i : members.enums) separate(), enum_decl(s_.enums[i], 1);
+  for (size_t i : members.tables) separate(), table(s_.tables[i], i, 1);
   if (ns) comment_lines(1, ns->tail_comments);
   close(0, ns ? std::string_view(ns->trivia.after) : std::string_view());
 }
 
 std::string Printer::run() {
+  // Each schema's enums and tables, in declaration order, gathered once (not one pass over all per schema).
+  std::unordered_map<std::string, Members> by_schema;
+  for (auto& n : s_.namespaces) by_schema[n.name].ns = by_schema[n.name].ns ? by_schema[n.name].ns : &n;
+  for (size_t i = 0; i < s_.enums.size(); ++i) by_schema[s_.enums[i].schema].enums.push_back(i);
+  for (size_t i = 0; i < s_.tables.size(); ++i) by_schema[s_.tables[i].schema].tables.push_back(i);
   for (auto& e : s_.extensions) extension(e);
-  for (auto& e : s_.enums)
-    if (e.schema == "public") separate(), enum_decl(e, 0);
-  for (size_t i = 0; i < s_.tables.size(); ++i)
-    if (s_.tables[i].schema == "public") separate(), table(s_.tables[i], i, 0);
-  for (auto& name : block_schemas()) schema_block(name);
+  Members& top = by_schema["public"];
+  for (size_t i : top.enums) separate(), enum_decl(s_.enums[i], 0);
+  for (size_t i : top.tables) separate(), table(s_.tables[i], i, 0);
+  for (auto& name : block_schemas()) schema_block(name, by_schema[name]);
   separate();
   comment_lines(0, s_.tail_comments);
   return out_;

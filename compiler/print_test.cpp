@@ -341,6 +341,42 @@ TEST_CASE("print: index default names avoid relation names already taken") {
   }
 }
 
+TEST_CASE("print: the index names left out come back as the same names, whatever order they were taken in") {
+  // Three indexes on one column across two tables, each given one of the names the server would try (or a
+  // name of its own): every assignment of distinct names prints to text that check names the same way.
+  const std::vector<std::string> pool = {"t_a_idx", "t_a_idx1", "t_a_idx2", "mine"};
+  int elided_somewhere = 0;
+  for (auto& n0 : pool)
+    for (auto& n1 : pool)
+      for (auto& n2 : pool) {
+        if (n0 == n1 || n1 == n2 || n0 == n2) continue;
+        CAPTURE(n0 + " " + n1 + " " + n2);
+        Table t;
+        t.name = "t";
+        t.columns = {column("a", type("int"))};
+        t.indexes = {index({key("a")}, n0), index({key("a", true)}, n1)};
+        Table u = t;
+        u.name = "u";
+        u.indexes = {index({key("a")}, "u_a_idx")};
+        Table t2 = t;  // a second table named t in another schema: its names are its own
+        t2.schema = "s";
+        t2.indexes = {index({key("a")}, n2)};
+        Schema s;
+        s.tables = {t, u, t2};
+        std::string text = print_dsl(s);
+        ParseResult p = parse(SourceFile{"printed.dsl", text});
+        REQUIRE_MESSAGE(!has_errors(p.diags), text);
+        REQUIRE_MESSAGE(!has_errors(check(p.schema)), text);
+        CHECK_MESSAGE(p.schema.tables[0].indexes[0].name == n0, text);
+        CHECK_MESSAGE(p.schema.tables[0].indexes[1].name == n1, text);
+        CHECK_MESSAGE(p.schema.tables[1].indexes[0].name == "u_a_idx", text);
+        CHECK_MESSAGE(p.schema.tables[2].indexes[0].name == n2, text);
+        CHECK(text.find("u_a_idx") == std::string::npos);  // a default name is never written
+        elided_somewhere += text.find("t_a_idx") == std::string::npos;
+      }
+  CHECK(elided_somewhere > 0);
+}
+
 TEST_CASE("print: hostile names are quoted, ordinary ones are not") {
   CHECK(dsl_name("timestamp") == "timestamp");
   CHECK(dsl_name("Price") == "Price");
