@@ -190,13 +190,14 @@ bool is_cast_suffix(std::string_view s) {
   return i == s.size();
 }
 
-// A default as the grammar takes it: bare when it is a literal, call, parenthesised SQL or name with an
-// optional cast, otherwise in parentheses.
+// A default as the grammar takes it: bare when it is a literal, call, name or parenthesised SQL with a cast,
+// otherwise in parentheses. Parenthesised SQL alone is parenthesised again: the parser takes the outer pair off
+// `default (expr)`, so `(1)` written bare would come back as `1`.
 std::string default_text(const std::string& expr) {
   std::string e = trim(expr);
   size_t end = skip_default_atom(e);
-  if (end != npos && (end == e.size() || is_cast_suffix(std::string_view(e).substr(end)))) return e;
-  return "(" + e + ")";
+  bool bare = end != npos && (end == e.size() ? e[0] != '(' : is_cast_suffix(std::string_view(e).substr(end)));
+  return bare ? e : "(" + e + ")";
 }
 
 std::string paren_text(const std::string& expr) { return "(" + trim(expr) + ")"; }
@@ -309,6 +310,7 @@ struct ConstraintLayout {
   std::vector<std::vector<size_t>> on_column;  // per column: constraints written inline, in print order
   std::vector<size_t> table_level;             // constraints written at table level, in print order
   std::vector<bool> named;                     // per constraint: its name must be printed
+  std::vector<std::string> names;              // per constraint: the written one, or its default where written
 };
 
 ConstraintLayout arrange(const Table& t, const std::vector<size_t>& column_of) {
@@ -353,14 +355,55 @@ bool settle_names(const Table& named, ConstraintLayout& l, std::vector<size_t>& 
   return settled;
 }
 
-ConstraintLayout layout_constraints(const Table& t) {
-  Table named = with_constraint_names(t);
+// One layout of t's constraints, in t's order (`named`: t with every name filled in).
+ConstraintLayout settle_layout(const Table& t, const Table& named) {
   std::vector<size_t> column_of(t.constraints.size());
   for (size_t i = 0; i < t.constraints.size(); ++i) column_of[i] = inline_column(t, t.constraints[i]);
   for (;;) {  // each round only moves constraints to table level, so this ends
     ConstraintLayout l = arrange(t, column_of);
-    if (settle_names(named, l, column_of)) return l;
+    if (!settle_names(named, l, column_of)) continue;
+    for (auto& c : named.constraints) l.names.push_back(c.name);
+    return l;
   }
+}
+
+Table reordered(const Table& t, const std::vector<size_t>& order) {
+  Table out = t;
+  for (size_t k = 0; k < order.size(); ++k) out.constraints[k] = t.constraints[order[k]];
+  return out;
+}
+
+// A layout of reordered(t, from) told in t's numbering.
+ConstraintLayout renumbered(ConstraintLayout l, const std::vector<size_t>& from) {
+  for (auto& list : l.on_column)
+    for (auto& i : list) i = from[i];
+  for (auto& i : l.table_level) i = from[i];
+  ConstraintLayout out = l;
+  for (size_t k = 0; k < from.size(); ++k) {
+    out.named[from[k]] = l.named[k];
+    out.names[from[k]] = l.names[k];
+  }
+  return out;
+}
+
+bool same_layout(const ConstraintLayout& a, const ConstraintLayout& b) {
+  return a.on_column == b.on_column && a.table_level == b.table_level && a.named == b.named;
+}
+
+// The parser meets the printed constraints in print order, and that order can lay out differently (a
+// constraint sent to table level for its name in one order needs none in the other, and would move inline on
+// the next fmt). So the printed order is laid out again until it gives itself: fmt's output is its own fixed
+// point. Two or three rounds in practice; the bound only guards against a cycle.
+ConstraintLayout layout_constraints(const Table& t) {
+  Table named = with_constraint_names(t);
+  ConstraintLayout l = settle_layout(t, named);
+  for (int round = 0; round < 16; ++round) {
+    auto order = print_order(l);
+    ConstraintLayout next = renumbered(settle_layout(reordered(t, order), reordered(named, order)), order);
+    if (same_layout(next, l)) break;
+    l = std::move(next);
+  }
+  return l;
 }
 
 // Index names as the check stage completes them: the same assign_index_names (names.hpp) over copies of one
@@ -502,7 +545,7 @@ class Printer {
   void columns(const Table& t, const ConstraintLayout& l, int depth);
   std::string column_mods(const Table& t, const Column& c, const std::vector<size_t>& inl);
   std::string inline_constraint(const Table& t, const Constraint& c);
-  void table_constraint(const Table& t, const Constraint& c, bool named, int depth);
+  void table_constraint(const Table& t, const Constraint& c, const std::string& name, int depth);
   void index(const Index& ix, const std::string& name, int depth);
   void hypertable(const Hypertable& h, int depth);
   void query(const Query& q, const std::string& context, int depth);
@@ -595,7 +638,7 @@ void Printer::table(const Table& t, size_t pos, int depth) {
   ConstraintLayout l = layout_constraints(t);
   columns(t, l, depth + 1);
   separate();
-  for (size_t i : l.table_level) table_constraint(t, t.constraints[i], l.named[i], depth + 1);
+  for (size_t i : l.table_level) table_constraint(t, t.constraints[i], l.named[i] ? l.names[i] : "", depth + 1);
   for (size_t i = 0; i < t.indexes.size(); ++i) {
     bool named = index_names_.needed[pos][i];
     index(t.indexes[i], named ? index_names_.names[pos][i] : "", depth + 1);
@@ -651,9 +694,10 @@ std::string Printer::inline_constraint(const Table& t, const Constraint& c) {
   return "";
 }
 
-void Printer::table_constraint(const Table& t, const Constraint& c, bool named, int depth) {
+// `written_name`: empty when the default the parser gives it is its name.
+void Printer::table_constraint(const Table& t, const Constraint& c, const std::string& written_name, int depth) {
   leading(depth, c.trivia, c.comment, {});
-  std::string name = named ? " " + dsl_name(c.name) : "";
+  std::string name = written_name.empty() ? "" : " " + dsl_name(written_name);
   std::string text;
   switch (c.kind) {
     case Kind::primary_key: text = "primary key" + name + " (" + names_text(c.columns) + ")"; break;
