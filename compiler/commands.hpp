@@ -48,6 +48,19 @@ int cmd_migrate_new(const MigrateNewArgs& a, Io io);
 // Rewrites schemac.sum after a deliberate edit or a resolved merge.
 int cmd_migrate_hash(const std::string& dir, Io io);
 
+// Prints the TimescaleDB edition the directory targets (edition_file.hpp), or sets it when `edition` is given.
+int cmd_migrate_edition(const std::string& dir, const std::string& edition, Io io);
+struct MigrateRebaseArgs {
+  std::string version;  // NNNN
+  std::string dir = "migrations";
+  bool allow_destructive = false;
+  std::string edition;
+  bool retention_via_cron = false;
+};
+// Re-plans a migration onto the snapshot of the one before it now (after a renumbered parallel migration): its
+// own change (from the state it was planned on to its snapshot) merged on top, refused on a conflict.
+int cmd_migrate_rebase(const MigrateRebaseArgs& a, Io io);
+
 struct PullArgs {
   std::optional<std::string> db;
   std::vector<std::string> schemas;

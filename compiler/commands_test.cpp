@@ -7,6 +7,8 @@
 #include <fstream>
 
 #include "files.hpp"
+#include "migrate.hpp"
+#include "parallel_branches.hpp"
 #include "temp_dir.hpp"
 #include "testdb.hpp"
 
@@ -204,4 +206,106 @@ TEST_CASE("cli: a hostile DATABASE_URL, from the environment or from .env, never
     if (dotenv.err.find("invalid database URL") != std::string::npos)
       CHECK(dotenv.err.find("(from ./.env)") != std::string::npos);
   }
+}
+
+TEST_CASE("cli: the TimescaleDB edition is chosen with the first migration and changed only deliberately") {
+  Project p;
+  p.put("schema.dsl", "extension timescaledb\n\ntable ticks {\n  ts timestamptz\n  v  int\n\n"
+                      "  hypertable on ts {\n    retention 7 days\n  }\n}\n");
+  check_clear_error(p.run({"migrate", "new", "init"}), "choose the TimescaleDB edition the migrations in migrations");
+  CHECK_FALSE(fs::exists(p.path / "migrations" / "0001_init.up.sql"));
+
+  // Apache: the retention policy is refused unless scheduled with pg_cron; the choice is recorded.
+  RunResult apache = p.run({"migrate", "new", "init", "--edition", "apache", "--retention-via-cron"});
+  INFO(describe(apache));
+  REQUIRE(apache.exit_code == 0);
+  CHECK(read_file(p.path / "migrations" / "schemac.edition").ends_with("\napache\n"));
+  CHECK(read_file(p.path / "migrations" / "0001_init.up.sql").find("cron.schedule") != std::string::npos);
+  CHECK(read_file(p.path / "migrations" / "0001_init.up.sql").find("add_retention_policy") == std::string::npos);
+
+  // Later migrations and offline plans use the record; another --edition is refused with the command to change it.
+  p.put("schema.dsl", "extension timescaledb\n\ntable ticks {\n  ts timestamptz\n  v  int\n\n"
+                      "  hypertable on ts {\n    retention 8 days\n  }\n}\n");
+  RunResult offline = p.run({"plan"});
+  INFO(describe(offline));
+  CHECK(offline.exit_code == 1);  // retention on the recorded Apache edition, without --retention-via-cron
+  CHECK(offline.err.find("Apache") != std::string::npos);
+  check_clear_error(p.run({"migrate", "new", "longer", "--edition", "timescale"}),
+                    "--edition timescale: the migrations in migrations are written for the apache edition");
+  CHECK(p.run({"migrate", "edition"}).out == "apache\n");
+  RunResult changed = p.run({"migrate", "edition", "timescale"});
+  CHECK(changed.exit_code == 0);
+  CHECK(changed.out == "migrations now targets the timescale edition (was apache); migrations already written are "
+                       "not changed\n");
+  RunResult next = p.run({"migrate", "new", "longer"});
+  INFO(describe(next));
+  REQUIRE(next.exit_code == 0);
+  CHECK(read_file(p.path / "migrations" / "0002_longer.up.sql").find("add_retention_policy") != std::string::npos);
+  // The edition file is part of the directory: no "not a migration file" warning for it.
+  CHECK(next.err.find("schemac.edition") == std::string::npos);
+
+  p.put("migrations/schemac.edition", "enterprise\n");
+  check_clear_error(p.run({"plan"}), "migrations/schemac.edition:1: \"enterprise\" is not a TimescaleDB edition");
+}
+
+namespace {
+constexpr const char* kBranchBase = "table t {\n  id int primary key\n}\n";
+constexpr const char* kBranchA = "table t {\n  id int primary key\n  a  text?\n}\n";
+constexpr const char* kBranchB = "table t {\n  id int primary key\n  b  int?\n}\n";
+constexpr const char* kBranchesMerged = "table t {\n  id int primary key\n  a  text?\n  b  int?\n}\n";
+}  // namespace
+
+TEST_CASE("cli: a renumbered parallel migration is caught by its lineage and rebased onto the other") {
+  schemac::test::ParallelBranches p(kBranchBase, kBranchA, kBranchB);
+  p.put("schema.dsl", kBranchesMerged);
+  check_clear_error(p.run({"plan"}), "version 0002 is used by two migrations");
+  CHECK(p.run({"plan"}).err.find("schemac migrate rebase NNNN") != std::string::npos);
+  p.renumber();
+  // Before lineage, this plan re-added column a: 0003's snapshot never had it.
+  RunResult stale = p.run({"plan"});
+  check_clear_error(stale, "migrations/0003_add_b.snapshot.dsl:1:1: error: migration 0003_add_b was planned on "
+                           "0001_init, not on the state 0002_add_a leaves now");
+  CHECK(stale.err.find("run `schemac migrate rebase 0003` to re-plan it onto 0002_add_a") != std::string::npos);
+  CHECK(stale.out.empty());
+  check_clear_error(p.run({"migrate", "new", "more"}), "was planned on 0001_init");
+  std::string b_up = p.file("migrations/0003_add_b.up.sql");
+
+  RunResult r = p.run({"migrate", "rebase", "0003"});
+  INFO(describe(r));
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == "rebased 0003_add_b onto 0002_add_a (1 change): rewrote its up, down and snapshot files and "
+                 "schemac.sum\n");
+  // The same change (only the state under it moved), and its header names it by its new version now.
+  CHECK(b_up.find("-- migration 0002_add_b (up)") == 0);
+  CHECK(p.file("migrations/0003_add_b.up.sql") == "-- migration 0003_add_b (up)" + b_up.substr(28));
+  CHECK(p.file("migrations/0003_add_b.snapshot.dsl").find("  a  text?\n  b  int?\n") != std::string::npos);
+  CHECK(p.file("migrations/0003_add_b.snapshot.dsl").starts_with("// schemac:parent h1:"));
+  RunResult after = p.run({"plan", "--exit-code"});
+  CHECK_MESSAGE(after.exit_code == 0, describe(after));
+  CHECK(after.err.empty());
+  CHECK(p.run({"migrate", "rebase", "0003"}).out == "0003_add_b is already planned on 0002_add_a: nothing to rebase\n");
+  CHECK(p.run({"migrate", "hash"}).exit_code == 0);
+  CHECK(p.file("migrations/schemac.sum") == schemac::sum_text(p.path / "migrations"));
+}
+
+TEST_CASE("cli: rebase refuses a conflict, naming the object, and writes nothing") {
+  schemac::test::ParallelBranches p(kBranchBase, "table t {\n  id bigint primary key\n}\n",
+                                    "table t {\n  id text primary key\n}\n");
+  p.renumber();
+  auto names = p.names("migrations");
+  std::string before = p.file("migrations/0003_add_b.snapshot.dsl") + p.file("migrations/schemac.sum");
+  RunResult r = p.run({"migrate", "rebase", "0003"});
+  check_clear_error(r, "cannot rebase 0003_add_b onto 0002_add_a: both changed the same objects:\n  - column id of "
+                       "table public.t: changed differently on both sides");
+  CHECK(p.file("migrations/0003_add_b.snapshot.dsl") + p.file("migrations/schemac.sum") == before);
+  CHECK(p.names("migrations") == names);
+  check_clear_error(p.run({"migrate", "rebase", "0001"}), "0001_init is the first migration");
+  check_clear_error(p.run({"migrate", "rebase", "0009"}), "no migration 0009");
+  check_clear_error(p.run({"migrate", "rebase", "x7"}), "\"x7\" is not a migration version");
+}
+
+TEST_CASE("cli: rebasing a migration whose change the other branch already made refuses, writing nothing") {
+  schemac::test::ParallelBranches p(kBranchBase, kBranchA, kBranchA);
+  p.renumber();
+  check_clear_error(p.run({"migrate", "rebase", "0003"}), "0003_add_b changes nothing: its change is already made");
 }

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "diff_internal.hpp"
+#include "names.hpp"
 
 namespace schemac {
 namespace diff_detail {
@@ -171,6 +172,26 @@ void Planner::apply_renames() {
   for (const Table* t : sorted_by_name(to_.tables))
     if (Table* f = from_tables.find(t->schema, t->name))
       for (auto& c : t->columns) rename_column(*f, *t, c);
+  if (renamed_.empty()) return;
+  std::sort(renamed_.begin(), renamed_.end(), [](const Renamed& a, const Renamed& b) {
+    return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+  });
+  for (auto& u : from_.tables) {
+    relations_.insert({u.schema, u.name});
+    for (auto& ix : u.indexes) relations_.insert({u.schema, ix.name});
+    for (auto& k : u.constraints)
+      if (k.index_backed()) relations_.insert({u.schema, k.name});
+  }
+  NameIndex<const Table> to_tables(to_.tables);
+  for (const Renamed& r : renamed_)
+    rename_derived_names(*from_tables.find(r.schema, r.name), *to_tables.find(r.schema, r.name), r.before);
+}
+
+// Called before each rename in table `f`, whose name in `to_` is `now`: keeps the table as it was before the first.
+void Planner::note_renamed(const Table& f, const std::string& now) {
+  for (auto& r : renamed_)
+    if (r.schema == f.schema && r.name == now) return;
+  renamed_.push_back({f.schema, now, f});
 }
 
 void Planner::rename_enum(const Enum& e) {
@@ -225,6 +246,7 @@ void Planner::rename_table(const Table& t) {
              {rename_table_sql(t.schema, old, t.name)}, {rename_table_sql(t.schema, t.name, old)});
     c.lock = Lock::access_exclusive;
     add(p_renames, std::move(c));
+    note_renamed(*f, t.name);
     f->name = t.name;
     for (auto& u : from_.tables)
       for (auto& k : u.constraints)
@@ -243,6 +265,7 @@ void Planner::rename_column(Table& f, const Table& t, const Column& c) {
               {rename_column_sql(t, old, c.name)}, {rename_column_sql(t, c.name, old)});
     ch.lock = Lock::access_exclusive;
     add(p_renames, std::move(ch));
+    note_renamed(f, f.name);
     fc->name = c.name;
     rename_column_uses(f, old, c.name);
     return;
@@ -285,6 +308,73 @@ void Planner::rename_column_uses(Table& f, const std::string& old, const std::st
         for (auto& col : k.ref_columns) fix(col);
 }
 
+// PostgreSQL keeps the names of constraints and indexes when their table or a column is renamed, but the
+// declaration now derives new default names (trades_pkey -> fills_pkey). Where the definition is unchanged the
+// object is renamed: dropping and re-creating it would rebuild its index and leave the table without it (and
+// its guarantee) in between. Objects are paired by definition; a name that is taken leaves the pair to the
+// ordinary drop and create.
+void Planner::rename_derived_names(Table& f, const Table& t, const Table& before) {
+  std::vector<Constraint*> old_constraints;
+  for (auto& k : f.constraints)
+    if (!named(t.constraints, k.name)) old_constraints.push_back(&k);
+  std::sort(old_constraints.begin(), old_constraints.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  for (Constraint* k : old_constraints)
+    for (const Constraint* n : sorted_by_name(t.constraints)) {
+      if (!same_constraint(*k, *n) || named(f.constraints, n->name) ||
+          (k->index_backed() && relation_taken(f.schema, n->name)))
+        continue;
+      Change c = mk(K::rename_constraint, column_ref(t, n->name),
+                    fmt::format("rename constraint {} on {} to {}", quote_ident(k->name), table_ref(t),
+                                quote_ident(n->name)),
+                    {rename_constraint_sql(t, k->name, n->name)}, {rename_constraint_sql(t, n->name, k->name)});
+      c.lock = Lock::access_exclusive;
+      if (k->index_backed()) {
+        c.note = "renames its index too; nothing is rebuilt";
+        relation_renamed(f.schema, k->name, n->name);
+      }
+      add(p_renames, std::move(c));
+      k->name = n->name;
+      break;
+    }
+  std::vector<Index*> old_indexes;
+  for (auto& ix : f.indexes)
+    if (!named(t.indexes, ix.name)) old_indexes.push_back(&ix);
+  std::sort(old_indexes.begin(), old_indexes.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  for (Index* ix : old_indexes) {
+    std::string now;
+    for (const Index* n : sorted_by_name(t.indexes))
+      if (same_index(*ix, *n) && !relation_taken(f.schema, n->name)) {
+        now = n->name;
+        break;
+      }
+    // create_hypertable's own time index is never declared: it follows the table's and the column's new names.
+    const Index* was = named(before.indexes, ix->name);  // its keys as they were named before the renames
+    if (now.empty() && t.hypertable && f.hypertable && was && is_timescale_default_index(before, *was)) {
+      Index renamed = *ix;
+      renamed.name = make_object_name(f.name, f.hypertable->time_column, "idx");
+      if (is_timescale_default_index(f, renamed) && !relation_taken(f.schema, renamed.name)) now = renamed.name;
+    }
+    if (now.empty()) continue;
+    Change c = mk(K::rename_index, quote_qualified(t.schema, now),
+                  fmt::format("rename index {} to {}", quote_qualified(t.schema, ix->name), quote_ident(now)),
+                  {rename_index_sql(t.schema, ix->name, now)}, {rename_index_sql(t.schema, now, ix->name)});
+    c.lock = Lock::share_update_exclusive;
+    c.note = "nothing is rebuilt";
+    add(p_renames, std::move(c));
+    relation_renamed(f.schema, ix->name, now);
+    ix->name = now;
+  }
+}
+
+bool Planner::relation_taken(const std::string& schema, const std::string& name) const {
+  return relations_.count({schema, name}) > 0;
+}
+
+void Planner::relation_renamed(const std::string& schema, const std::string& old, const std::string& now) {
+  relations_.erase({schema, old});
+  relations_.insert({schema, now});
+}
+
 // --- schemas and extensions -------------------------------------------------------------------------------
 
 Change Planner::schema_created(const Namespace& n) {
@@ -313,15 +403,28 @@ void Planner::plan_namespaces() {
 
 Change Planner::extension_created(const Extension& e) {
   return mk(K::create_extension, quote_ident(e.name), "create extension " + quote_ident(e.name),
-                {create_extension_sql(e)}, {drop_extension_sql(e)});
+                {create_extension_marked_sql(e)}, {drop_extension_if_marked_sql(e)});
 }
 
 void Planner::plan_extensions() {
-  for (const Extension* e : sorted_by_name(to_.extensions))
-    if (!named(from_.extensions, e->name)) add(p_extensions, extension_created(*e));
+  // "" is the extension's default schema, which for those schemac knows (timescaledb) is public.
+  auto where = [](const Extension& e) { return e.schema.empty() ? std::string("public") : e.schema; };
+  for (const Extension* e : sorted_by_name(to_.extensions)) {
+    const Extension* f = named(from_.extensions, e->name);
+    if (!f) add(p_extensions, extension_created(*e));
+    else if (where(*f) != where(*e))
+      // CREATE EXTENSION IF NOT EXISTS would do nothing, and every call through the declared schema would fail.
+      error(fmt::format("extension {} is in schema {}, but the declaration puts it in schema {}",
+                        quote_ident(e->name), quote_ident(where(*f)), quote_ident(where(*e))),
+            fmt::format("declare `extension {} schema {}` (TimescaleDB cannot be moved once installed)",
+                        e->name, where(*f)),
+            e->loc);
+  }
   for (const Extension* e : sorted_by_name(from_.extensions))
     if (!named(to_.extensions, e->name)) {
-      Change c = inverse(extension_created(*e), K::drop_extension, "drop extension " + quote_ident(e->name));
+      // A declared removal drops it whoever made it; its DOWN puts it back.
+      Change c = mk(K::drop_extension, quote_ident(e->name), "drop extension " + quote_ident(e->name),
+                    {drop_extension_sql(*e)}, {create_extension_sql(*e)});
       c.destructive = true;  // dropping an extension drops the types, functions and data that belong to it
       add(p_drop_extensions, std::move(c));
     }
@@ -502,8 +605,10 @@ const char* kind_name(Change::Kind k) {
     case K::add_constraint: return "add_constraint";
     case K::drop_constraint: return "drop_constraint";
     case K::validate_constraint: return "validate_constraint";
+    case K::rename_constraint: return "rename_constraint";
     case K::create_index: return "create_index";
     case K::drop_index: return "drop_index";
+    case K::rename_index: return "rename_index";
     case K::comment: return "comment";
     case K::create_hypertable: return "create_hypertable";
     case K::drop_hypertable: return "drop_hypertable";

@@ -40,8 +40,8 @@ struct Change {
     create_table, drop_table, rename_table,
     add_column, drop_column, rename_column, alter_column_type, alter_nullability, alter_default,
     alter_identity, alter_generated,
-    add_constraint, drop_constraint, validate_constraint,
-    create_index, drop_index,
+    add_constraint, drop_constraint, validate_constraint, rename_constraint,
+    create_index, drop_index, rename_index,
     comment,
     create_hypertable, drop_hypertable,  // make a table a hypertable / rebuild it as a plain table
     set_chunk_interval,

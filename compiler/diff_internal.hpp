@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -117,6 +118,8 @@ class Planner {
 
   Plan run() {
     apply_renames();
+    const Extension* ts = named(to_.extensions, "timescaledb");
+    ts_ = timescale_prefix(ts ? ts : named(from_.extensions, "timescaledb"));
     from_tables_.emplace(from_.tables);  // after the renames: they change from_'s names
     to_tables_.emplace(to_.tables);
     plan_namespaces();
@@ -140,8 +143,18 @@ class Planner {
   const DiffOptions& opt_;
   std::array<std::vector<Change>, p_count> phases_;
   Diagnostics diags_;
+  // Tables of from_ that a table or column rename touched: their name in to_, and the table before any rename.
+  struct Renamed {
+    std::string schema, name;
+    Table before;
+  };
+  std::vector<Renamed> renamed_;
+  // (schema, name) of every table, index and index-backed constraint of from_ while renames are planned: they
+  // share one namespace per schema.
+  std::set<std::pair<std::string, std::string>> relations_;
   // Table lookups by name once renames are done (Schema::table is a linear scan: plans of thousands of tables).
   std::optional<NameIndex<const Table>> from_tables_, to_tables_;
+  std::string ts_;  // TimescaleDB's schema as a call prefix (render.hpp's timescale_prefix)
 
   // `s` is from_ or to_.
   const Table* table_in(const Schema& s, const std::string& schema, const std::string& name) const {
@@ -175,6 +188,17 @@ class Planner {
 
   // PostgreSQL follows a renamed column everywhere by number; the model names it, so follow it by hand.
   void rename_column_uses(Table& f, const std::string& old, const std::string& now);
+
+  // Called before each rename in table `f`, whose name in `to_` is `now`: keeps the table as it was before the
+  // first.
+  void note_renamed(const Table& f, const std::string& now);
+
+  // Constraints and indexes whose default name changed with the renames but whose definition did not: renamed
+  // too (ALTER TABLE ... RENAME CONSTRAINT, ALTER INDEX ... RENAME), never dropped and rebuilt.
+  void rename_derived_names(Table& f, const Table& t, const Table& before);
+
+  bool relation_taken(const std::string& schema, const std::string& name) const;
+  void relation_renamed(const std::string& schema, const std::string& old, const std::string& now);
 
   // --- schemas and extensions -------------------------------------------------------------------------------
 

@@ -52,7 +52,7 @@ Change Planner::table_created(const Table& t, const Schema& before, const Schema
   Change c = mk(K::create_table, table_ref(t), "create table " + table_ref(t), {create_table_sql(t, fks)},
            {drop_table_sql(t)});
   if (t.hypertable) {
-    c.up.push_back(create_hypertable_sql(t, false));
+    c.up.push_back(create_hypertable_sql(t, false, ts_));
     c.description += " as a hypertable on " + quote_ident(t.hypertable->time_column);
   }
   auto indexes = sorted_by_name(t.indexes);

@@ -70,8 +70,6 @@ std::vector<Case> cases() {
   return {
       {"schema", {}, ns, "create_schema", {"CREATE SCHEMA \"Trading\";"}, {"DROP SCHEMA \"Trading\";"}, false, true,
        Lock::none, false, "drop_schema", true},
-      {"extension", {}, ext, "create_extension", {"CREATE EXTENSION IF NOT EXISTS timescaledb;"},
-       {"DROP EXTENSION timescaledb;"}, false, true, Lock::none, false, "drop_extension", true},
       {"enum", {}, e1, "create_enum", {"CREATE TYPE public.side AS ENUM ('buy', 'sell');"}, {"DROP TYPE public.side;"},
        false, true, Lock::none, false, "drop_enum", false},
       {"enum reorder", e1, e3, "recreate_enum",
@@ -191,6 +189,34 @@ TEST_CASE("diff: every change kind, both directions") {
     CHECK(diff(c.a, c.a, allow()).empty());
     CHECK(diff(c.b, c.b, allow()).empty());
   }
+}
+
+TEST_CASE("diff: an extension's DOWN drops it only if its UP created it; a declared drop drops it") {
+  Schema ext;
+  ext.extensions.emplace_back().name = "timescaledb";
+  ext.extensions[0].schema = "ts";
+  Plan p = diff({}, ext, allow());
+  REQUIRE(p.changes.size() == 1);
+  CHECK(kind_name(p.changes[0].kind) == std::string("create_extension"));
+  CHECK(p.changes[0].up == std::vector<std::string>{
+                               "DO $schemac$\nBEGIN\n"
+                               "  IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'timescaledb') THEN\n"
+                               "    CREATE EXTENSION timescaledb SCHEMA ts;\n"
+                               "    COMMENT ON EXTENSION timescaledb IS 'created by a schemac migration (its DOWN "
+                               "drops it)';\n"
+                               "  END IF;\nEND\n$schemac$;"});
+  CHECK(p.changes[0].down ==
+        std::vector<std::string>{"DO $schemac$\nBEGIN\n"
+                                 "  IF (SELECT obj_description(oid, 'pg_extension') FROM pg_extension WHERE extname = "
+                                 "'timescaledb') = 'created by a schemac migration (its DOWN drops it)' THEN\n"
+                                 "    DROP EXTENSION timescaledb;\n"
+                                 "  END IF;\nEND\n$schemac$;"});
+  Plan r = diff(ext, {}, allow());
+  REQUIRE(r.changes.size() == 1);
+  CHECK(kind_name(r.changes[0].kind) == std::string("drop_extension"));
+  CHECK(r.changes[0].destructive);
+  CHECK(r.changes[0].up == std::vector<std::string>{"DROP EXTENSION timescaledb;"});
+  CHECK(r.changes[0].down == std::vector<std::string>{"CREATE EXTENSION IF NOT EXISTS timescaledb SCHEMA ts;"});
 }
 
 TEST_CASE("diff: adding enum values, and the recreate path as its DOWN") {

@@ -20,9 +20,9 @@ void Planner::refuse_on_apache(const Table& t, const std::string& feature) {
 Change Planner::retention_added(const Table& t, const Span& s) {
   Change c = mk(K::add_retention, table_ref(t),
            fmt::format("add retention policy on {} (drop chunks older than {})", table_ref(t), span_text(s)),
-           {add_retention_policy_sql(t, s)}, {remove_retention_policy_sql(t)});
+           {add_retention_policy_sql(t, s, ts_)}, {remove_retention_policy_sql(t, ts_)});
   if (use_cron()) {
-    c.up = {cron_schedule_retention_sql(t, s)};
+    c.up = {cron_schedule_retention_sql(t, s, ts_)};
     c.down = {cron_unschedule_sql(t)};
     c.description = fmt::format("schedule drop_chunks on {} with pg_cron every hour (older than {})", table_ref(t),
                                 span_text(s));
@@ -40,7 +40,7 @@ Change Planner::retention_added(const Table& t, const Span& s) {
 Change Planner::compression_enabled(const Table& t, const Compression& comp) {
   refuse_on_apache(t, "compression");
   Change c = mk(K::enable_compression, table_ref(t), "enable compression on " + table_ref(t) + compression_text(comp),
-           {enable_compression_sql(t, comp)}, {decompress_all_sql(t), disable_compression_sql(t)});
+           {enable_compression_sql(t, comp)}, {decompress_all_sql(t, ts_), disable_compression_sql(t)});
   c.lock = Lock::access_exclusive;
   return c;
 }
@@ -50,7 +50,7 @@ Change Planner::compression_policy_added(const Table& t, const Span& after) {
   return mk(K::add_compression_policy, table_ref(t),
                 fmt::format("add compression policy on {} (compress chunks older than {})", table_ref(t),
                             span_text(after)),
-                {add_compression_policy_sql(t, after)}, {remove_compression_policy_sql(t)});
+                {add_compression_policy_sql(t, after, ts_)}, {remove_compression_policy_sql(t, ts_)});
 }
 
 // Everything a hypertable declares beyond its chunk interval, in the order it must be set up.
@@ -126,7 +126,7 @@ Change Planner::hypertable_made(const Table& t, const std::vector<std::string>& 
   Change c = mk(K::create_hypertable, table_ref(t),
            fmt::format("make {} a hypertable on {} (moves existing rows into chunks)", table_ref(t),
                        quote_ident(t.hypertable->time_column)),
-           {create_hypertable_sql(t, true)}, rebuild);
+           {create_hypertable_sql(t, true, ts_)}, rebuild);
   c.lock = Lock::access_exclusive;
   c.rewrites = true;
   c.note = "copies every row into chunks under ACCESS EXCLUSIVE; DOWN rebuilds a plain table";
@@ -163,7 +163,7 @@ void Planner::alter_hypertable(const Table& f, const Table& t) {
       Change c = mk(K::set_chunk_interval, table_ref(t),
                fmt::format("set chunk interval of {} to {} (was {}; affects only chunks created from now on)",
                            table_ref(t), span_text(new_i), span_text(old_i)),
-               {set_chunk_interval_sql(t, new_i)}, {set_chunk_interval_sql(t, old_i)});
+               {set_chunk_interval_sql(t, new_i, ts_)}, {set_chunk_interval_sql(t, old_i, ts_)});
       add(p_ts_settings, std::move(c));
     }
   }
@@ -194,10 +194,10 @@ void Planner::alter_compression(const Table& f, const Table& t) {
     // Compressed chunks keep their old layout and block the change: decompress them, with the policy off.
     auto steps = [&](const Compression& from, const Compression& to) {
       std::vector<std::string> s;
-      if (from.after) s.push_back(remove_compression_policy_sql(t));
-      s.push_back(decompress_all_sql(t));
+      if (from.after) s.push_back(remove_compression_policy_sql(t, ts_));
+      s.push_back(decompress_all_sql(t, ts_));
       s.push_back(enable_compression_sql(t, to, true));
-      if (to.after) s.push_back(add_compression_policy_sql(t, *to.after));
+      if (to.after) s.push_back(add_compression_policy_sql(t, *to.after, ts_));
       return s;
     };
     Change c = mk(K::change_compression, table_ref(t),
@@ -216,8 +216,8 @@ void Planner::alter_compression(const Table& f, const Table& t) {
   add(p_ts_settings, mk(K::change_compression_policy, table_ref(t),
                             fmt::format("change compression policy on {} to chunks older than {} (was {})",
                                         table_ref(t), span_text(*b->after), span_text(*a->after)),
-                            {remove_compression_policy_sql(t), add_compression_policy_sql(t, *b->after)},
-                            {remove_compression_policy_sql(t), add_compression_policy_sql(t, *a->after)}));
+                            {remove_compression_policy_sql(t, ts_), add_compression_policy_sql(t, *b->after, ts_)},
+                            {remove_compression_policy_sql(t, ts_), add_compression_policy_sql(t, *a->after, ts_)}));
 }
 
 void Planner::alter_retention(const Table& f, const Table& t) {

@@ -359,6 +359,9 @@ Catalog read_catalog(Runner& db, Facts& facts) {
     cat.timescaledb_version = r.str(1);
     facts.timescaledb_available = r.flag(2);
     facts.cron_jobs = r.flag(3);
+    cat.timescaledb_available = !cat.timescaledb_version.empty() || facts.timescaledb_available;
+    cat.database = r.str(4);
+    cat.cron_database = r.str(5);
   });
   Schema& s = cat.schema;
   TableIndex idx;

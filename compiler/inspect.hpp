@@ -41,6 +41,9 @@ struct Catalog {
   std::string edition;              // "", "apache" or "timescale" (timescaledb.license)
   int server_version = 0;           // PQserverVersion: 150004, 170002, ...
   std::string timescaledb_version;  // installed extension version, "" when not installed
+  bool timescaledb_available = false;  // installed, or in pg_available_extensions (CREATE EXTENSION can work)
+  std::string database;               // current_database()
+  std::string cron_database;          // pg_cron's cron.database_name; "" where pg_cron is not loaded
   int queries = 0;                  // catalog statements sent; the same for 1 table or 1,000
 };
 

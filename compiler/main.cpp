@@ -60,6 +60,19 @@ int run(int argc, char** argv) {
   auto* mhash = migrate->add_subcommand("hash", "Rewrite schemac.sum after a deliberate edit or merge");
   mhash->add_option("--dir", hash_dir, "migrations directory (default ./migrations)");
   mhash->callback([&] { rc = cmd_migrate_hash(hash_dir, io); });
+  std::string edition_dir = "migrations", edition;
+  auto* medition = migrate->add_subcommand("edition", "Show or set the TimescaleDB edition the migrations target");
+  medition->add_option("EDITION", edition, "apache or timescale (without it: show the recorded one)")
+      ->check(CLI::IsMember({"apache", "timescale"}));
+  medition->add_option("--dir", edition_dir, "migrations directory (default ./migrations)");
+  medition->callback([&] { rc = cmd_migrate_edition(edition_dir, edition, io); });
+  MigrateRebaseArgs rebase_args;
+  auto* mrebase = migrate->add_subcommand("rebase", "Re-plan migration NNNN onto the snapshot before it now");
+  mrebase->add_option("NNNN", rebase_args.version, "the version of the migration to rebase, e.g. 0007")->required();
+  mrebase->add_option("--dir", rebase_args.dir, "migrations directory (default ./migrations)");
+  mrebase->add_flag("--allow-destructive", rebase_args.allow_destructive, "permit drops and narrowing changes");
+  add_edition_options(mrebase, rebase_args.edition, rebase_args.retention_via_cron);
+  mrebase->callback([&] { rc = cmd_migrate_rebase(rebase_args, io); });
 
   PullArgs pull_args;
   auto* pull = app.add_subcommand("pull", "Print a live database as schema.dsl");

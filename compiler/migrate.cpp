@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 
+#include "edition_file.hpp"
 #include "text.hpp"
 
 namespace fs = std::filesystem;
@@ -115,7 +116,7 @@ Diagnostic file_issue(const fs::path& p, std::string msg, std::string hint,
 // One directory entry: a migration file's name goes into `files`, anything else gets its diagnostic.
 void classify(const fs::directory_entry& e, std::vector<std::string>& files, Diagnostics& diags) {
   std::string f = e.path().filename().string();
-  if (f.starts_with('.') || f == kSumFile) return;
+  if (f.starts_with('.') || f == kSumFile || f == kEditionFile) return;
   NameCheck n = check_name(f);
   if (!n.migration_like) {
     diags.push_back(file_issue(e.path(), "not a migration file; it is ignored",
@@ -152,8 +153,8 @@ std::vector<Migration> collect(const fs::path& dir, const std::vector<std::strin
     if (mig.name != n.name) {
       diags.push_back(file_issue(
           dir / f, fmt::format("version {:04} is used by two migrations: \"{}\" and \"{}\"", v, mig.name, n.name),
-          "parallel branches both added a migration: renumber one of them with the next free version, or delete it "
-          "and run `schemac migrate new` again"));
+          "parallel branches both added a migration: renumber the one merged last to the next free version, run "
+          "`schemac migrate hash`, then `schemac migrate rebase NNNN` (its new version) to re-plan it onto the other"));
       continue;
     }
     const std::string& kind = n.kind;
@@ -250,18 +251,81 @@ std::string sum_text(const fs::path& dir) {
   return fmt::format("h1:{}\n{}", sha256_hex(body), body);
 }
 
-MigrationDir read_migrations(const fs::path& dir, Diagnostics& diags) {
+MigrationDir read_migrations(const fs::path& dir, Diagnostics& diags, bool lineage) {
   MigrationDir out{dir, {}};
   try {
     auto files = migration_files(dir, diags);
     out.migrations = collect(dir, files, diags);
     verify_sum(dir, files, diags);
+    if (lineage && !has_errors(diags)) check_lineage(out, diags);
   } catch (const FileError& e) {
     diags.push_back(file_diagnostic(e));
   } catch (const fs::filesystem_error& e) {
     diags.push_back(file_diagnostic(file_error(e.path1(), e.code().value(), "read")));
   }
   return out;
+}
+
+Snapshot read_snapshot_text(const std::string& text) {
+  Snapshot s;
+  size_t eol = text.find('\n');
+  std::string_view first = std::string_view(text).substr(0, eol);
+  if (!first.starts_with(kParentTag)) {
+    s.dsl = text;
+    s.hash = "h1:" + sha256_hex(text);
+    return s;
+  }
+  std::string_view rest = first.substr(kParentTag.size());
+  size_t sp = rest.find(' ');
+  s.parent = std::string(rest.substr(0, sp));
+  if (sp != std::string_view::npos) {
+    std::string_view stem = rest.substr(sp + 1);
+    if (stem.starts_with('(') && stem.ends_with(')')) s.parent_stem = std::string(stem.substr(1, stem.size() - 2));
+  }
+  std::string body = eol == std::string::npos ? "" : text.substr(eol + 1);
+  s.dsl = "\n" + body;
+  s.hash = "h1:" + sha256_hex(body);
+  return s;
+}
+
+Snapshot read_snapshot(const Migration& m) { return read_snapshot_text(read_file(m.snapshot)); }
+
+namespace {
+// The lineage line of the migration at `index`: it is planned on the snapshot of the one before it.
+std::string lineage_line(const MigrationDir& dir, size_t index) {
+  if (index == 0) return std::string(kParentTag) + "none\n";
+  const Migration& prev = dir.migrations[index - 1];
+  return fmt::format("{}{} ({})\n", kParentTag, read_snapshot(prev).hash, prev.stem());
+}
+}  // namespace
+
+void check_lineage(const MigrationDir& dir, Diagnostics& diags) {
+  for (size_t i = 0; i < dir.migrations.size(); ++i) {
+    const Migration& m = dir.migrations[i];
+    Snapshot s = read_snapshot(m);
+    if (s.parent.empty()) continue;  // written before lineage was recorded
+    Loc at{shown_path(m.snapshot), 1, 1};
+    if (i == 0) {
+      if (s.parent != "none")
+        diags.push_back({Diagnostic::Severity::error, at,
+                         fmt::format("the first migration {} was planned on an earlier migration{}, which is gone",
+                                     m.stem(), s.parent_stem.empty() ? "" : " (" + s.parent_stem + ")"),
+                         "restore the migrations before it from version control"});
+      continue;
+    }
+    const Migration& prev = dir.migrations[i - 1];
+    if (s.parent == read_snapshot(prev).hash) continue;
+    std::string planned_on = s.parent_stem.empty()          ? "another state"
+                             : s.parent_stem == prev.stem() ? "an earlier version of " + prev.stem()
+                                                            : s.parent_stem;
+    diags.push_back(
+        {Diagnostic::Severity::error, at,
+         fmt::format("migration {} was planned on {}, not on the state {} leaves now: its snapshot lacks what "
+                     "came in between (a parallel branch added or changed a migration before it)",
+                     m.stem(), planned_on, prev.stem()),
+         fmt::format("run `schemac migrate rebase {:04}` to re-plan it onto {}, then review its files", m.version,
+                     prev.stem())});
+  }
 }
 
 Migration write_migration(MigrationDir& dir, const NewMigration& m) {
@@ -283,10 +347,18 @@ Migration write_migration(MigrationDir& dir, const NewMigration& m) {
   }
   write_file_if_changed(mig.up, m.up_sql);
   write_file_if_changed(mig.down, m.down_sql);
-  write_file_if_changed(mig.snapshot, m.snapshot_dsl);
+  write_file_if_changed(mig.snapshot, lineage_line(dir, dir.migrations.size()) + m.snapshot_dsl);
   write_file_if_changed(dir.path / kSumFile, sum_text(dir.path));
   dir.migrations.push_back(mig);
   return mig;
+}
+
+void rewrite_migration(const MigrationDir& dir, size_t index, const NewMigration& m) {
+  const Migration& mig = dir.migrations.at(index);
+  write_file_if_changed(mig.up, m.up_sql);
+  write_file_if_changed(mig.down, m.down_sql);
+  write_file_if_changed(mig.snapshot, lineage_line(dir, index) + m.snapshot_dsl);
+  write_file_if_changed(dir.path / kSumFile, sum_text(dir.path));
 }
 
 }  // namespace schemac

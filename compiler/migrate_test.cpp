@@ -246,3 +246,64 @@ TEST_CASE("diagnostics come in name order") {
   CHECK(d[1].loc.file.ends_with("b.txt"));
   CHECK(d[2].loc.file.ends_with("c.txt"));
 }
+
+TEST_CASE("lineage: each snapshot records the one before it, and a changed predecessor is caught on its line") {
+  TempDir tmp;
+  Diagnostics d;
+  MigrationDir dir = read_migrations(tmp.path, d);
+  Migration first = write_migration(dir, sample("init", "CREATE TABLE t (id int);\n"));
+  Migration second = write_migration(dir, sample("add_x", "SELECT 1;\n"));
+  Snapshot s1 = read_snapshot(first), s2 = read_snapshot(second);
+  CHECK(s1.parent == "none");
+  CHECK(s2.parent == s1.hash);
+  CHECK(s2.parent_stem == "0001_init");
+  CHECK(s2.hash == "h1:" + sha256_hex("table t {\n  id int\n}\n"));  // the declaration, not the lineage line
+  CHECK(s2.dsl == "\ntable t {\n  id int\n}\n");                     // line numbers unchanged
+  CHECK(read_file(second.snapshot) == "// schemac:parent " + s1.hash + " (0001_init)\ntable t {\n  id int\n}\n");
+  read_migrations(tmp.path, d);
+  CHECK(d.empty());
+
+  // The first migration's state changes after the second was planned on it (the sum is rewritten, as
+  // `schemac migrate hash` would): the second no longer follows it.
+  write_file_if_changed(first.snapshot, "// schemac:parent none\ntable t {\n  id bigint\n}\n");
+  write_file_if_changed(tmp.path / kSumFile, sum_text(tmp.path));
+  dir = read_migrations(tmp.path, d);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].loc.file == second.snapshot.string());
+  CHECK(d[0].loc.line == 1);
+  CHECK(d[0].message == "migration 0002_add_x was planned on an earlier version of 0001_init, not on the state "
+                        "0001_init leaves now: its snapshot lacks what came in between (a parallel branch added or "
+                        "changed a migration before it)");
+  CHECK(d[0].hint == "run `schemac migrate rebase 0002` to re-plan it onto 0001_init, then review its files");
+  Diagnostics without;
+  read_migrations(tmp.path, without, /*lineage=*/false);
+  CHECK(without.empty());
+
+  // Rewriting it records the new predecessor.
+  rewrite_migration(dir, 1, sample("add_x", "SELECT 2;\n"));
+  Diagnostics after;
+  read_migrations(tmp.path, after);
+  CHECK(after.empty());
+  CHECK(read_file(second.up) == "SELECT 2;\n");
+}
+
+TEST_CASE("lineage: snapshots without the line (written before it existed) are not checked") {
+  Snapshot s = read_snapshot_text("table t {\n  id int\n}\n");
+  CHECK(s.parent.empty());
+  CHECK(s.dsl == "table t {\n  id int\n}\n");
+  CHECK(s.hash == "h1:" + sha256_hex(s.dsl));
+  TempDir tmp;
+  Diagnostics d;
+  MigrationDir dir = read_migrations(tmp.path, d);
+  Migration first = write_migration(dir, sample("init", "SELECT 1;\n"));
+  write_migration(dir, sample("two", "SELECT 2;\n"));
+  write_file_if_changed(first.snapshot, "table t {\n  id bigint\n}\n");  // and no line of its own
+  write_file_if_changed(tmp.path / kSumFile, sum_text(tmp.path));
+  read_migrations(tmp.path, d);
+  CHECK(d.size() == 1);  // the second still names its parent, whose state changed
+  write_file_if_changed(dir.migrations[1].snapshot, "table t {\n  id bigint\n}\n");
+  write_file_if_changed(tmp.path / kSumFile, sum_text(tmp.path));
+  Diagnostics none;
+  read_migrations(tmp.path, none);
+  CHECK(none.empty());
+}

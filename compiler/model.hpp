@@ -8,6 +8,7 @@
 // - Objects keep declaration order (print relies on it); diff sorts by name for determinism.
 // - After check, every constraint and index has its name (PostgreSQL's default naming where none was written),
 //   column types are canonical (see Type), and NullsOrder is never the implied default.
+// - == compares every member, source places and comments included (merge.cpp clears the places first).
 
 #include <cstdint>
 #include <optional>
@@ -23,6 +24,7 @@ struct Loc {
   uint32_t line = 0;  // 1-based
   uint32_t col = 0;   // 1-based, in characters (code points) as editors count them, not bytes
   bool known() const { return line != 0; }
+  bool operator==(const Loc&) const = default;
 };
 
 // Ordinary `//` comments, kept so fmt can put them back. Doc comments (`///`) are not trivia: they are the
@@ -33,6 +35,7 @@ struct Trivia {
   // How many of `before` come before a blank line in the source (a file header, a section banner): fmt keeps
   // one blank line after them so they do not read as the object's own comment. 0 = none.
   size_t detached = 0;
+  bool operator==(const Trivia&) const = default;
 };
 
 // A column type. `name` is the canonical DSL spelling: smallint, int, bigint, real, double precision, numeric,
@@ -60,6 +63,7 @@ struct Column {
   std::vector<std::string> renamed_from;     // @renamed_from(old): earlier names, newest first
   Loc loc;
   Trivia trivia;
+  bool operator==(const Column&) const = default;
 };
 
 enum class FkAction { no_action, restrict, cascade, set_null, set_default };
@@ -82,6 +86,7 @@ struct Constraint {
   Trivia trivia;
 
   bool index_backed() const { return kind == Kind::primary_key || kind == Kind::unique; }
+  bool operator==(const Constraint&) const = default;
 };
 
 enum class NullsOrder { implied, first, last };  // implied = ASC NULLS LAST / DESC NULLS FIRST
@@ -92,6 +97,7 @@ struct IndexKey {
   bool desc = false;
   NullsOrder nulls = NullsOrder::implied;
   std::string opclass;  // e.g. jsonb_path_ops; empty = the type's default
+  bool operator==(const IndexKey&) const = default;
 };
 
 struct Index {
@@ -105,6 +111,7 @@ struct Index {
   std::string comment;
   Loc loc;
   Trivia trivia;
+  bool operator==(const Index&) const = default;
 };
 
 // A span of time as PostgreSQL's interval keeps it, or a plain integer for integer time columns.
@@ -132,6 +139,7 @@ struct Compression {
   std::vector<std::string> segment_by;
   std::vector<OrderItem> order_by;
   std::optional<Span> after;  // compression policy; none = compression enabled without a policy
+  bool operator==(const Compression&) const = default;
 };
 
 struct Hypertable {
@@ -141,12 +149,14 @@ struct Hypertable {
   std::optional<Compression> compression;
   Loc loc;
   Trivia trivia;  // comments above the block; comments inside its braces are kept here too (printed above it)
+  bool operator==(const Hypertable&) const = default;
 };
 
 struct QueryParam {
   std::string name;
   std::optional<Type> type;  // none = inferred by check from the column it is compared with
   Loc loc;
+  bool operator==(const QueryParam&) const = default;
 };
 
 // A typed read query over one table: the generator turns it into a function.
@@ -161,6 +171,7 @@ struct Query {
   std::string comment;
   Loc loc;
   Trivia trivia;
+  bool operator==(const Query&) const = default;
 };
 
 struct Table {
@@ -181,6 +192,7 @@ struct Table {
   const Column* column(const std::string& n) const;
   Column* column(const std::string& n);
   const Constraint* primary_key() const;
+  bool operator==(const Table&) const = default;
 };
 
 struct Enum {
@@ -191,6 +203,7 @@ struct Enum {
   std::vector<std::string> renamed_from;
   Loc loc;
   Trivia trivia;
+  bool operator==(const Enum&) const = default;
 };
 
 struct Extension {
@@ -198,6 +211,7 @@ struct Extension {
   std::string schema;  // empty = the extension's default
   Loc loc;
   Trivia trivia;
+  bool operator==(const Extension&) const = default;
 };
 
 // A `schema NAME { ... }` block; "public" is implicit and never listed.
@@ -207,6 +221,7 @@ struct Namespace {
   Loc loc;
   Trivia trivia;
   std::vector<std::string> tail_comments;
+  bool operator==(const Namespace&) const = default;
 };
 
 struct Schema {

@@ -144,6 +144,35 @@ std::string create_extension_sql(const Extension& e) {
 
 std::string drop_extension_sql(const Extension& e) { return "DROP EXTENSION " + quote_ident(e.name) + ";"; }
 
+namespace {
+const char* const kCreatedMark = "created by a schemac migration (its DOWN drops it)";
+}
+
+std::string create_extension_marked_sql(const Extension& e) {
+  std::string create = "CREATE EXTENSION " + quote_ident(e.name);
+  if (!e.schema.empty()) create += " SCHEMA " + quote_ident(e.schema);
+  std::string body = fmt::format(
+      "\nBEGIN\n"
+      "  IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = {0}) THEN\n"
+      "    {1};\n"
+      "    COMMENT ON EXTENSION {2} IS {3};\n"
+      "  END IF;\n"
+      "END\n",
+      quote_literal(e.name), create, quote_ident(e.name), quote_literal(kCreatedMark));
+  return "DO " + quote_dollar(body) + ";";
+}
+
+std::string drop_extension_if_marked_sql(const Extension& e) {
+  std::string body = fmt::format(
+      "\nBEGIN\n"
+      "  IF (SELECT obj_description(oid, 'pg_extension') FROM pg_extension WHERE extname = {0}) = {1} THEN\n"
+      "    DROP EXTENSION {2};\n"
+      "  END IF;\n"
+      "END\n",
+      quote_literal(e.name), quote_literal(kCreatedMark), quote_ident(e.name));
+  return "DO " + quote_dollar(body) + ";";
+}
+
 std::string create_enum_sql(const Enum& e) {
   std::vector<std::string> labels;
   for (auto& v : e.values) labels.push_back(quote_literal(v));
@@ -300,6 +329,10 @@ std::string drop_constraint_sql(const Table& t, const std::string& name) {
   return alter_table(t) + " DROP CONSTRAINT " + quote_ident(name) + ";";
 }
 
+std::string rename_constraint_sql(const Table& t, const std::string& from, const std::string& to) {
+  return alter_table(t) + " RENAME CONSTRAINT " + quote_ident(from) + " TO " + quote_ident(to) + ";";
+}
+
 std::string create_index_sql(const Table& t, const Index& ix, IndexMode mode) {
   std::vector<std::string> keys;
   for (auto& k : ix.keys) {
@@ -322,6 +355,10 @@ std::string create_index_sql(const Table& t, const Index& ix, IndexMode mode) {
 
 std::string drop_index_sql(const Table& t, const std::string& name, bool concurrently) {
   return std::string("DROP INDEX ") + (concurrently ? "CONCURRENTLY " : "") + quote_qualified(t.schema, name) + ";";
+}
+
+std::string rename_index_sql(const std::string& schema, const std::string& from, const std::string& to) {
+  return "ALTER INDEX " + quote_qualified(schema, from) + " RENAME TO " + quote_ident(to) + ";";
 }
 
 // --- comments -------------------------------------------------------------------------------------------------
@@ -371,9 +408,7 @@ std::vector<std::string> rebuild_plain_table_sql(const Table& t, const std::vect
   std::vector<std::string> out;
   for (auto& in : inbound) out.push_back(drop_constraint_sql(*in.table, in.fk->name));
   out.push_back(rename_table_sql(t.schema, t.name, old.name));
-  auto rename_index = [&](const std::string& name) {
-    out.push_back("ALTER INDEX " + quote_qualified(t.schema, name) + " RENAME TO " + quote_ident(aside(name)) + ";");
-  };
+  auto rename_index = [&](const std::string& name) { out.push_back(rename_index_sql(t.schema, name, aside(name))); };
   std::vector<const Constraint*> fks;
   for (auto& c : t.constraints) {
     if (c.kind == Constraint::Kind::primary_key || c.kind == Constraint::Kind::unique) rename_index(c.name);
@@ -411,25 +446,30 @@ std::vector<std::string> rebuild_plain_table_sql(const Table& t, const std::vect
 
 // --- TimescaleDB ----------------------------------------------------------------------------------------------
 
-std::string create_hypertable_sql(const Table& t, bool migrate_data) {
+std::string timescale_prefix(const Extension* timescaledb) {
+  return timescaledb && !timescaledb->schema.empty() ? quote_ident(timescaledb->schema) + "." : "";
+}
+
+std::string create_hypertable_sql(const Table& t, bool migrate_data, const std::string& ts) {
   const Hypertable& h = *t.hypertable;
-  std::string dim = "by_range(" + quote_literal(h.time_column);
+  std::string dim = ts + "by_range(" + quote_literal(h.time_column);
   if (h.chunk_interval) dim += ", " + span_sql(*h.chunk_interval);
   dim += ")";
-  return fmt::format("SELECT create_hypertable({}, {}, create_default_indexes => false{});", regclass_literal(t),
-                     dim, migrate_data ? ", migrate_data => true" : "");
+  return fmt::format("SELECT {}create_hypertable({}, {}, create_default_indexes => false{});", ts,
+                     regclass_literal(t), dim, migrate_data ? ", migrate_data => true" : "");
 }
 
-std::string set_chunk_interval_sql(const Table& t, const Span& interval) {
-  return fmt::format("SELECT set_chunk_time_interval({}, {});", regclass_literal(t), span_sql(interval));
+std::string set_chunk_interval_sql(const Table& t, const Span& interval, const std::string& ts) {
+  return fmt::format("SELECT {}set_chunk_time_interval({}, {});", ts, regclass_literal(t), span_sql(interval));
 }
 
-std::string add_retention_policy_sql(const Table& t, const Span& drop_after) {
-  return fmt::format("SELECT add_retention_policy({}, drop_after => {});", regclass_literal(t), span_sql(drop_after));
+std::string add_retention_policy_sql(const Table& t, const Span& drop_after, const std::string& ts) {
+  return fmt::format("SELECT {}add_retention_policy({}, drop_after => {});", ts, regclass_literal(t),
+                     span_sql(drop_after));
 }
 
-std::string remove_retention_policy_sql(const Table& t) {
-  return fmt::format("SELECT remove_retention_policy({}, if_exists => true);", regclass_literal(t));
+std::string remove_retention_policy_sql(const Table& t, const std::string& ts) {
+  return fmt::format("SELECT {}remove_retention_policy({}, if_exists => true);", ts, regclass_literal(t));
 }
 
 std::string enable_compression_sql(const Table& t, const Compression& c, bool every_setting) {
@@ -447,22 +487,25 @@ std::string enable_compression_sql(const Table& t, const Compression& c, bool ev
 
 std::string disable_compression_sql(const Table& t) { return alter_table(t) + " SET (timescaledb.compress = false);"; }
 
-std::string decompress_all_sql(const Table& t) {
-  return fmt::format("SELECT decompress_chunk(c, if_compressed => true) FROM show_chunks({}) c;", regclass_literal(t));
+std::string decompress_all_sql(const Table& t, const std::string& ts) {
+  return fmt::format("SELECT {0}decompress_chunk(c, if_compressed => true) FROM {0}show_chunks({1}) c;", ts,
+                     regclass_literal(t));
 }
 
-std::string add_compression_policy_sql(const Table& t, const Span& after) {
-  return fmt::format("SELECT add_compression_policy({}, compress_after => {});", regclass_literal(t), span_sql(after));
+std::string add_compression_policy_sql(const Table& t, const Span& after, const std::string& ts) {
+  return fmt::format("SELECT {}add_compression_policy({}, compress_after => {});", ts, regclass_literal(t),
+                     span_sql(after));
 }
 
-std::string remove_compression_policy_sql(const Table& t) {
-  return fmt::format("SELECT remove_compression_policy({}, if_exists => true);", regclass_literal(t));
+std::string remove_compression_policy_sql(const Table& t, const std::string& ts) {
+  return fmt::format("SELECT {}remove_compression_policy({}, if_exists => true);", ts, regclass_literal(t));
 }
 
 std::string cron_job_name(const Table& t) { return "schemac_retention_" + t.schema + "_" + t.name; }
 
-std::string cron_schedule_retention_sql(const Table& t, const Span& drop_after) {
-  std::string command = fmt::format("SELECT drop_chunks({}, older_than => {})", regclass_literal(t), span_sql(drop_after));
+std::string cron_schedule_retention_sql(const Table& t, const Span& drop_after, const std::string& ts) {
+  std::string command =
+      fmt::format("SELECT {}drop_chunks({}, older_than => {})", ts, regclass_literal(t), span_sql(drop_after));
   return fmt::format("SELECT cron.schedule({}, '0 * * * *', {});", quote_literal(cron_job_name(t)),
                      quote_literal(command));
 }

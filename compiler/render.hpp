@@ -32,6 +32,11 @@ std::string create_schema_sql(const std::string& name);
 std::string drop_schema_sql(const std::string& name);
 std::string create_extension_sql(const Extension& e);
 std::string drop_extension_sql(const Extension& e);
+// A migration's UP may find the extension already there (an offline plan cannot know; images often preinstall
+// TimescaleDB), and its DOWN must then leave it: the UP creates it only when missing and marks it so with a
+// comment, and the DOWN drops it only when it carries that mark.
+std::string create_extension_marked_sql(const Extension& e);
+std::string drop_extension_if_marked_sql(const Extension& e);
 std::string create_enum_sql(const Enum& e);
 std::string drop_enum_sql(const Enum& e);
 // ALTER TYPE s.e ADD VALUE 'v' BEFORE 'w' (or AFTER 'u' when nothing follows it).
@@ -80,6 +85,8 @@ std::string drop_expression_sql(const Table& t, const Column& c);
 std::string add_constraint_sql(const Table& t, const Constraint& c, bool not_valid);
 std::string validate_constraint_sql(const Table& t, const Constraint& c);
 std::string drop_constraint_sql(const Table& t, const std::string& name);
+// Renaming a primary key or unique constraint renames its index too (and the other way round).
+std::string rename_constraint_sql(const Table& t, const std::string& from, const std::string& to);
 
 enum class IndexMode {
   plain,                 // CREATE INDEX: blocks writes while it builds
@@ -88,6 +95,7 @@ enum class IndexMode {
 };
 std::string create_index_sql(const Table& t, const Index& ix, IndexMode mode);
 std::string drop_index_sql(const Table& t, const std::string& name, bool concurrently);
+std::string rename_index_sql(const std::string& schema, const std::string& from, const std::string& to);
 
 // --- comments -------------------------------------------------------------------------------------------------
 
@@ -115,24 +123,28 @@ std::vector<std::string> rebuild_plain_table_sql(const Table& t, const std::vect
 
 // --- TimescaleDB ----------------------------------------------------------------------------------------------
 
+// Every TimescaleDB function is called through `ts`, the extension's schema as a prefix ("ts." or "" for one
+// on the search path): the extension may live in a schema of its own (`extension timescaledb schema ts`).
+std::string timescale_prefix(const Extension* timescaledb);
+
 // SELECT create_hypertable('s.t', by_range('ts', INTERVAL '30 minutes'), create_default_indexes => false
 //                          [, migrate_data => true]);
 // The default time index is never created: the declaration lists the indexes it wants.
-std::string create_hypertable_sql(const Table& t, bool migrate_data);
-std::string set_chunk_interval_sql(const Table& t, const Span& interval);
-std::string add_retention_policy_sql(const Table& t, const Span& drop_after);
-std::string remove_retention_policy_sql(const Table& t);
+std::string create_hypertable_sql(const Table& t, bool migrate_data, const std::string& ts);
+std::string set_chunk_interval_sql(const Table& t, const Span& interval, const std::string& ts);
+std::string add_retention_policy_sql(const Table& t, const Span& drop_after, const std::string& ts);
+std::string remove_retention_policy_sql(const Table& t, const std::string& ts);
 // ALTER TABLE s.t SET (timescaledb.compress, timescaledb.compress_segmentby = '...', compress_orderby = '...').
 // `every_setting` writes empty settings too (segmentby '' and the default order), for changing settings.
 std::string enable_compression_sql(const Table& t, const Compression& c, bool every_setting = false);
 std::string disable_compression_sql(const Table& t);
 // Compressed chunks block turning compression off and changing its settings.
-std::string decompress_all_sql(const Table& t);
-std::string add_compression_policy_sql(const Table& t, const Span& after);
-std::string remove_compression_policy_sql(const Table& t);
+std::string decompress_all_sql(const Table& t, const std::string& ts);
+std::string add_compression_policy_sql(const Table& t, const Span& after, const std::string& ts);
+std::string remove_compression_policy_sql(const Table& t, const std::string& ts);
 // The Apache-edition alternative to a retention policy: drop_chunks every hour from pg_cron.
 std::string cron_job_name(const Table& t);
-std::string cron_schedule_retention_sql(const Table& t, const Span& drop_after);
+std::string cron_schedule_retention_sql(const Table& t, const Span& drop_after, const std::string& ts);
 std::string cron_unschedule_sql(const Table& t);
 
 }  // namespace schemac

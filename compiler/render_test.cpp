@@ -144,18 +144,18 @@ TEST_CASE("render: TimescaleDB statements") {
   t.hypertable = Hypertable{};
   t.hypertable->time_column = "timestamp";
   t.hypertable->chunk_interval = minutes(30);
-  CHECK(create_hypertable_sql(t, false) ==
+  CHECK(create_hypertable_sql(t, false, "") ==
         "SELECT create_hypertable('public.book_ticker_snapshots', by_range('timestamp', INTERVAL '30 minutes'), "
         "create_default_indexes => false);");
   t.hypertable->chunk_interval.reset();
-  CHECK(create_hypertable_sql(t, true) ==
+  CHECK(create_hypertable_sql(t, true, "") ==
         "SELECT create_hypertable('public.book_ticker_snapshots', by_range('timestamp'), create_default_indexes => "
         "false, migrate_data => true);");
-  CHECK(set_chunk_interval_sql(t, minutes(60)) ==
+  CHECK(set_chunk_interval_sql(t, minutes(60), "") ==
         "SELECT set_chunk_time_interval('public.book_ticker_snapshots', INTERVAL '1 hour');");
-  CHECK(add_retention_policy_sql(t, days(7)) ==
+  CHECK(add_retention_policy_sql(t, days(7), "") ==
         "SELECT add_retention_policy('public.book_ticker_snapshots', drop_after => INTERVAL '7 days');");
-  CHECK(remove_retention_policy_sql(t) ==
+  CHECK(remove_retention_policy_sql(t, "") ==
         "SELECT remove_retention_policy('public.book_ticker_snapshots', if_exists => true);");
   Compression comp;
   comp.segment_by = {"symbol_id"};
@@ -168,14 +168,25 @@ TEST_CASE("render: TimescaleDB statements") {
         "ALTER TABLE public.book_ticker_snapshots SET (timescaledb.compress, timescaledb.compress_segmentby = '', "
         "timescaledb.compress_orderby = '\"timestamp\" DESC');");
   CHECK(disable_compression_sql(t) == "ALTER TABLE public.book_ticker_snapshots SET (timescaledb.compress = false);");
-  CHECK(decompress_all_sql(t) ==
+  CHECK(decompress_all_sql(t, "") ==
         "SELECT decompress_chunk(c, if_compressed => true) FROM show_chunks('public.book_ticker_snapshots') c;");
-  CHECK(add_compression_policy_sql(t, days(1)) ==
+  CHECK(add_compression_policy_sql(t, days(1), "") ==
         "SELECT add_compression_policy('public.book_ticker_snapshots', compress_after => INTERVAL '1 day');");
-  CHECK(cron_schedule_retention_sql(t, days(7)) ==
+  CHECK(cron_schedule_retention_sql(t, days(7), "") ==
         "SELECT cron.schedule('schemac_retention_public_book_ticker_snapshots', '0 * * * *', 'SELECT "
         "drop_chunks(''public.book_ticker_snapshots'', older_than => INTERVAL ''7 days'')');");
   CHECK(cron_unschedule_sql(t) == "SELECT cron.unschedule('schemac_retention_public_book_ticker_snapshots');");
+  // In a schema of its own, every call goes through it (by_range and show_chunks too).
+  Extension ext{"timescaledb", "Ts Ext", {}, {}};
+  const std::string ts = timescale_prefix(&ext);
+  CHECK(ts == "\"Ts Ext\".");
+  CHECK(timescale_prefix(nullptr).empty());
+  CHECK(create_hypertable_sql(t, false, ts) ==
+        "SELECT \"Ts Ext\".create_hypertable('public.book_ticker_snapshots', \"Ts Ext\".by_range('timestamp'), "
+        "create_default_indexes => false);");
+  CHECK(decompress_all_sql(t, ts) == "SELECT \"Ts Ext\".decompress_chunk(c, if_compressed => true) FROM "
+                                     "\"Ts Ext\".show_chunks('public.book_ticker_snapshots') c;");
+  CHECK(cron_schedule_retention_sql(t, days(7), ts).find("SELECT \"Ts Ext\".drop_chunks(") != std::string::npos);
 }
 
 TEST_CASE("render: recreate an enum carries the columns over through text") {

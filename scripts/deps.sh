@@ -14,6 +14,7 @@ packages=(
   debootstrap   # builds the Debian trixie sidecar with TimescaleDB (scripts/sidecar.sh)
   nodejs npm    # runs PGlite, the TimescaleDB test server with the Timescale license
   shellcheck    # checks these scripts (a CTest test)
+  clang libclang-rt-14-dev # libFuzzer with ASan/UBSan for the fuzz targets (scripts/fuzz.sh)
 )
 
 installed() {

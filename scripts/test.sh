@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# THE test command: installs what is missing, builds, starts the test databases, runs every test
-# registered in CTest (unit, golden, live, script checks), stops the databases, and exits with
-# CTest's status.
+# THE test command: installs what is missing, starts the test databases once, then runs the whole suite in
+# three parts, and stops the databases:
+#   1. the plain build (build/, warnings are errors) and every test registered in CTest (unit, golden, live,
+#      script checks);
+#   2. the same build and tests with AddressSanitizer + UBSan (build-asan/);
+#   3. a bounded run of the libFuzzer targets (scripts/fuzz.sh: clang, build-fuzz/, 20 s a target).
+# It exits non-zero when any part fails (after running the others).
 #
-#   scripts/test.sh                 build in build/ (warnings are errors) and run everything
-#   scripts/test.sh --sanitize      the same with AddressSanitizer + UBSan, in build-asan/
+#   scripts/test.sh                 all three parts (what CI runs)
+#   scripts/test.sh --plain         part 1 only: the quick loop while working
+#   scripts/test.sh --sanitize      part 2 only
+#   scripts/test.sh --fuzz          part 3 only (needs no server)
 #   scripts/test.sh [...] -- ARGS   pass ARGS to ctest (e.g. -- -R live: to run only live tests)
 #
 # Run it as root (or with sudo): it may install Debian packages and it runs TimescaleDB in a chroot.
@@ -16,23 +22,21 @@
 # to a libpq URL of a role that may CREATE DATABASE; that server is then not started.
 # Servers already running from `scripts/db.sh start` are used and left running.
 # SCHEMAC_SKIP_LIVE=1 skips the live tests whose server has no URL (instead of failing them).
-# SCHEMAC_BUILD_DIR overrides the build directory; SCHEMAC_CTEST_JOBS runs ctest in parallel;
-# SCHEMAC_TEST_TIMEOUT limits each test (seconds, default 300).
+# SCHEMAC_BUILD_DIR overrides the plain build directory; SCHEMAC_CTEST_JOBS runs ctest in parallel;
+# SCHEMAC_TEST_TIMEOUT limits each test (seconds, default 300; the sanitized part allows three times that);
+# SCHEMAC_FUZZ_SECONDS sets the fuzzing time per target (default 20).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 total_start=$(now)
-build_dir=${SCHEMAC_BUILD_DIR:-build}
-cmake_options=()
+parts=()
 ctest_args=()
 while (($#)); do
   case $1 in
-  --sanitize)
-    build_dir=${SCHEMAC_BUILD_DIR:-build-asan}
-    # GCC 12 reports false "maybe-uninitialized" warnings in <regex>/<functional> under the sanitizers.
-    cmake_options+=(-DSCHEMAC_SANITIZE=ON -DCMAKE_CXX_FLAGS=-Wno-error=maybe-uninitialized)
-    ;;
+  --plain) parts+=(plain) ;;
+  --sanitize) parts+=(sanitize) ;;
+  --fuzz) parts+=(fuzz) ;;
   --)
     shift
     ctest_args+=("$@")
@@ -46,14 +50,17 @@ while (($#)); do
   esac
   shift
 done
+((${#parts[@]})) || parts=(plain sanitize fuzz)
+needs_servers() { [[ " ${parts[*]} " == *" plain "* || " ${parts[*]} " == *" sanitize "* ]]; }
 
 "$SCHEMAC_REPO/scripts/deps.sh"
-build_schemac "$build_dir" "${cmake_options[@]}"
 
 # Servers the user did not provide are started here and stopped on any exit.
 declare -A env_of=([pg15]=SCHEMAC_TEST_PG_URL [tsdb]=SCHEMAC_TEST_TSDB_URL [tsl]=SCHEMAC_TEST_TSL_URL)
 to_start=()
-for server in pg15 tsdb tsl; do
+servers=()
+needs_servers && servers=(pg15 tsdb tsl)
+for server in "${servers[@]}"; do
   var=${env_of[$server]}
   if [[ -n ${!var:-} ]]; then
     log "$server: using the server in \$$var"
@@ -88,8 +95,31 @@ if ((${#to_start[@]})); then
   export SCHEMAC_TEST_PG_URL SCHEMAC_TEST_TSDB_URL SCHEMAC_TEST_TSL_URL
 fi
 
-ctest_status=0
-ctest --test-dir "$SCHEMAC_REPO/$build_dir" --output-on-failure --timeout "${SCHEMAC_TEST_TIMEOUT:-300}" \
-  -j "${SCHEMAC_CTEST_JOBS:-1}" "${ctest_args[@]}" || ctest_status=$?
-log "finished in $(elapsed "$total_start") with status $ctest_status"
-exit "$ctest_status"
+# One part: build in $1 with the cmake options after it, then ctest there.
+suite() {
+  local dir=$1 timeout=${SCHEMAC_TEST_TIMEOUT:-300}
+  shift
+  [[ $dir == build-asan ]] && timeout=$((timeout * 3))
+  build_schemac "$dir" "$@" || return 1
+  ctest --test-dir "$SCHEMAC_REPO/$dir" --output-on-failure --timeout "$timeout" -j "${SCHEMAC_CTEST_JOBS:-1}" \
+    "${ctest_args[@]}"
+}
+
+failed=()
+for part in "${parts[@]}"; do
+  part_start=$(now)
+  log "part: $part"
+  case $part in
+  plain) suite "${SCHEMAC_BUILD_DIR:-build}" || failed+=("$part") ;;
+  # GCC 12 reports false "maybe-uninitialized" warnings in <regex>/<functional> under the sanitizers.
+  sanitize) suite build-asan -DSCHEMAC_SANITIZE=ON -DCMAKE_CXX_FLAGS=-Wno-error=maybe-uninitialized ||
+    failed+=("$part") ;;
+  fuzz) "$SCHEMAC_REPO/scripts/fuzz.sh" --seconds "${SCHEMAC_FUZZ_SECONDS:-20}" || failed+=("$part") ;;
+  esac
+  log "part $part finished in $(elapsed "$part_start")"
+done
+if ((${#failed[@]})); then
+  log "finished in $(elapsed "$total_start"): FAILED: ${failed[*]}"
+  exit 1
+fi
+log "finished in $(elapsed "$total_start"): every part passed (${parts[*]})"

@@ -4,37 +4,14 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "diff.hpp"
 #include "model.hpp"
+#include "temp_dir.hpp"
 #include "testdb.hpp"
 
 namespace schemac::test {
-
-// A scratch directory for CLI runs, removed with everything in it (no migrations/ in it: offline plan is
-// against an empty database).
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    static int n = 0;
-    path = std::filesystem::temp_directory_path() /
-           ("schemac_live_" + std::to_string(::getpid()) + "_" + std::to_string(++n));
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-    return (path / name).string();
-  }
-};
 
 // A program's run for failure messages: exit code, stdout, stderr.
 inline std::string describe(const RunResult& r) {

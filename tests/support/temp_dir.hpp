@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ struct TempDir {
   }
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
+  // Writes `text` to `name` inside the directory; returns the file's path.
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+    return (path / name).string();
+  }
   // The names in `sub` (default: the directory itself), sorted: to see what a command left behind.
   std::vector<std::string> names(const std::string& sub = ".") const {
     std::vector<std::string> out;

@@ -6,7 +6,14 @@
 --   add retention policy on public.ticks (drop chunks older than 7 days)
 
 -- create extension timescaledb
-CREATE EXTENSION IF NOT EXISTS timescaledb;
+DO $schemac$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'timescaledb') THEN
+    CREATE EXTENSION timescaledb;
+    COMMENT ON EXTENSION timescaledb IS 'created by a schemac migration (its DOWN drops it)';
+  END IF;
+END
+$schemac$;
 
 -- create table public.ticks as a hypertable on ts
 CREATE TABLE public.ticks (

@@ -8,7 +8,14 @@
 CREATE SCHEMA workspace;
 
 -- create extension pgcrypto
-CREATE EXTENSION IF NOT EXISTS pgcrypto;
+DO $schemac$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'pgcrypto') THEN
+    CREATE EXTENSION pgcrypto;
+    COMMENT ON EXTENSION pgcrypto IS 'created by a schemac migration (its DOWN drops it)';
+  END IF;
+END
+$schemac$;
 
 -- create enum workspace.kind
 CREATE TYPE workspace.kind AS ENUM ('a', 'b');
