@@ -175,6 +175,10 @@ std::string default_index_name(const Table& t, size_t index, const NameSet& take
   }
 }
 
+std::string index_name_candidate(const Table& t, const Index& ix, int pass) {
+  return make_object_name(t.name, join_names(index_column_names(ix)), pass == 0 ? "idx" : "idx" + std::to_string(pass));
+}
+
 void assign_index_names(const std::vector<Table*>& tables, NameSet taken) {
   for (Table* t : tables)
     for (auto& ix : t->indexes)

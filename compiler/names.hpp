@@ -31,6 +31,9 @@ std::string default_index_name(const Table& t, size_t index, const NameSet& take
 // primary keys and unique constraints), every written index name, and the defaults chosen before it.
 void assign_index_names(const std::vector<Table*>& tables, NameSet taken);
 
+// The names the server tries in turn for an unnamed index of `t`: table_keys_idx (pass 0), table_keys_idx1, ...
+std::string index_name_candidate(const Table& t, const Index& ix, int pass);
+
 // The index create_hypertable() makes unless told not to: table_time_idx (or that name with a number, after a
 // clash) on (time DESC). It belongs to the hypertable: pull leaves it out and diff never drops it undeclared.
 bool is_timescale_default_index(const Table& t, const Index& ix);

@@ -246,7 +246,7 @@ class Builder {
   void extension(TSNode n);
   void enum_decl(TSNode n, const std::string& schema);
   void table(TSNode n, const std::string& schema);
-  void column(TSNode n, size_t ti, bool unique_is_next_index);
+  void column(TSNode n, size_t ti, TSNode next_index_unique);
   Constraint table_constraint(TSNode n, const Table& t);
   void index(TSNode n, size_t ti, TSNode unique_kw);
   void hypertable(TSNode n, size_t ti);
@@ -546,7 +546,7 @@ void Builder::table(TSNode n, const std::string& schema) {
       bool next_is_index = i + 1 < body.size() && is(body[i + 1], "index") && !present(field(body[i + 1], "unique"));
       TSNode last = ts_node_child(item, ts_node_child_count(item) - 1);
       bool moves = next_is_index && is(last, "inline_unique") && starts_line(last);
-      column(item, ti, moves);
+      column(item, ti, moves ? last : TSNode{});
       unique_kw = moves ? last : TSNode{};
     } else if (kind == "index") {
       index(item, ti, unique_kw);
@@ -563,7 +563,8 @@ void Builder::table(TSNode n, const std::string& schema) {
   }
 }
 
-void Builder::column(TSNode n, size_t ti, bool unique_is_next_index) {
+// next_index_unique: the column's last `unique`, when it is the next index's (see table()); null otherwise.
+void Builder::column(TSNode n, size_t ti, TSNode next_index_unique) {
   Table& t = s_.tables[ti];
   Column c;
   TSNode name_node = field(n, "name");
@@ -583,7 +584,7 @@ void Builder::column(TSNode n, size_t ti, bool unique_is_next_index) {
   for (TSNode m : items(n)) {
     std::string_view kind = ts_node_type(m);
     if (kind == "renamed_from" || kind == "type" || m.id == name_node.id) continue;
-    if (kind == "inline_unique" && unique_is_next_index) continue;  // it is the next index's `unique`
+    if (m.id == next_index_unique.id && present(next_index_unique)) continue;  // only that one: `a int unique` + `unique index` keeps both
     Constraint k;
     k.loc = loc(m);
     k.inline_form = true;

@@ -7,6 +7,8 @@
 #include <cctype>
 #include <limits>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "names.hpp"
 #include "text.hpp"
@@ -188,13 +190,14 @@ bool is_cast_suffix(std::string_view s) {
   return i == s.size();
 }
 
-// A default as the grammar takes it: bare when it is a literal, call, parenthesised SQL or name with an
-// optional cast, otherwise in parentheses.
+// A default as the grammar takes it: bare when it is a literal, call, name or parenthesised SQL with a cast,
+// otherwise in parentheses. Parenthesised SQL alone is parenthesised again: the parser takes the outer pair off
+// `default (expr)`, so `(1)` written bare would come back as `1`.
 std::string default_text(const std::string& expr) {
   std::string e = trim(expr);
   size_t end = skip_default_atom(e);
-  if (end != npos && (end == e.size() || is_cast_suffix(std::string_view(e).substr(end)))) return e;
-  return "(" + e + ")";
+  bool bare = end != npos && (end == e.size() ? e[0] != '(' : is_cast_suffix(std::string_view(e).substr(end)));
+  return bare ? e : "(" + e + ")";
 }
 
 std::string paren_text(const std::string& expr) { return "(" + trim(expr) + ")"; }
@@ -307,6 +310,7 @@ struct ConstraintLayout {
   std::vector<std::vector<size_t>> on_column;  // per column: constraints written inline, in print order
   std::vector<size_t> table_level;             // constraints written at table level, in print order
   std::vector<bool> named;                     // per constraint: its name must be printed
+  std::vector<std::string> names;              // per constraint: the written one, or its default where written
 };
 
 ConstraintLayout arrange(const Table& t, const std::vector<size_t>& column_of) {
@@ -351,14 +355,55 @@ bool settle_names(const Table& named, ConstraintLayout& l, std::vector<size_t>& 
   return settled;
 }
 
-ConstraintLayout layout_constraints(const Table& t) {
-  Table named = with_constraint_names(t);
+// One layout of t's constraints, in t's order (`named`: t with every name filled in).
+ConstraintLayout settle_layout(const Table& t, const Table& named) {
   std::vector<size_t> column_of(t.constraints.size());
   for (size_t i = 0; i < t.constraints.size(); ++i) column_of[i] = inline_column(t, t.constraints[i]);
   for (;;) {  // each round only moves constraints to table level, so this ends
     ConstraintLayout l = arrange(t, column_of);
-    if (settle_names(named, l, column_of)) return l;
+    if (!settle_names(named, l, column_of)) continue;
+    for (auto& c : named.constraints) l.names.push_back(c.name);
+    return l;
   }
+}
+
+Table reordered(const Table& t, const std::vector<size_t>& order) {
+  Table out = t;
+  for (size_t k = 0; k < order.size(); ++k) out.constraints[k] = t.constraints[order[k]];
+  return out;
+}
+
+// A layout of reordered(t, from) told in t's numbering.
+ConstraintLayout renumbered(ConstraintLayout l, const std::vector<size_t>& from) {
+  for (auto& list : l.on_column)
+    for (auto& i : list) i = from[i];
+  for (auto& i : l.table_level) i = from[i];
+  ConstraintLayout out = l;
+  for (size_t k = 0; k < from.size(); ++k) {
+    out.named[from[k]] = l.named[k];
+    out.names[from[k]] = l.names[k];
+  }
+  return out;
+}
+
+bool same_layout(const ConstraintLayout& a, const ConstraintLayout& b) {
+  return a.on_column == b.on_column && a.table_level == b.table_level && a.named == b.named;
+}
+
+// The parser meets the printed constraints in print order, and that order can lay out differently (a
+// constraint sent to table level for its name in one order needs none in the other, and would move inline on
+// the next fmt). So the printed order is laid out again until it gives itself: fmt's output is its own fixed
+// point. Two or three rounds in practice; the bound only guards against a cycle.
+ConstraintLayout layout_constraints(const Table& t) {
+  Table named = with_constraint_names(t);
+  ConstraintLayout l = settle_layout(t, named);
+  for (int round = 0; round < 16; ++round) {
+    auto order = print_order(l);
+    ConstraintLayout next = renumbered(settle_layout(reordered(t, order), reordered(named, order)), order);
+    if (same_layout(next, l)) break;
+    l = std::move(next);
+  }
+  return l;
 }
 
 // Index names as the check stage completes them: the same assign_index_names (names.hpp) over copies of one
@@ -380,9 +425,26 @@ struct IndexNames {
   std::vector<std::vector<bool>> needed;        // whether that name must be printed
 };
 
+// Whether index k of `flat` (one schema's indexes in the order check names them) gets its real name when it is
+// left out, every later index still written: each name the server would try before the real one must be taken
+// by then, by `taken` or by another index. Those later indexes it relies on are added to `relied_on`.
+bool gets_its_name_unwritten(const std::vector<std::pair<const Table*, const Index*>>& flat, size_t k,
+                             const std::vector<std::string>& real, const NameSet& taken,
+                             const std::unordered_map<std::string, size_t>& owner, std::vector<size_t>& relied_on) {
+  for (int pass = 0;; ++pass) {
+    std::string tried = index_name_candidate(*flat[k].first, *flat[k].second, pass);
+    if (tried == real[k]) return taken.count(tried) == 0;
+    if (taken.count(tried)) continue;
+    auto it = owner.find(tried);
+    if (it == owner.end()) return false;     // free: the index would take this one
+    if (it->second > k) relied_on.push_back(it->second);  // earlier ones hold theirs already, written or not
+  }
+}
+
 // Leaves out each name in turn (in the order check names indexes) when parsing and checking the printed text
-// would give every index of the schema its real name again; leaving one out can change another's default.
-// Quadratic in the number of indexes of a schema, which is fine for the hundreds a real schema has.
+// would give every index of the schema its real name again. Leaving one out frees its name until its turn, so an
+// earlier index left out that relied on it being taken keeps it written: one pass over the indexes, with a
+// final check that falls back to writing every name.
 void elide_index_names(std::vector<Table>& tables, const NameSet& taken,
                        const std::vector<std::vector<std::string>>& names) {
   // The common case (a pulled schema where every index has its default name) in one pass: leave them all out.
@@ -393,11 +455,29 @@ void elide_index_names(std::vector<Table>& tables, const NameSet& taken,
     tables = std::move(unnamed);
     return;
   }
+  std::vector<std::pair<const Table*, const Index*>> flat;
+  std::vector<std::string> real;
+  std::unordered_map<std::string, size_t> owner;
   for (size_t t = 0; t < tables.size(); ++t)
     for (size_t i = 0; i < tables[t].indexes.size(); ++i) {
-      tables[t].indexes[i].name.clear();
-      if (names_as_check_gives(tables, taken) != names) tables[t].indexes[i].name = names[t][i];
+      owner.emplace(names[t][i], flat.size());
+      flat.emplace_back(&tables[t], &tables[t].indexes[i]);
+      real.push_back(names[t][i]);
     }
+  std::vector<bool> keep(flat.size(), false);
+  std::vector<bool> elided(flat.size(), false);
+  for (size_t k = 0; k < flat.size(); ++k) {
+    std::vector<size_t> relied_on;
+    if (keep[k] || !gets_its_name_unwritten(flat, k, real, taken, owner, relied_on)) continue;
+    elided[k] = true;
+    for (size_t j : relied_on) keep[j] = true;
+  }
+  size_t k = 0;
+  for (auto& t : tables)
+    for (auto& ix : t.indexes) ix.name = elided[k++] ? "" : ix.name;
+  if (names_as_check_gives(tables, taken) != names)  // duplicate names: write them all, as they are
+    for (size_t t = 0; t < tables.size(); ++t)
+      for (size_t i = 0; i < tables[t].indexes.size(); ++i) tables[t].indexes[i].name = names[t][i];
 }
 
 IndexNames index_names(const Schema& s) {
@@ -465,11 +545,15 @@ class Printer {
   void columns(const Table& t, const ConstraintLayout& l, int depth);
   std::string column_mods(const Table& t, const Column& c, const std::vector<size_t>& inl);
   std::string inline_constraint(const Table& t, const Constraint& c);
-  void table_constraint(const Table& t, const Constraint& c, bool named, int depth);
+  void table_constraint(const Table& t, const Constraint& c, const std::string& name, int depth);
   void index(const Index& ix, const std::string& name, int depth);
   void hypertable(const Hypertable& h, int depth);
   void query(const Query& q, const std::string& context, int depth);
-  void schema_block(const std::string& name);
+  struct Members {
+    const Namespace* ns = nullptr;       // its `schema` block's declaration, if it has one
+    std::vector<size_t> enums, tables;  // positions in the Schema
+  };
+  void schema_block(const std::string& name, const Members& members);
   std::vector<std::string> block_schemas() const;
 };
 
@@ -554,7 +638,7 @@ void Printer::table(const Table& t, size_t pos, int depth) {
   ConstraintLayout l = layout_constraints(t);
   columns(t, l, depth + 1);
   separate();
-  for (size_t i : l.table_level) table_constraint(t, t.constraints[i], l.named[i], depth + 1);
+  for (size_t i : l.table_level) table_constraint(t, t.constraints[i], l.named[i] ? l.names[i] : "", depth + 1);
   for (size_t i = 0; i < t.indexes.size(); ++i) {
     bool named = index_names_.needed[pos][i];
     index(t.indexes[i], named ? index_names_.names[pos][i] : "", depth + 1);
@@ -610,9 +694,10 @@ std::string Printer::inline_constraint(const Table& t, const Constraint& c) {
   return "";
 }
 
-void Printer::table_constraint(const Table& t, const Constraint& c, bool named, int depth) {
+// `written_name`: empty when the default the parser gives it is its name.
+void Printer::table_constraint(const Table& t, const Constraint& c, const std::string& written_name, int depth) {
   leading(depth, c.trivia, c.comment, {});
-  std::string name = named ? " " + dsl_name(c.name) : "";
+  std::string name = written_name.empty() ? "" : " " + dsl_name(written_name);
   std::string text;
   switch (c.kind) {
     case Kind::primary_key: text = "primary key" + name + " (" + names_text(c.columns) + ")"; break;
@@ -682,8 +767,9 @@ void Printer::query(const Query& q, const std::string& context, int depth) {
 // Non-public schemas in order: declared blocks first, then any other schema an enum or table lives in.
 std::vector<std::string> Printer::block_schemas() const {
   std::vector<std::string> out;
+  std::unordered_set<std::string> seen = {"public"};
   auto add = [&](const std::string& name) {
-    if (name != "public" && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    if (seen.insert(name).second) out.push_back(name);
   };
   for (auto& n : s_.namespaces) add(n.name);
   for (auto& e : s_.enums) add(e.schema);
@@ -691,26 +777,28 @@ std::vector<std::string> Printer::block_schemas() const {
   return out;
 }
 
-void Printer::schema_block(const std::string& name) {
-  const Namespace* ns = s_.find_namespace(name);
+void Printer::schema_block(const std::string& name, const Members& members) {
+  const Namespace* ns = members.ns;
   separate();
   if (ns) leading(0, ns->trivia, ns->comment, {});
   open(0, "schema " + dsl_name(name));
-  for (auto& e : s_.enums)
-    if (e.schema == name) separate(), enum_decl(e, 1);
-  for (size_t i = 0; i < s_.tables.size(); ++i)
-    if (s_.tables[i].schema == name) separate(), table(s_.tables[i], i, 1);
+  for (size_t i : members.enums) separate(), enum_decl(s_.enums[i], 1);
+  for (size_t i : members.tables) separate(), table(s_.tables[i], i, 1);
   if (ns) comment_lines(1, ns->tail_comments);
   close(0, ns ? std::string_view(ns->trivia.after) : std::string_view());
 }
 
 std::string Printer::run() {
+  // Each schema's enums and tables, in declaration order, gathered once (not one pass over all per schema).
+  std::unordered_map<std::string, Members> by_schema;
+  for (auto& n : s_.namespaces) by_schema[n.name].ns = by_schema[n.name].ns ? by_schema[n.name].ns : &n;
+  for (size_t i = 0; i < s_.enums.size(); ++i) by_schema[s_.enums[i].schema].enums.push_back(i);
+  for (size_t i = 0; i < s_.tables.size(); ++i) by_schema[s_.tables[i].schema].tables.push_back(i);
   for (auto& e : s_.extensions) extension(e);
-  for (auto& e : s_.enums)
-    if (e.schema == "public") separate(), enum_decl(e, 0);
-  for (size_t i = 0; i < s_.tables.size(); ++i)
-    if (s_.tables[i].schema == "public") separate(), table(s_.tables[i], i, 0);
-  for (auto& name : block_schemas()) schema_block(name);
+  Members& top = by_schema["public"];
+  for (size_t i : top.enums) separate(), enum_decl(s_.enums[i], 0);
+  for (size_t i : top.tables) separate(), table(s_.tables[i], i, 0);
+  for (auto& name : block_schemas()) schema_block(name, by_schema[name]);
   separate();
   comment_lines(0, s_.tail_comments);
   return out_;

@@ -1,6 +1,7 @@
 #pragma once
 // A deterministic generator of random schemas and of random edits between two of them, for the live
-// property test (random_test.cpp): apply A, plan B against it, apply, compare, and back down again.
+// property test (tests/live/random_test.cpp: apply A, plan B against it, apply, compare, and back down again)
+// and the fmt property test (tests/property/fmt_test.cpp). It needs no database.
 //
 // The generator keeps its own small model in which columns, tables and enums have stable ids, so that
 // constraints, indexes and foreign keys keep pointing at the same objects when a rename changes their names.

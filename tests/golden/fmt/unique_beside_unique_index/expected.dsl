@@ -1,0 +1,5 @@
+table t {
+  a int unique
+
+  unique index (a desc)
+}

@@ -1,0 +1,5 @@
+table t {
+  a int
+  unique (a)
+  unique index (a desc)
+}
