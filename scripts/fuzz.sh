@@ -35,8 +35,9 @@ build=$SCHEMAC_REPO/build-fuzz
 launcher=()
 command -v ccache > /dev/null && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 log "configure and build build-fuzz (clang, libFuzzer, ASan, UBSan)"
+mkdir -p "$build"
 CC=clang CXX=clang++ cmake -S "$SCHEMAC_REPO" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DSCHEMAC_FUZZ=ON "${launcher[@]}" > "$build.configure.log" 2>&1 || die "configure failed: see $build.configure.log"
+  -DSCHEMAC_FUZZ=ON "${launcher[@]}" > "$build/configure.log" 2>&1 || die "configure failed: see $build/configure.log"
 cmake --build "$build" --target "${targets[@]}" >&2 || die "build failed (see above)"
 
 # Seeds: every .dsl file of the repository; the bundled migrations directory as one input of the
