@@ -24,6 +24,18 @@ Constraint check(std::string expr) { return chk("", std::move(expr)); }
 Index index_on(std::vector<IndexKey> keys) { return idx("", std::move(keys)); }
 }  // namespace
 
+TEST_CASE("make_object_name cuts on a UTF-8 character boundary, as PostgreSQL does") {
+  std::string cyr;  // 40 two-byte letters: 80 bytes
+  for (int i = 0; i < 40; ++i) cyr += "\xd0\xb4";
+  std::string name = make_object_name("t", cyr, "idx");  // 63 - 6 = 57 bytes for the column part: 28 letters
+  CHECK(name == "t_" + cyr.substr(0, 56) + "_idx");
+  CHECK(name.size() == 62);
+  std::string cjk;  // 30 three-byte characters
+  for (int i = 0; i < 30; ++i) cjk += "\xe5\xad\x97";
+  name = make_object_name(cjk, cjk, "key");  // 58 bytes: 29 each, clipped to 27 (9 characters) each
+  CHECK(name == cjk.substr(0, 27) + "_" + cjk.substr(0, 27) + "_key");
+}
+
 TEST_CASE("make_object_name shortens the longer part first to fit 63 bytes") {
   CHECK(make_object_name("t", "a_b", "idx") == "t_a_b_idx");
   CHECK(make_object_name("t", "", "pkey") == "t_pkey");
