@@ -248,6 +248,7 @@ void Planner::rename_table(const Table& t) {
     c.lock = Lock::access_exclusive;
     add(p_renames, std::move(c));
     note_renamed(*f, t.name);
+    renamed_tables_[{t.schema, t.name}] = old;
     f->name = t.name;
     for (auto& u : from_.tables)
       for (auto& k : u.constraints)

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -155,6 +156,14 @@ class Planner {
   // Table lookups by name once renames are done (Schema::table is a linear scan: plans of thousands of tables).
   std::optional<NameIndex<const Table>> from_tables_, to_tables_;
   std::string ts_;  // TimescaleDB's schema as a call prefix (render.hpp's timescale_prefix)
+  // (schema, new name) -> the name before this plan's rename: what DOWN leaves, for notes about its result.
+  std::map<std::pair<std::string, std::string>, std::string> renamed_tables_;
+
+  // `f` (of from_, renamed) as it is named where DOWN leaves it.
+  std::string table_ref_before(const Table& f) const {
+    auto it = renamed_tables_.find({f.schema, f.name});
+    return quote_qualified(f.schema, it == renamed_tables_.end() ? f.name : it->second);
+  }
 
   // `s` is from_ or to_.
   const Table* table_in(const Schema& s, const std::string& schema, const std::string& name) const {

@@ -85,6 +85,14 @@ TEST_CASE("diff: a check on a dropped NOT NULL column comes back NOT VALID in DO
   Plan q = diff(schema_of({with}), schema_of({simple("t")}), allow());
   CHECK(q.changes[0].down.size() == 2);
   CHECK(q.changes[0].down_note.empty());
+  // Renamed in the same plan: the VALIDATE to run after DOWN names the table as DOWN leaves it.
+  with.columns.back().nullable = false;
+  Table renamed = simple("u");
+  renamed.renamed_from = {"t"};
+  Plan r = diff(schema_of({with}), schema_of({renamed}), allow());
+  auto dropped = std::find_if(r.changes.begin(), r.changes.end(), [](auto& c) { return !c.down_note.empty(); });
+  REQUIRE(dropped != r.changes.end());
+  CHECK(dropped->down_note.ends_with("ALTER TABLE public.t VALIDATE CONSTRAINT t_qty_check"));
 }
 
 TEST_CASE("diff: phases: schema, extension, enum, table, column, index, comment - drops of types last") {

@@ -129,7 +129,7 @@ Change Planner::constraint_added(const Table& t, const Constraint& k, bool targe
 void Planner::restore_unvalidated(const Table& f, const Table& t, const Constraint& k, Change& c) const {
   if ((k.kind != CK::check && k.kind != CK::foreign_key) || f.hypertable || fk_target_hypertable(k, from_)) return;
   std::string gone;
-  if (k.kind == CK::foreign_key && !to_.table(k.ref_schema, k.ref_table))
+  if (k.kind == CK::foreign_key && !table_in(to_, k.ref_schema, k.ref_table))
     gone = "the rows of " + quote_qualified(k.ref_schema, k.ref_table) + " are gone";
   for (auto& name : k.columns)
     if (const Column* col = f.column(name); col && !t.column(name) && restore_fill(*col))
@@ -139,7 +139,7 @@ void Planner::restore_unvalidated(const Table& f, const Table& t, const Constrai
   if (!k.comment.empty()) c.down.push_back(comment_on_constraint_sql(f, k.name, k.comment));
   c.down_note = fmt::format("{}: {} comes back NOT VALID (old rows unchecked); validate it once the data is back: "
                             "ALTER TABLE {} VALIDATE CONSTRAINT {}",
-                            gone, quote_ident(k.name), table_ref(f), quote_ident(k.name));
+                            gone, quote_ident(k.name), table_ref_before(f), quote_ident(k.name));
 }
 
 bool Planner::fk_target_hypertable(const Constraint& k, const Schema& s) const {
