@@ -43,6 +43,14 @@
 --   add compression policy on public.trade_snapshots (compress chunks older than 6 hours)
 --   add retention policy on public.trade_snapshots (drop chunks older than 3 days)
 
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
+
 -- undo: add retention policy on public.trade_snapshots (drop chunks older than 3 days)
 SELECT remove_retention_policy('public.trade_snapshots', if_exists => true);
 
@@ -175,4 +183,12 @@ DROP TYPE public.market_type;
 DROP TYPE public.collector_state;
 
 -- undo: create extension timescaledb
-DROP EXTENSION timescaledb;
+DO $schemac$
+BEGIN
+  IF (SELECT obj_description(oid, 'pg_extension') FROM pg_extension WHERE extname = 'timescaledb') = 'created by a schemac migration (its DOWN drops it)' THEN
+    DROP EXTENSION timescaledb;
+  END IF;
+END
+$schemac$;
+
+COMMIT;

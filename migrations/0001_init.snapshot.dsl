@@ -1,3 +1,4 @@
+// schemac:parent none
 // schema.dsl: the CEX arbitrage engine (TimescaleDB).
 //
 // Market data from several centralised exchanges lands in hypertables; the engine reads the latest rows per

@@ -43,8 +43,23 @@
 --   add compression policy on public.trade_snapshots (compress chunks older than 6 hours)
 --   add retention policy on public.trade_snapshots (drop chunks older than 3 days)
 
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
+
 -- create extension timescaledb
-CREATE EXTENSION IF NOT EXISTS timescaledb;
+DO $schemac$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'timescaledb') THEN
+    CREATE EXTENSION timescaledb;
+    COMMENT ON EXTENSION timescaledb IS 'created by a schemac migration (its DOWN drops it)';
+  END IF;
+END
+$schemac$;
 
 -- create enum public.collector_state
 CREATE TYPE public.collector_state AS ENUM ('starting', 'connected', 'degraded', 'reconnecting', 'stopped');
@@ -320,3 +335,5 @@ SELECT add_compression_policy('public.trade_snapshots', compress_after => INTERV
 
 -- add retention policy on public.trade_snapshots (drop chunks older than 3 days)
 SELECT add_retention_policy('public.trade_snapshots', drop_after => INTERVAL '3 days');
+
+COMMIT;
