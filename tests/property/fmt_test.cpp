@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "diff.hpp"
+#include "files.hpp"
 #include "load.hpp"
 #include "print.hpp"
 #include "random_schema.hpp"
@@ -106,12 +107,6 @@ bool check_fmt(const std::string& name, const std::string& source) {
   return true;
 }
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // ---- random DSL text, written the many ways a user may write one meaning ----
 
@@ -215,7 +210,7 @@ TEST_CASE("fmt property: every .dsl file in the repository") {
     std::string name = it->path().filename().string();
     if (it->is_directory() && (name.starts_with("build") || name.starts_with("."))) it.disable_recursion_pending();
     else if (it->is_regular_file() && it->path().extension() == ".dsl")
-      formatted += check_fmt(fs::relative(it->path(), root).string(), read_text(it->path()));
+      formatted += check_fmt(fs::relative(it->path(), root).string(), schemac::read_file(it->path()));
   }
   CHECK(formatted > 20);
 }
