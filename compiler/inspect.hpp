@@ -43,7 +43,8 @@ struct Catalog {
   std::string timescaledb_version;  // installed extension version, "" when not installed
   bool timescaledb_available = false;  // installed, or in pg_available_extensions (CREATE EXTENSION can work)
   std::string database;               // current_database()
-  std::string cron_database;          // pg_cron's cron.database_name; "" where pg_cron is not loaded
+  std::string cron_database;          // pg_cron's cron.database_name; "" where pg_cron is not loaded or the
+                                      // role may not read it
   int queries = 0;                  // catalog statements sent; the same for 1 table or 1,000
 };
 

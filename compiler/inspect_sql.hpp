@@ -35,7 +35,8 @@ set local work_mem = '64MB')";
 // The license, the installed TimescaleDB version, whether TimescaleDB could be created here (not installed but
 // available: the license is then learnt by a rolled-back probe, see kEditionProbe), and whether pg_cron's job
 // table is readable here with its `database` column (1.4+); this database and the one pg_cron runs its jobs
-// from (cron.database_name, set only where pg_cron is loaded).
+// from (cron.database_name, set only where pg_cron is loaded; superuser-only, so read through pg_settings,
+// which leaves it out for other roles instead of raising "permission denied").
 inline const std::string kFacts = R"(
 select coalesce(current_setting('timescaledb.license', true), ''),
        coalesce((select extversion from pg_extension where extname = 'timescaledb'), ''),
@@ -47,7 +48,7 @@ select coalesce(current_setting('timescaledb.license', true), ''),
                              where attrelid = to_regclass('cron.job') and attname = 'database' and attnum > 0)
             else false end,
        current_database(),
-       coalesce(current_setting('cron.database_name', true), ''))";
+       coalesce((select setting from pg_settings where name = 'cron.database_name'), ''))";
 
 // Before CREATE EXTENSION timescaledb the license setting does not exist yet: create the extension in a
 // transaction (or savepoint) that is always rolled back, and read it. One statement; the caller rolls back.

@@ -154,7 +154,7 @@ std::vector<Scripts> plan_formats(std::vector<std::string> args, const TempDir& 
 Scripts migrate_new_files(const std::string& before, const std::string& after) {
   TempDir dir;
   dir.write("schema.dsl", before);
-  schemac_ok({"migrate", "new", "init"}, dir);
+  schemac_ok({"migrate", "new", "init", "--edition", "apache"}, dir);  // the tsdb server's edition
   dir.write("schema.dsl", after);
   schemac_ok({"migrate", "new", "hostile", "--allow-destructive"}, dir);
   std::filesystem::path m = dir.path / "migrations";

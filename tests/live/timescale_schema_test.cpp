@@ -36,7 +36,7 @@ std::string extension_count(TestDb& db) {
 // plan --db as SQL, applied with psql; returns the SQL.
 std::string plan_and_apply(TestDb& db, const test::TempDir& dir, const std::string& text) {
   std::string file = dir.write("schema.dsl", text);
-  RunResult plan = test::run_schemac({"plan", file, "--db", db.url()});
+  RunResult plan = test::run_schemac({"plan", file, "--db", db.url()}, dir.path.string());
   INFO(test::describe(plan));
   REQUIRE(plan.exit_code == 0);
   psql_file(db, dir.write("up.sql", plan.out));
@@ -67,13 +67,13 @@ TEST_CASE("timescale schema: every TimescaleDB call goes through the extension's
 
   // The catalog reads the extension's schema back: nothing left to do.
   std::string file = dir.write("schema.dsl", declaration("tsx", "2 hours"));
-  RunResult same = test::run_schemac({"plan", file, "--db", db.url(), "--exit-code"});
+  RunResult same = test::run_schemac({"plan", file, "--db", db.url(), "--exit-code"}, dir.path.string());
   INFO(test::describe(same));
   CHECK(same.exit_code == 0);
 
   // Declared in its default schema while the server has it in tsx: refused, with where it is and the fix.
   file = dir.write("schema.dsl", declaration("", "2 hours"));
-  RunResult moved = test::run_schemac({"plan", file, "--db", db.url()});
+  RunResult moved = test::run_schemac({"plan", file, "--db", db.url()}, dir.path.string());
   INFO(test::describe(moved));
   CHECK(moved.exit_code == 1);
   CHECK(moved.err.find("extension timescaledb is in schema tsx, but the declaration puts it in schema public") !=
@@ -85,7 +85,7 @@ TEST_CASE("timescale schema: the init migration's DOWN drops TimescaleDB only wh
   test::TempDir dir;
   std::string file = dir.write("schema.dsl", declaration("", "1 hour"));
   RunResult made = test::run_schemac({"migrate", "new", "init", "--edition", "apache", "--file", file, "--dir",
-                                      (dir.path / "m").string()});
+                                      (dir.path / "m").string()}, dir.path.string());
   INFO(test::describe(made));
   REQUIRE(made.exit_code == 0);
   std::string up = (dir.path / "m" / "0001_init.up.sql").string(), down = (dir.path / "m" / "0001_init.down.sql").string();
