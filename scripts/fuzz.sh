@@ -4,7 +4,9 @@
 # repository's own files. Exits non-zero when a target finds a crash or a broken property; the input that
 # broke it is left in build-fuzz/crashes/ (re-run it with: build-fuzz/fuzz/TARGET FILE).
 #
-#   scripts/fuzz.sh                    each target for 20 seconds (the bounded run of scripts/test.sh)
+#   scripts/fuzz.sh                    each target for 20 seconds
+#   scripts/fuzz.sh --runs 2000        each target for 2,000 inputs from a fixed seed: the same inputs every
+#                                      time for the same build (the bounded run of scripts/test.sh)
 #   scripts/fuzz.sh --seconds 3600     a longer hunt; the corpus in build-fuzz/corpus/ grows across runs
 #   scripts/fuzz.sh [...] TARGET ...   only these targets (fuzz_dsl, fuzz_migrations, fuzz_redact)
 set -euo pipefail
@@ -12,11 +14,16 @@ set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 seconds=20
+runs=""
 targets=()
 while (($#)); do
   case $1 in
   --seconds)
     seconds=${2:?--seconds needs a number}
+    shift
+    ;;
+  --runs)
+    runs=${2:?--runs needs a number}
     shift
     ;;
   -h | --help)
@@ -65,9 +72,11 @@ seed_corpora
 
 mkdir -p "$build/crashes"
 failed=()
+limit=(-max_total_time="$seconds")
+[[ -n $runs ]] && limit=(-runs="$runs" -seed=1)
 for target in "${targets[@]}"; do
-  log "$target: ${seconds}s"
-  if ! (cd "$build/crashes" && "$build/fuzz/$target" -max_total_time="$seconds" -max_len=8192 -rss_limit_mb=2048 \
+  log "$target: ${limit[*]}"
+  if ! (cd "$build/crashes" && "$build/fuzz/$target" "${limit[@]}" -max_len=8192 -rss_limit_mb=2048 \
     -timeout=20 -print_final_stats=1 "$build/corpus/$target" > "$build/$target.log" 2>&1); then
     tail -n 40 "$build/$target.log" >&2
     failed+=("$target")

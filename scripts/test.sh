@@ -4,7 +4,8 @@
 #   1. the plain build (build/, warnings are errors) and every test registered in CTest (unit, golden, live,
 #      script checks);
 #   2. the same build and tests with AddressSanitizer + UBSan (build-asan/);
-#   3. a bounded run of the libFuzzer targets (scripts/fuzz.sh: clang, build-fuzz/, 20 s a target).
+#   3. a bounded run of the libFuzzer targets (scripts/fuzz.sh: clang, build-fuzz/, 2,000 inputs a target
+#      from a fixed seed, so the same build fuzzes the same inputs).
 # It exits non-zero when any part fails (after running the others).
 #
 #   scripts/test.sh                 all three parts (what CI runs)
@@ -24,7 +25,7 @@
 # SCHEMAC_SKIP_LIVE=1 skips the live tests whose server has no URL (instead of failing them).
 # SCHEMAC_BUILD_DIR overrides the plain build directory; SCHEMAC_CTEST_JOBS runs ctest in parallel;
 # SCHEMAC_TEST_TIMEOUT limits each test (seconds, default 300; the sanitized part allows three times that);
-# SCHEMAC_FUZZ_SECONDS sets the fuzzing time per target (default 20).
+# SCHEMAC_FUZZ_RUNS sets the inputs per fuzz target (default 2000).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
@@ -114,7 +115,7 @@ for part in "${parts[@]}"; do
   # GCC 12 reports false "maybe-uninitialized" warnings in <regex>/<functional> under the sanitizers.
   sanitize) suite build-asan -DSCHEMAC_SANITIZE=ON -DCMAKE_CXX_FLAGS=-Wno-error=maybe-uninitialized ||
     failed+=("$part") ;;
-  fuzz) "$SCHEMAC_REPO/scripts/fuzz.sh" --seconds "${SCHEMAC_FUZZ_SECONDS:-20}" || failed+=("$part") ;;
+  fuzz) "$SCHEMAC_REPO/scripts/fuzz.sh" --runs "${SCHEMAC_FUZZ_RUNS:-2000}" || failed+=("$part") ;;
   esac
   log "part $part finished in $(elapsed "$part_start")"
 done
