@@ -72,7 +72,8 @@ void check_plan_after_down(const Project& p, const TestDb& db, const std::string
   RunResult r = test::run_schemac(
       {"plan", "before.dsl", "--db", db.url(), "--allow-destructive", "--format", "json"}, p.dir.path.string());
   REQUIRE_MESSAGE(r.exit_code == 0, test::describe(r));
-  for (auto& c : nlohmann::json::parse(r.out)["changes"]) {
+  const nlohmann::json plan = nlohmann::json::parse(r.out);  // kept: iterating a temporary's member dangles
+  for (auto& c : plan["changes"]) {
     std::string object = c["object"], constraint = object.substr(object.rfind('.') + 1);
     bool said = down.find(constraint + " comes back NOT VALID") != std::string::npos;
     CHECK_MESSAGE((c["kind"] == "validate_constraint" && said),
