@@ -65,9 +65,7 @@ NullsOrder normalize_nulls(bool desc, NullsOrder nulls) {
   return nulls;
 }
 
-bool has_extension(const Schema& s, std::string_view name) {
-  return std::any_of(s.extensions.begin(), s.extensions.end(), [&](auto& e) { return e.name == name; });
-}
+bool has_extension(const Schema& s, std::string_view name) { return s.find_extension(std::string(name)) != nullptr; }
 
 namespace {
 

@@ -105,9 +105,7 @@ std::optional<std::string> target_edition(const std::string& dir, const std::str
     return std::nullopt;
   }
   std::string edition = requested.empty() ? recorded : requested;
-  bool uses_timescaledb = std::any_of(declared.extensions.begin(), declared.extensions.end(),
-                                      [](auto& e) { return e.name == "timescaledb"; });
-  if (edition.empty() && required && uses_timescaledb) {
+  if (edition.empty() && required && declared.find_extension("timescaledb")) {
     report_error(fmt::format("choose the TimescaleDB edition the migrations in {} are written for", dir),
                  "add `--edition timescale` (retention and compression policies) or `--edition apache`; it is "
                  "recorded in " + file + " for the migrations after it",

@@ -38,6 +38,10 @@ Table* Schema::table(const std::string& schema, const std::string& name) { retur
 const Enum* Schema::find_enum(const std::string& schema, const std::string& name) const {
   return find_named(enums, schema, name);
 }
+const Extension* Schema::find_extension(const std::string& name) const {
+  auto it = std::find_if(extensions.begin(), extensions.end(), [&](auto& e) { return e.name == name; });
+  return it == extensions.end() ? nullptr : &*it;
+}
 const Namespace* Schema::find_namespace(const std::string& name) const {
   auto it = std::find_if(namespaces.begin(), namespaces.end(), [&](auto& n) { return n.name == name; });
   return it == namespaces.end() ? nullptr : &*it;

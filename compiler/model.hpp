@@ -235,6 +235,7 @@ struct Schema {
   Table* table(const std::string& schema, const std::string& name);
   const Enum* find_enum(const std::string& schema, const std::string& name) const;
   const Namespace* find_namespace(const std::string& name) const;
+  const Extension* find_extension(const std::string& name) const;
 };
 
 // Lookup by (schema, name) in O(1) for passes that ask once per table or reference: Schema::table is a

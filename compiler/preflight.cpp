@@ -10,17 +10,12 @@ namespace schemac {
 
 namespace {
 
-const Extension* declared_extension(const Schema& s, const std::string& name) {
-  auto it = std::find_if(s.extensions.begin(), s.extensions.end(), [&](auto& e) { return e.name == name; });
-  return it == s.extensions.end() ? nullptr : &*it;
-}
-
 void error(Diagnostics& out, const Loc& loc, std::string message, std::string hint) {
   out.push_back({Diagnostic::Severity::error, loc, std::move(message), std::move(hint)});
 }
 
 void check_timescaledb(const Catalog& live, const Schema& declared, Diagnostics& out) {
-  const Extension* ts = declared_extension(declared, "timescaledb");
+  const Extension* ts = declared.find_extension("timescaledb");
   if (!ts || live.timescaledb_available) return;
   error(out, ts->loc, "TimescaleDB is not available on this server (it is not in pg_available_extensions)",
         "install TimescaleDB on the server and add it to shared_preload_libraries, or plan against a server that "
