@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <string>
 
-#include "diff.hpp"
-#include "load.hpp"
-#include "print.hpp"
+#include "plan/diff.hpp"
+#include "dsl/load.hpp"
+#include "dsl/print.hpp"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "migrate.hpp"
+#include "migrate/migrate.hpp"
 
 namespace fs = std::filesystem;
 

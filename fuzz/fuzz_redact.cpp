@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "connect.hpp"
+#include "catalog/connect.hpp"
 
 namespace {
 

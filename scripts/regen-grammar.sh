@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates compiler/grammar/src/ (parser.c, grammar.json, node-types.json, tree_sitter/parser.h) from
-# compiler/grammar/grammar.js with tree-sitter-cli 0.22.6 from the trixie sidecar, and records the sha256 of
-# grammar.js in compiler/grammar/src/grammar.sha256 (compiler/grammar_test.cpp compares the two).
+# Regenerates compiler/dsl/grammar/src/ (parser.c, grammar.json, node-types.json, tree_sitter/parser.h) from
+# compiler/dsl/grammar/grammar.js with tree-sitter-cli 0.22.6 from the trixie sidecar, and records the sha256 of
+# grammar.js in compiler/dsl/grammar/src/grammar.sha256 (compiler/dsl/grammar_test.cpp compares the two).
 #
 #   scripts/regen-grammar.sh           regenerate and overwrite src/
 #   scripts/regen-grammar.sh --check   regenerate into a temporary directory; exit 1 if the committed
@@ -19,7 +19,7 @@ case ${1:-} in
   *) die "usage: $SCHEMAC_SCRIPT [--check]" ;;
 esac
 
-grammar_dir=$SCHEMAC_REPO/compiler/grammar
+grammar_dir=$SCHEMAC_REPO/compiler/dsl/grammar
 
 # The sidecar root: scripts/sidecar.sh makes sure it exists and prints it.
 if [[ -x $SCHEMAC_REPO/scripts/sidecar.sh ]]; then
@@ -50,12 +50,12 @@ printf '%s\n' "$hash" >"$work/src/grammar.sha256"
 if ((check)); then
   stale=()
   for file in parser.c grammar.sha256; do
-    cmp -s -- "$work/src/$file" "$grammar_dir/src/$file" || stale+=("compiler/grammar/src/$file")
+    cmp -s -- "$work/src/$file" "$grammar_dir/src/$file" || stale+=("compiler/dsl/grammar/src/$file")
   done
   if ((${#stale[@]})); then
-    die "out of date with compiler/grammar/grammar.js: ${stale[*]}; run scripts/regen-grammar.sh and commit compiler/grammar/src"
+    die "out of date with compiler/dsl/grammar/grammar.js: ${stale[*]}; run scripts/regen-grammar.sh and commit compiler/dsl/grammar/src"
   fi
-  log "compiler/grammar/src is up to date with grammar.js"
+  log "compiler/dsl/grammar/src is up to date with grammar.js"
   exit 0
 fi
 
@@ -64,4 +64,4 @@ for file in parser.c grammar.json node-types.json grammar.sha256; do
   cp -- "$work/src/$file" "$grammar_dir/src/$file"
 done
 cp -- "$work/src/tree_sitter/parser.h" "$grammar_dir/src/tree_sitter/parser.h"
-log "regenerated compiler/grammar/src (grammar.js sha256 $hash)"
+log "regenerated compiler/dsl/grammar/src (grammar.js sha256 $hash)"

@@ -21,10 +21,10 @@
 #include <string>
 #include <vector>
 
-#include "migrate.hpp"
+#include "migrate/migrate.hpp"
 #include <nlohmann/json.hpp>
 
-#include "script.hpp"
+#include "sql/script.hpp"
 
 namespace fs = std::filesystem;
 

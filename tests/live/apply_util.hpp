@@ -17,9 +17,9 @@
 #include <string>
 #include <vector>
 
-#include "connect.hpp"
-#include "diff.hpp"
-#include "inspect.hpp"
+#include "catalog/connect.hpp"
+#include "plan/diff.hpp"
+#include "catalog/inspect.hpp"
 
 namespace schemac::test {
 

@@ -10,7 +10,7 @@
 #include <map>
 #include <string>
 
-#include "connect.hpp"
+#include "catalog/connect.hpp"
 #include "testdb.hpp"
 
 using schemac::DbError;

@@ -19,11 +19,11 @@
 
 #include "golden_cases.hpp"
 #include "live_util.hpp"
-#include "print.hpp"
-#include "quote.hpp"
-#include "render.hpp"
+#include "dsl/print.hpp"
+#include "model/quote.hpp"
+#include "sql/render.hpp"
 #include "rows.hpp"
-#include "script.hpp"
+#include "sql/script.hpp"
 #include "testdb.hpp"
 
 using namespace schemac;

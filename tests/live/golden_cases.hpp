@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <vector>
 
-#include "load.hpp"
-#include "model.hpp"
+#include "dsl/load.hpp"
+#include "model/model.hpp"
 
 namespace schemac::test {
 

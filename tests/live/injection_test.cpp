@@ -14,12 +14,12 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "connect.hpp"
-#include "inspect.hpp"
+#include "catalog/connect.hpp"
+#include "catalog/inspect.hpp"
 #include "live_util.hpp"
-#include "load.hpp"
-#include "migrate.hpp"
-#include "print.hpp"
+#include "dsl/load.hpp"
+#include "migrate/migrate.hpp"
+#include "dsl/print.hpp"
 #include "testdb.hpp"
 
 using namespace schemac;

@@ -8,12 +8,12 @@
 
 #include <algorithm>
 
-#include "check.hpp"
-#include "connect.hpp"
-#include "diff.hpp"
-#include "inspect.hpp"
-#include "quote.hpp"
-#include "parse.hpp"
+#include "check/check.hpp"
+#include "catalog/connect.hpp"
+#include "plan/diff.hpp"
+#include "catalog/inspect.hpp"
+#include "model/quote.hpp"
+#include "dsl/parse.hpp"
 #include "testdb.hpp"
 
 using namespace schemac;
@@ -383,7 +383,7 @@ TEST_CASE("inspect: TimescaleDB hypertables, without chunks or internal schemas,
   )sql");
   Catalog c = inspect_db(db);
 
-  CHECK(c.edition == "apache");
+  CHECK(c.edition == Edition::apache);
   CHECK(c.timescaledb_version.rfind("2.", 0) == 0);
   CHECK(c.server_version >= 170000);
   CHECK(c.queries == 12);
@@ -437,7 +437,7 @@ TEST_CASE("inspect: the edition of a TimescaleDB available but not created yet")
   TestDb db(Server::tsdb);
   db.exec("create table plain (id int primary key)");
   Catalog c = inspect_db(db);
-  CHECK(c.edition == "apache");
+  CHECK(c.edition == Edition::apache);
   CHECK(c.timescaledb_version.empty());
   CHECK(c.schema.extensions.empty());
   CHECK(c.queries == 12);  // the 9 of a plain database, then begin, create extension + license, rollback
@@ -449,7 +449,7 @@ TEST_CASE("inspect: the edition of a TimescaleDB available but not created yet")
   Connection conn = connect(db.url());
   PQclear(PQexec(conn.get(), "begin"));
   Catalog in_tx = inspect(conn.get());
-  CHECK(in_tx.edition == "apache");
+  CHECK(in_tx.edition == Edition::apache);
   CHECK(PQtransactionStatus(conn.get()) == PQTRANS_INTRANS);
   PGresult* r = PQexec(conn.get(), "select count(*) from pg_extension where extname = 'timescaledb'");
   REQUIRE(PQresultStatus(r) == PGRES_TUPLES_OK);
@@ -464,12 +464,12 @@ TEST_CASE("inspect: the edition of a TimescaleDB available but not created yet")
   Connection limited = connect(db.url() + " user=" + role);
   Catalog unknown;
   CHECK_NOTHROW(unknown = inspect(limited.get()));
-  CHECK(unknown.edition.empty());
+  CHECK(unknown.edition == Edition::unknown);
   limited.reset();
   db.exec(fmt::format("drop owned by {0}; drop role {0}", role));
   // On PGlite (tsl) the extension is always created: no probe is needed.
   TestDb tsl(Server::tsl);
-  CHECK(inspect_db(tsl).edition == "timescale");
+  CHECK(inspect_db(tsl).edition == Edition::timescale);
 }
 
 TEST_CASE("inspect: retention and compression policies (Timescale license)") {
@@ -489,7 +489,7 @@ TEST_CASE("inspect: retention and compression policies (Timescale license)") {
     select add_retention_policy('inspect_tsl.ints', drop_after => 5000);
   )sql");
   Catalog c = inspect_db(db, InspectOptions{{"inspect_tsl"}});
-  CHECK(c.edition == "timescale");
+  CHECK(c.edition == Edition::timescale);
 
   const Table& p = table(c, "inspect_tsl", "prices");
   REQUIRE(p.hypertable);

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "connect.hpp"
-#include "inspect.hpp"
-#include "print.hpp"
+#include "catalog/connect.hpp"
+#include "catalog/inspect.hpp"
+#include "dsl/print.hpp"
 
 namespace schemac::test {
 
@@ -44,9 +44,7 @@ Plan plan_live(PGconn* conn, Schema& declared, bool allow_destructive) {
   if (!n.failed.empty()) throw std::runtime_error("normalise failed: " + n.failed[0]);
   DiffOptions opts;
   opts.allow_destructive = allow_destructive;
-  opts.edition = live.edition == "apache"      ? Edition::apache
-                 : live.edition == "timescale" ? Edition::timescale
-                                               : Edition::unknown;
+  opts.edition = live.edition;
   return diff(live.schema, declared, opts);
 }
 

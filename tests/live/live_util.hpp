@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "diff.hpp"
-#include "model.hpp"
+#include "plan/diff.hpp"
+#include "model/model.hpp"
 #include "temp_dir.hpp"
 #include "testdb.hpp"
 

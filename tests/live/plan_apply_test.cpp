@@ -19,10 +19,10 @@
 
 #include "apply_util.hpp"
 #include "golden_cases.hpp"
-#include "diff.hpp"
-#include "inspect.hpp"
-#include "load.hpp"
-#include "quote.hpp"
+#include "plan/diff.hpp"
+#include "catalog/inspect.hpp"
+#include "dsl/load.hpp"
+#include "model/quote.hpp"
 #include "testdb.hpp"
 
 using namespace schemac;
@@ -374,7 +374,7 @@ TEST_CASE("plan apply: on the Apache edition, retention via pg_cron schedules dr
     InspectOptions only;
     only.schemas = {ns};
     Catalog cat = test::inspect_url(url, &expected, only);
-    CHECK(cat.edition == "apache");
+    CHECK(cat.edition == Edition::apache);
     const Table* t = cat.schema.table(ns, "ticks");
     REQUIRE(t);
     REQUIRE(t->hypertable);

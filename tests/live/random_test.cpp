@@ -20,9 +20,9 @@
 #include <optional>
 #include <sstream>
 
-#include "connect.hpp"
+#include "catalog/connect.hpp"
 #include "live_util.hpp"
-#include "load.hpp"
+#include "dsl/load.hpp"
 #include "random_schema.hpp"
 #include "testdb.hpp"
 

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "apply_util.hpp"
-#include "diff.hpp"
-#include "load.hpp"
+#include "plan/diff.hpp"
+#include "dsl/load.hpp"
 #include "parallel_branches.hpp"
 #include "testdb.hpp"
 

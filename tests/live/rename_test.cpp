@@ -12,8 +12,8 @@
 #include <map>
 
 #include "apply_util.hpp"
-#include "diff.hpp"
-#include "load.hpp"
+#include "plan/diff.hpp"
+#include "dsl/load.hpp"
 #include "testdb.hpp"
 
 using namespace schemac;

@@ -19,12 +19,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "connect.hpp"
-#include "inspect.hpp"
+#include "catalog/connect.hpp"
+#include "catalog/inspect.hpp"
 #include "live_util.hpp"
-#include "load.hpp"
-#include "print.hpp"
-#include "names.hpp"
+#include "dsl/load.hpp"
+#include "dsl/print.hpp"
+#include "sql/names.hpp"
 #include "testdb.hpp"
 
 using namespace schemac;

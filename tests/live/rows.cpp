@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "quote.hpp"
-#include "render.hpp"
-#include "text.hpp"
-#include "types.hpp"
+#include "model/quote.hpp"
+#include "sql/render.hpp"
+#include "model/text.hpp"
+#include "model/types.hpp"
 
 namespace schemac::test {
 

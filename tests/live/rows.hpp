@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "model.hpp"
+#include "model/model.hpp"
 
 namespace schemac::test {
 

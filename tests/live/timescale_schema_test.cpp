@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "live_util.hpp"
-#include "quote.hpp"
+#include "model/quote.hpp"
 #include "testdb.hpp"
 
 using namespace schemac;
@@ -112,7 +112,7 @@ TEST_CASE("timescale schema: the init migration's DOWN drops TimescaleDB only wh
   }
 }
 
-// Checks against the server, before anything is planned (compiler/preflight.hpp): each refusal says why, and
+// Checks against the server, before anything is planned (compiler/catalog/preflight.hpp): each refusal says why, and
 // no SQL is printed.
 TEST_CASE("timescale schema: plan --db refuses what the server cannot do, with the reason") {
   test::TempDir dir;

@@ -1,4 +1,4 @@
-// Column type changes on real servers with rows in the tables (the rule: compiler/types.hpp). For every kind of
+// Column type changes on real servers with rows in the tables (the rule: compiler/model/types.hpp). For every kind of
 // type change the planner supports: a value that fits survives exactly, UP then DOWN (the value is read back
 // through the product's own conversion after UP, and compared as text after DOWN); a value that does not fit
 // makes UP (or DOWN) fail with schemac's message and leaves the column's type and every row as they were. Both
@@ -17,13 +17,13 @@
 #include <fstream>
 
 #include "apply_util.hpp"
-#include "diff.hpp"
+#include "plan/diff.hpp"
 #include "live_util.hpp"
-#include "load.hpp"
-#include "quote.hpp"
+#include "dsl/load.hpp"
+#include "model/quote.hpp"
 #include "testdb.hpp"
-#include "text.hpp"
-#include "types.hpp"
+#include "model/text.hpp"
+#include "model/types.hpp"
 
 using namespace schemac;
 using schemac::test::ApplyError;
@@ -43,7 +43,7 @@ struct Case {
   const char* after_up = nullptr;  // the text of fits[0] after UP (in a UTC session), where it says more
 };
 
-// Enumerated from compiler/types.cpp: every family, both directions, the pinned conversions, arrays, enums.
+// Enumerated from compiler/model/types.cpp: every family, both directions, the pinned conversions, arrays, enums.
 std::vector<Case> cases() {
   return {
       // integers

@@ -17,10 +17,10 @@
 #include <random>
 #include <sstream>
 
-#include "diff.hpp"
-#include "files.hpp"
-#include "load.hpp"
-#include "print.hpp"
+#include "plan/diff.hpp"
+#include "model/files.hpp"
+#include "dsl/load.hpp"
+#include "dsl/print.hpp"
 #include "random_schema.hpp"
 
 using namespace schemac;

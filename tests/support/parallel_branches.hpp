@@ -1,6 +1,6 @@
 #pragma once
 // Two branches that each added a migration after the same one, merged as a team merges them, driven through the
-// real binary in a scratch directory (header-only: shared by compiler/commands_test.cpp and the live tests):
+// real binary in a scratch directory (header-only: shared by compiler/cli/commands_test.cpp and the live tests):
 //
 //   base.dsl  --migrate new init-->  0001_init                     (on the common branch)
 //   a.dsl     --migrate new add_a--> 0002_add_a                    (branch A, in migrations/)

@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "print.hpp"
-#include "quote.hpp"
+#include "dsl/print.hpp"
+#include "model/quote.hpp"
 
 namespace schemac::test {
 

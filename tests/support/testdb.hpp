@@ -40,7 +40,7 @@
 //   - live tests run one at a time (CTest RESOURCE_LOCK), which this requires.
 #include <optional>
 
-#include "connect.hpp"
+#include "catalog/connect.hpp"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,7 +56,7 @@ const char* server_env_var(Server server);
 // The server's URL from the environment; throws (failing the test) when it is not set, see above.
 std::string server_url(Server server);
 
-// Connection strings in messages go through the product's own redaction (compiler/connect.hpp).
+// Connection strings in messages go through the product's own redaction (compiler/catalog/connect.hpp).
 using schemac::redact_url;
 
 // One row of a query result; SQL NULL is the text in `null_text`.

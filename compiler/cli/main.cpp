@@ -1,0 +1,101 @@
+// schemac command line: CLI11 wiring only; every command's work lives in commands.cpp and the stages.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "model/timescale.hpp"
+
+namespace {
+void add_edition_options(CLI::App* cmd, std::string& edition, bool& via_cron) {
+  cmd->add_option("--edition", edition, "TimescaleDB license to plan for offline (with --db the server says)")
+      ->check(CLI::IsMember(schemac::edition_names()));
+  cmd->add_flag("--retention-via-cron", via_cron,
+                "on the Apache edition, schedule drop_chunks with pg_cron instead of refusing retention");
+}
+
+
+int run(int argc, char** argv) {
+  using namespace schemac;
+  CLI::App app{"schemac: schema-as-code compiler for PostgreSQL and TimescaleDB"};
+  app.set_version_flag("--version", SCHEMAC_VERSION);
+  app.require_subcommand(1);
+  Io io{std::cout, std::cerr};
+  int rc = 0;
+
+  std::string check_file = "schema.dsl";
+  auto* check = app.add_subcommand("check", "Parse and validate a schema; errors as file:line:col");
+  check->add_option("FILE", check_file, "schema file (default ./schema.dsl, - for stdin)");
+  check->callback([&] { rc = cmd_check(check_file, io); });
+
+  FmtArgs fmt_args;
+  auto* fmt = app.add_subcommand("fmt", "Rewrite a schema in canonical layout (comments kept)");
+  fmt->add_option("FILE", fmt_args.file, "schema file (default ./schema.dsl, - for stdin to stdout)");
+  fmt->add_flag("--check", fmt_args.check, "change nothing; exit 2 if the file is not formatted");
+  fmt->callback([&] { rc = cmd_fmt(fmt_args, io); });
+
+  PlanArgs plan_args;
+  auto* plan = app.add_subcommand("plan", "Show the changes from the recorded (or live) state to the declaration");
+  plan->add_option("FILE", plan_args.file, "schema file (default ./schema.dsl)");
+  plan->add_option("--db", plan_args.db, "plan against this database (libpq URL or conninfo; else migrations/)");
+  plan->add_option("--from", plan_args.from, "plan against another declaration file instead");
+  plan->add_option("--dir", plan_args.dir, "migrations directory (default ./migrations)");
+  plan->add_option("--format", plan_args.format, "sql, json or markdown")
+      ->check(CLI::IsMember({"sql", "json", "markdown"}));
+  plan->add_flag("--allow-destructive", plan_args.allow_destructive, "permit drops and narrowing changes");
+  plan->add_flag("--exit-code", plan_args.exit_code, "exit 2 when changes are pending");
+  add_edition_options(plan, plan_args.edition, plan_args.retention_via_cron);
+  plan->callback([&] { rc = cmd_plan(plan_args, io); });
+
+  auto* migrate = app.add_subcommand("migrate", "Versioned migrations in migrations/");
+  migrate->require_subcommand(1);
+  MigrateNewArgs new_args;
+  auto* mnew = migrate->add_subcommand("new", "Write NNNN_NAME.up.sql/.down.sql for the pending changes");
+  mnew->add_option("NAME", new_args.name, "what the migration does, e.g. add_trades")->required();
+  mnew->add_option("--file", new_args.file, "schema file (default ./schema.dsl)");
+  mnew->add_option("--dir", new_args.dir, "migrations directory (default ./migrations)");
+  mnew->add_flag("--allow-destructive", new_args.allow_destructive, "permit drops and narrowing changes");
+  add_edition_options(mnew, new_args.edition, new_args.retention_via_cron);
+  mnew->callback([&] { rc = cmd_migrate_new(new_args, io); });
+  std::string hash_dir = "migrations";
+  auto* mhash = migrate->add_subcommand("hash", "Rewrite schemac.sum after a deliberate edit or merge");
+  mhash->add_option("--dir", hash_dir, "migrations directory (default ./migrations)");
+  mhash->callback([&] { rc = cmd_migrate_hash(hash_dir, io); });
+  std::string edition_dir = "migrations", edition;
+  auto* medition = migrate->add_subcommand("edition", "Show or set the TimescaleDB edition the migrations target");
+  medition->add_option("EDITION", edition, "apache or timescale (without it: show the recorded one)")
+      ->check(CLI::IsMember(schemac::edition_names()));
+  medition->add_option("--dir", edition_dir, "migrations directory (default ./migrations)");
+  medition->callback([&] { rc = cmd_migrate_edition(edition_dir, edition, io); });
+  MigrateRebaseArgs rebase_args;
+  auto* mrebase = migrate->add_subcommand("rebase", "Re-plan migration NNNN onto the snapshot before it now");
+  mrebase->add_option("NNNN", rebase_args.version, "the version of the migration to rebase, e.g. 0007")->required();
+  mrebase->add_option("--dir", rebase_args.dir, "migrations directory (default ./migrations)");
+  mrebase->add_flag("--allow-destructive", rebase_args.allow_destructive, "permit drops and narrowing changes");
+  add_edition_options(mrebase, rebase_args.edition, rebase_args.retention_via_cron);
+  mrebase->callback([&] { rc = cmd_migrate_rebase(rebase_args, io); });
+
+  PullArgs pull_args;
+  auto* pull = app.add_subcommand("pull", "Print a live database as schema.dsl");
+  pull->add_option("--db", pull_args.db, "database (libpq URL or conninfo; default $DATABASE_URL or .env)");
+  pull->add_option("--schema", pull_args.schemas, "only these schemas (repeatable)");
+  pull->callback([&] { rc = cmd_pull(pull_args, io); });
+
+  CLI11_PARSE(app, argc, argv);
+  return rc;
+}
+
+}  // namespace
+
+// Commands report their own errors; anything that still escapes is a bug, but it ends in one line and exit code 1,
+// not in `terminate called` and an abort.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n  hint: this is a bug in schemac; please report it with the command\n";
+  } catch (...) {
+    std::cerr << "error: unexpected failure\n  hint: this is a bug in schemac; please report it with the command\n";
+  }
+  return 1;
+}

@@ -1,0 +1,440 @@
+#include "model/types.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include "model/quote.hpp"
+#include "model/text.hpp"
+
+namespace schemac {
+
+namespace {
+
+// Every accepted spelling (lower case, single spaces) and the canonical name it means.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 46> kAliases = {{
+    {"smallint", "smallint"},
+    {"int2", "smallint"},
+    {"int", "int"},
+    {"integer", "int"},
+    {"int4", "int"},
+    {"bigint", "bigint"},
+    {"int8", "bigint"},
+    {"real", "real"},
+    {"float4", "real"},
+    {"double precision", "double precision"},
+    {"float8", "double precision"},
+    {"float", "double precision"},  // float(p) with p <= 24 is real: canonicalize_type looks at p
+    {"numeric", "numeric"},
+    {"decimal", "numeric"},
+    {"text", "text"},
+    {"varchar", "varchar"},
+    {"character varying", "varchar"},
+    {"char", "char"},
+    {"character", "char"},
+    {"bpchar", "char"},
+    {"bool", "bool"},
+    {"boolean", "bool"},
+    {"timestamptz", "timestamptz"},
+    {"timestamp with time zone", "timestamptz"},
+    {"timestamp", "timestamp"},
+    {"timestamp without time zone", "timestamp"},
+    {"date", "date"},
+    {"time", "time"},
+    {"time without time zone", "time"},
+    {"timetz", "timetz"},
+    {"time with time zone", "timetz"},
+    {"interval", "interval"},
+    {"uuid", "uuid"},
+    {"json", "json"},
+    {"jsonb", "jsonb"},
+    {"bytea", "bytea"},
+    {"inet", "inet"},
+    {"cidr", "cidr"},
+    {"macaddr", "macaddr"},
+    {"tsvector", "tsvector"},
+    {"smallserial", "smallserial"},
+    {"serial2", "smallserial"},
+    {"serial", "serial"},
+    {"serial4", "serial"},
+    {"bigserial", "bigserial"},
+    {"serial8", "bigserial"},
+}};
+
+constexpr int64_t kMaxVarcharLength = 10'485'760;  // PostgreSQL's MaxAttrSize limit on varchar(n)/char(n)
+
+// pg_cast between the built-in types, without the string types (their casts follow one rule, see
+// builtin_cast_context) and without a type to itself. The same on PostgreSQL 15 and 17; the live test
+// type_change_test.cpp compares it with pg_cast.
+constexpr std::string_view kCasts[] = {
+    // implicit
+    "i cidr>inet", "i date>timestamp", "i date>timestamptz", "i real>double precision", "i smallint>real",
+    "i smallint>double precision", "i smallint>int", "i smallint>bigint", "i smallint>numeric", "i int>real",
+    "i int>double precision", "i int>bigint", "i int>numeric", "i bigint>real", "i bigint>double precision",
+    "i bigint>numeric", "i numeric>real", "i numeric>double precision", "i time>interval", "i time>timetz",
+    "i timestamp>timestamptz",
+    // assignment
+    "a real>smallint", "a real>int", "a real>bigint", "a real>numeric", "a double precision>real",
+    "a double precision>smallint", "a double precision>int", "a double precision>bigint",
+    "a double precision>numeric", "a inet>cidr", "a int>smallint", "a bigint>smallint", "a bigint>int",
+    "a interval>time", "a json>jsonb", "a jsonb>json", "a numeric>smallint", "a numeric>int", "a numeric>bigint",
+    "a timestamp>date", "a timestamp>time", "a timestamptz>date", "a timestamptz>time", "a timestamptz>timestamp",
+    "a timestamptz>timetz", "a timetz>time",
+    // explicit
+    "e bool>int", "e int>bool", "e jsonb>bool", "e jsonb>real", "e jsonb>double precision", "e jsonb>smallint",
+    "e jsonb>int", "e jsonb>bigint", "e jsonb>numeric",
+};
+
+std::string normalize_spelling(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool scalar(const Type& t) { return t.array_dims == 0; }
+
+int integer_rank(std::string_view n) {
+  if (n == "smallint") return 1;
+  if (n == "int") return 2;
+  if (n == "bigint") return 3;
+  return 0;
+}
+
+int integer_digits(std::string_view n) { return n == "smallint" ? 5 : n == "int" ? 10 : 19; }
+
+// Length of a text type; -1 = unlimited.
+int64_t text_length(const Type& t) {
+  if (t.name == "text" || t.mods.empty()) return -1;
+  return t.mods[0];
+}
+
+// Fractional-second precision of time types; PostgreSQL's default is 6.
+int64_t time_precision(const Type& t) { return t.mods.empty() ? 6 : t.mods[0]; }
+
+bool fits_length(int64_t from, int64_t to) { return to == -1 || (from != -1 && from <= to); }
+
+bool numeric_widens(const Type& from, const Type& to) {
+  if (to.mods.empty()) return true;
+  if (from.mods.empty()) return false;
+  int64_t fs = from.mods.size() > 1 ? from.mods[1] : 0, ts = to.mods.size() > 1 ? to.mods[1] : 0;
+  return ts >= fs && to.mods[0] - ts >= from.mods[0] - fs;
+}
+
+bool integer_change_widens(const Type& from, const Type& to) {
+  if (is_integer_type(to)) return integer_rank(to.name) >= integer_rank(from.name);
+  if (to.name == "numeric")
+    return to.mods.empty() || to.mods[0] - (to.mods.size() > 1 ? to.mods[1] : 0) >= integer_digits(from.name);
+  if (to.name == "double precision") return from.name != "bigint";  // 53-bit mantissa
+  if (to.name == "real") return from.name == "smallint";            // 24-bit mantissa
+  return false;
+}
+
+// A string type with any number of array dimensions: every type has an I/O cast to and from it.
+bool string_element(const Type& t) { return t.schema.empty() && is_one_of(t.name, {"text", "varchar", "char"}); }
+
+bool same_element(const Type& a, const Type& b) { return a.schema == b.schema && a.name == b.name; }
+
+bool builtin_element(const Type& t) { return t.schema.empty() && is_builtin_type(t.name); }
+
+// Unbounded text keeps the text form of every value (of arrays too); a float's text form depends on
+// extra_float_digits, so floats are not proven.
+bool text_keeps(const Type& from, const Type& to) {
+  bool floats = from.schema.empty() && is_one_of(from.name, {"real", "double precision"});
+  return scalar(to) && to.schema.empty() && (to.name == "text" || (to.name == "varchar" && to.mods.empty())) &&
+         !floats;
+}
+
+// Conversions pinned to UTC instead of the session's TimeZone (see types.hpp): timestamptz to a wall-clock type,
+// a wall-clock type to timestamptz, time to timetz.
+enum class Pin { none, from_instant, to_instant, to_timetz };
+
+Pin pinned(const Type& from, const Type& to) {
+  if (!scalar(from) || !scalar(to) || !from.schema.empty() || !to.schema.empty()) return Pin::none;
+  if (from.name == "timestamptz" && is_one_of(to.name, {"timestamp", "date", "time"})) return Pin::from_instant;
+  if (to.name == "timestamptz" && is_one_of(from.name, {"timestamp", "date"})) return Pin::to_instant;
+  if (from.name == "time" && to.name == "timetz") return Pin::to_timetz;
+  return Pin::none;
+}
+
+// Changes between two scalar built-in types that keep every value.
+bool builtin_change_widens(const Type& from, const Type& to) {
+  if (is_integer_type(from)) return integer_change_widens(from, to);
+  if (is_text_type(from) && is_text_type(to)) {
+    // Converting to char(n) pads and trims trailing blanks, which changes values.
+    return to.name != "char" && fits_length(text_length(from), text_length(to));
+  }
+  if (from.name == "numeric" && to.name == "numeric") return numeric_widens(from, to);
+  if (from.name == "real" && to.name == "double precision") return true;
+  if (from.name == "date") return is_one_of(to.name, {"timestamp", "timestamptz"});
+  // timestamp <-> timestamptz and time -> timetz are pinned to UTC, which maps every value to exactly one.
+  bool wall_and_instant = is_one_of(from.name, {"timestamp", "timestamptz"}) &&
+                          is_one_of(to.name, {"timestamp", "timestamptz"});
+  bool same_kind = from.name == to.name || wall_and_instant || pinned(from, to) == Pin::to_timetz;
+  if (same_kind && is_one_of(from.name, {"timestamp", "timestamptz", "time", "timetz", "interval"}))
+    return time_precision(to) >= time_precision(from);
+  if (is_one_of(from.name, {"json", "jsonb"}) && is_one_of(to.name, {"json", "jsonb"})) return true;
+  if (from.name == "cidr" && to.name == "inet") return true;
+  return false;
+}
+
+// PostgreSQL casts `from` to `to` itself, without going through text: a typmod change, an I/O cast to or from
+// a string type, or a pg_cast entry (arrays: between their elements).
+bool direct_cast(const Type& from, const Type& to) {
+  bool same_dims = from.array_dims == to.array_dims;
+  auto io = [&](const Type& side) { return string_element(side) && (scalar(side) || same_dims); };
+  if (io(from) || io(to)) return true;
+  if (!same_dims) return false;
+  if (same_element(from, to)) return true;
+  return builtin_element(from) && builtin_element(to) && builtin_cast_context(from.name, to.name) != 0;
+}
+
+std::string mods_text(const std::vector<int64_t>& mods) {
+  if (mods.empty()) return {};
+  return fmt::format("({})", fmt::join(mods, ","));
+}
+
+// Splits `a.b` / `"A"."b"` into unquoted parts; quotes protect dots.
+std::vector<std::string> split_qualified(std::string_view s) {
+  std::vector<std::string> parts(1);
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '"') {
+      for (++i; i < s.size(); ++i) {
+        if (s[i] == '"' && i + 1 < s.size() && s[i + 1] == '"') parts.back() += s[i++];
+        else if (s[i] == '"') break;
+        else parts.back() += s[i];
+      }
+    } else if (c == '.') {
+      parts.emplace_back();
+    } else {
+      parts.back() += c;
+    }
+  }
+  return parts;
+}
+
+// Takes the first "(...)" outside quotes out of `s` and returns its comma-separated integers.
+std::vector<int64_t> take_mods(std::string& s) {
+  bool quoted = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '"') quoted = !quoted;
+    if (quoted || s[i] != '(') continue;
+    size_t close = s.find(')', i);
+    if (close == std::string::npos) return {};
+    std::vector<int64_t> mods;
+    std::string inner = s.substr(i + 1, close - i - 1);
+    for (size_t start = 0; start <= inner.size();) {
+      size_t comma = std::min(inner.find(',', start), inner.size());
+      std::string part = trim(std::string_view(inner).substr(start, comma - start));
+      if (!part.empty()) mods.push_back(std::stoll(part));
+      start = comma + 1;
+    }
+    s = s.substr(0, i) + s.substr(close + 1);
+    return mods;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<std::string> canonical_type_name(std::string_view written) {
+  std::string key = normalize_spelling(written);
+  for (auto& [alias, canonical] : kAliases)
+    if (alias == key) return std::string(canonical);
+  return std::nullopt;
+}
+
+bool is_builtin_type(std::string_view name) {
+  return std::any_of(kAliases.begin(), kAliases.end(), [&](auto& a) { return a.second == name; });
+}
+
+bool canonicalize_type(Type& t) {
+  if (!t.schema.empty() && t.schema != "pg_catalog") return false;
+  auto canonical = canonical_type_name(t.name);
+  if (!canonical) return false;
+  bool is_float = normalize_spelling(t.name) == "float";
+  t.schema.clear();
+  t.name = *canonical;
+  if (is_float && t.mods.size() == 1) {
+    // float(p): PostgreSQL picks real for p <= 24 and double precision above.
+    t.name = t.mods[0] <= 24 ? "real" : "double precision";
+    t.mods.clear();
+  }
+  if (t.name == "char" && t.mods.empty()) t.mods = {1};  // char means char(1), as the catalog shows it
+  return true;
+}
+
+ModRange type_mod_range(std::string_view n) {
+  if (n == "numeric") return {0, 2};
+  if (is_one_of(n, {"varchar", "char", "timestamptz", "timestamp", "time", "timetz", "interval"})) return {0, 1};
+  return {0, 0};
+}
+
+std::string type_mod_error(const Type& t) {
+  if (!is_builtin_type(t.name)) return {};
+  ModRange r = type_mod_range(t.name);
+  int n = static_cast<int>(t.mods.size());
+  if (n > r.max) {
+    if (r.max == 0) return fmt::format("type {} takes no modifiers", t.name);
+    return fmt::format("type {} takes at most {} modifier{}", t.name, r.max, r.max == 1 ? "" : "s");
+  }
+  if (n == 0) return {};
+  int64_t m0 = t.mods[0];
+  if (is_text_type(t) && (m0 < 1 || m0 > kMaxVarcharLength))
+    return fmt::format("length for type {} must be between 1 and {}", t.name, kMaxVarcharLength);
+  if (t.name == "numeric") {
+    if (m0 < 1 || m0 > 1000) return "numeric precision must be between 1 and 1000";
+    if (n == 2 && (t.mods[1] < -1000 || t.mods[1] > 1000)) return "numeric scale must be between -1000 and 1000";
+  }
+  if (is_one_of(t.name, {"timestamptz", "timestamp", "time", "timetz", "interval"}) && (m0 < 0 || m0 > 6))
+    return fmt::format("precision for type {} must be between 0 and 6", t.name);
+  return {};
+}
+
+bool is_time_type(const Type& t) { return scalar(t) && is_one_of(t.name, {"timestamptz", "timestamp", "date"}); }
+
+bool is_integer_type(const Type& t) {
+  return scalar(t) && (integer_rank(t.name) > 0 || is_serial(t));
+}
+
+bool is_serial(const Type& t) { return scalar(t) && is_one_of(t.name, {"smallserial", "serial", "bigserial"}); }
+
+bool is_numeric_type(const Type& t) {
+  return is_integer_type(t) || (scalar(t) && is_one_of(t.name, {"numeric", "real", "double precision"}));
+}
+
+bool is_text_type(const Type& t) { return scalar(t) && is_one_of(t.name, {"text", "varchar", "char"}); }
+
+std::optional<std::string> zero_value_sql(const Type& t) {
+  if (t.array_dims > 0) return quote_literal("{}");
+  if (!t.schema.empty()) return std::nullopt;
+  static const std::pair<std::string_view, std::string_view> zeros[] = {
+      {"smallint", "0"}, {"int", "0"}, {"bigint", "0"}, {"real", "0"}, {"double precision", "0"},
+      {"numeric", "0"}, {"text", ""}, {"varchar", ""}, {"char", ""}, {"bool", "false"},
+      {"timestamptz", "1970-01-01 00:00:00+00"}, {"timestamp", "1970-01-01 00:00:00"}, {"date", "1970-01-01"},
+      {"time", "00:00:00"}, {"timetz", "00:00:00+00"}, {"interval", "0"},
+      {"uuid", "00000000-0000-0000-0000-000000000000"}, {"json", "{}"}, {"jsonb", "{}"}, {"bytea", ""},
+      {"inet", "0.0.0.0"}, {"cidr", "0.0.0.0/32"}, {"macaddr", "00:00:00:00:00:00"}, {"tsvector", ""}};
+  for (auto [name, zero] : zeros)
+    if (t.name == name) return quote_literal(zero);
+  return std::nullopt;
+}
+
+Type storage_type(const Type& t) {
+  Type out = t;
+  if (t.name == "smallserial") out.name = "smallint";
+  else if (t.name == "serial") out.name = "int";
+  else if (t.name == "bigserial") out.name = "bigint";
+  return out;
+}
+
+bool comparable_types(const Type& a0, const Type& b0) {
+  Type a = storage_type(a0), b = storage_type(b0);
+  if (a.array_dims != b.array_dims) return false;
+  a.array_dims = b.array_dims = 0;
+  if (a.schema == b.schema && a.name == b.name) return true;
+  return (is_integer_type(a) && is_integer_type(b)) || (is_text_type(a) && is_text_type(b));
+}
+
+std::string sql_type(const Type& t, bool omit_public) {
+  std::string out;
+  if (t.schema.empty() && is_builtin_type(t.name)) out = t.name;
+  else if (t.schema.empty()) out = quote_ident(t.name);
+  else out = quote_qualified(t.schema, t.name, omit_public);
+  out += mods_text(t.mods);
+  for (int i = 0; i < t.array_dims; ++i) out += "[]";
+  return out;
+}
+
+Type type_from_pg(std::string_view formatted) {
+  std::string s = trim(formatted);
+  Type t;
+  while (s.size() >= 2 && s.compare(s.size() - 2, 2, "[]") == 0) {
+    ++t.array_dims;
+    s = trim(std::string_view(s).substr(0, s.size() - 2));
+  }
+  t.mods = take_mods(s);
+  s = trim(s);
+  if (s.find('"') == std::string::npos && s.find('.') == std::string::npos && canonical_type_name(s)) {
+    t.name = s;
+    canonicalize_type(t);
+    return t;
+  }
+  auto parts = split_qualified(s);
+  t.name = parts.back();
+  if (parts.size() > 1) t.schema = parts[parts.size() - 2];
+  if (t.schema == "pg_catalog") canonicalize_type(t);
+  return t;
+}
+
+bool is_narrowing_change(const Type& from0, const Type& to0) {
+  Type from = storage_type(from0), to = storage_type(to0);
+  if (from == to) return false;
+  if (text_keeps(from, to)) return false;
+  if (from.array_dims != to.array_dims) return true;
+  from.array_dims = to.array_dims = 0;
+  if (!builtin_element(from) || !builtin_element(to)) return true;  // enums and extension types
+  return !builtin_change_widens(from, to);
+}
+
+char builtin_cast_context(std::string_view from, std::string_view to) {
+  if (from == to) return 'i';
+  Type f, t;
+  f.name = std::string(from);
+  t.name = std::string(to);
+  if (string_element(f) && string_element(t)) return 'i';
+  if (string_element(t)) return 'a';
+  if (string_element(f)) return 'e';
+  std::string pair = fmt::format("{}>{}", from, to);
+  for (std::string_view c : kCasts)
+    if (c.substr(2) == pair) return c[0];
+  return 0;
+}
+
+std::string type_conversion_sql(const std::string& value, const Type& from0, const Type& to0) {
+  Type from = storage_type(from0), to = storage_type(to0);
+  if (from == to) return value;
+  std::string target = sql_type(to, false);
+  std::string cast_mods = to.mods.empty() ? "" : "::" + target;
+  switch (pinned(from, to)) {
+    case Pin::from_instant: {
+      std::string wall = "(" + value + " AT TIME ZONE 'UTC')";  // a timestamp
+      return to.name == "timestamp" && to.mods.empty() ? wall : wall + "::" + target;
+    }
+    case Pin::to_instant:
+      return "(" + value + (from.name == "date" ? "::timestamp" : "") + " AT TIME ZONE 'UTC')" + cast_mods;
+    case Pin::to_timetz: return "(" + value + "::text || '+00')::" + target;
+    case Pin::none: break;
+  }
+  return value + (direct_cast(from, to) ? "" : "::text") + "::" + target;
+}
+
+bool converts_by_assignment(const Type& from0, const Type& to0) {
+  Type from = storage_type(from0), to = storage_type(to0);
+  if (pinned(from, to) != Pin::none || from.array_dims != to.array_dims) return false;
+  if (string_element(to)) return true;
+  if (!builtin_element(from) || !builtin_element(to)) return false;
+  char context = builtin_cast_context(from.name, to.name);
+  return context == 'i' || context == 'a';
+}
+
+std::string value_differs_sql(const std::string& a, const std::string& b, const Type& t) {
+  if (builtin_element(t) && t.name != "json") return a + " IS DISTINCT FROM " + b;
+  return a + "::text IS DISTINCT FROM " + b + "::text";
+}
+
+}  // namespace schemac

@@ -1,0 +1,225 @@
+#include "sql/names.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace schemac {
+
+namespace {
+
+// The longest prefix of at most `n` bytes that ends on a character boundary (PostgreSQL's pg_mbcliplen): a
+// name cut inside a UTF-8 character is not valid text, and the server refuses it.
+size_t clip_to_char(std::string_view s, size_t n) {
+  while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+}  // namespace
+
+// As PostgreSQL's makeObjectName: shorten the longer part a byte at a time, then back each off to a character.
+std::string make_object_name(std::string_view name1, std::string_view name2, std::string_view label) {
+  size_t overhead = (label.empty() ? 0 : label.size() + 1) + (name2.empty() ? 0 : 1);
+  size_t avail = kMaxIdentifierBytes > overhead ? kMaxIdentifierBytes - overhead : 0;
+  size_t n1 = name1.size(), n2 = name2.size();
+  while (n1 + n2 > avail) (n1 > n2 ? n1 : n2)--;
+  n1 = clip_to_char(name1, n1);
+  n2 = clip_to_char(name2, n2);
+  std::string out(name1.substr(0, n1));
+  if (!name2.empty()) out += "_" + std::string(name2.substr(0, n2));
+  if (!label.empty()) out += "_" + std::string(label);
+  return out;
+}
+
+namespace {
+
+bool word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+
+// Joins key names as ChooseIndexNameAddition does: "_" between, stopping once the buffer is full.
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (auto& n : names) {
+    if (!out.empty()) out += '_';
+    out += n;
+    if (out.size() >= kMaxIdentifierBytes) break;
+  }
+  return out.substr(0, std::min(out.size(), kMaxIdentifierBytes));
+}
+
+// Appends 1, 2, ... to the label until the name is free, as ChooseRelationName/ChooseConstraintName do.
+template <class IsTaken>
+std::string first_free_if(std::string_view n1, std::string_view n2, std::string_view label, IsTaken is_taken) {
+  for (int pass = 0;; ++pass) {
+    std::string l(label);
+    if (pass > 0) l += std::to_string(pass);
+    std::string name = make_object_name(n1, n2, l);
+    if (!is_taken(name)) return name;
+  }
+}
+
+std::string first_free(std::string_view n1, std::string_view n2, std::string_view label,
+                       const std::vector<std::string>& taken) {
+  return first_free_if(n1, n2, label, [&](const std::string& n) {
+    return std::find(taken.begin(), taken.end(), n) != taken.end();
+  });
+}
+
+// Index column names made unique the way ChooseIndexColumnNames does (expr, expr1, ...).
+std::vector<std::string> index_column_names(const Index& ix) {
+  std::vector<std::string> out;
+  for (auto& k : ix.keys) {
+    std::string base = index_key_name(k), name = base;
+    for (int i = 1; std::find(out.begin(), out.end(), name) != out.end(); ++i) name = base + std::to_string(i);
+    out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> referenced_columns(std::string_view e, const std::vector<std::string>& candidates) {
+  std::vector<std::string> found;
+  auto note = [&](std::string w) {
+    if (std::find(candidates.begin(), candidates.end(), w) != candidates.end() &&
+        std::find(found.begin(), found.end(), w) == found.end())
+      found.push_back(std::move(w));
+  };
+  bool after_cast = false;
+  for (size_t i = 0; i < e.size();) {
+    char c = e[i];
+    if (c == '\'') {  // string literal; '' inside is an escaped quote
+      for (++i; i < e.size(); ++i)
+        if (e[i] == '\'' && !(i + 1 < e.size() && e[i + 1] == '\'')) break;
+        else if (e[i] == '\'') ++i;
+      ++i;
+    } else if (c == '"') {
+      std::string w;
+      for (++i; i < e.size(); ++i) {
+        if (e[i] == '"' && i + 1 < e.size() && e[i + 1] == '"') w += e[i++];
+        else if (e[i] == '"') break;
+        else w += e[i];
+      }
+      ++i;
+      if (!after_cast) note(w);
+      after_cast = false;
+    } else if (word_start(c)) {
+      size_t j = i;
+      while (j < e.size() && word_char(e[j])) ++j;
+      std::string w(e.substr(i, j - i));
+      std::transform(w.begin(), w.end(), w.begin(), [](unsigned char ch) { return std::tolower(ch); });
+      size_t k = j;
+      while (k < e.size() && std::isspace(static_cast<unsigned char>(e[k]))) ++k;
+      bool is_call = k < e.size() && e[k] == '(';
+      if (!is_call && !after_cast) note(w);
+      after_cast = false;
+      i = j;
+    } else if (c == ':' && i + 1 < e.size() && e[i + 1] == ':') {
+      after_cast = true;
+      i += 2;
+    } else {
+      if (!std::isspace(static_cast<unsigned char>(c))) after_cast = false;
+      ++i;
+    }
+  }
+  return found;
+}
+
+std::string index_key_name(const IndexKey& k) {
+  if (!k.column.empty()) return k.column;
+  // The outermost function call names the key (FigureIndexColname); anything else is "expr".
+  std::string_view e = k.expr;
+  size_t i = 0;
+  while (i < e.size() && (std::isspace(static_cast<unsigned char>(e[i])) || e[i] == '(')) ++i;
+  size_t j = i;
+  while (j < e.size() && (word_char(e[j]) || e[j] == '.')) ++j;
+  if (j == i || j >= e.size() || e[j] != '(' || !word_start(e[i])) return "expr";
+  std::string name(e.substr(i, j - i));
+  if (auto dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  // A call followed by more expression, e.g. lower(a) || b, is not a plain function key.
+  int depth = 0;
+  size_t m = j;
+  for (; m < e.size(); ++m) {
+    if (e[m] == '(') ++depth;
+    else if (e[m] == ')' && --depth == 0) break;
+  }
+  for (++m; m < e.size(); ++m)
+    if (!std::isspace(static_cast<unsigned char>(e[m])) && e[m] != ')') return "expr";
+  return name;
+}
+
+namespace {
+std::string constraint_name_given(const Table& t, const Constraint& c, const std::vector<std::string>& taken) {
+  using K = Constraint::Kind;
+  switch (c.kind) {
+    case K::primary_key: return first_free(t.name, "", "pkey", taken);
+    case K::unique: return first_free(t.name, join_names(c.columns), "key", taken);
+    case K::foreign_key: return first_free(t.name, join_names(c.columns), "fkey", taken);
+    case K::check: {
+      auto cols = referenced_columns(c.check_expr, t.column_names());
+      return first_free(t.name, cols.size() == 1 ? cols[0] : "", "check", taken);
+    }
+  }
+  return {};
+}
+}  // namespace
+
+// Earlier unnamed constraints take their default names first, so names are settled in order (linear, not a
+// recursion per earlier constraint).
+std::string default_constraint_name(const Table& t, size_t index) {
+  std::vector<std::string> taken;
+  for (size_t i = 0; i < index; ++i) {
+    const Constraint& c = t.constraints[i];
+    taken.push_back(c.name.empty() ? constraint_name_given(t, c, taken) : c.name);
+  }
+  return constraint_name_given(t, t.constraints[index], taken);
+}
+
+std::string default_index_name(const Table& t, size_t index, const NameSet& taken) {
+  // Earlier indexes of the same table are few: they sit beside the (large) schema-wide set.
+  std::vector<std::string> earlier;
+  auto is_taken = [&](const std::string& n) {
+    return taken.count(n) || std::find(earlier.begin(), earlier.end(), n) != earlier.end();
+  };
+  for (size_t i = 0;; ++i) {
+    const Index& ix = t.indexes[i];
+    std::string fallback = first_free_if(t.name, join_names(index_column_names(ix)), "idx", is_taken);
+    if (i == index) return fallback;  // the default even when a name was written: print compares with it
+    earlier.push_back(ix.name.empty() ? fallback : ix.name);
+  }
+}
+
+std::string index_name_candidate(const Table& t, const Index& ix, int pass) {
+  return make_object_name(t.name, join_names(index_column_names(ix)), pass == 0 ? "idx" : "idx" + std::to_string(pass));
+}
+
+void assign_index_names(const std::vector<Table*>& tables, NameSet taken) {
+  for (Table* t : tables)
+    for (auto& ix : t->indexes)
+      if (!ix.name.empty()) taken.insert(ix.name);
+  for (Table* t : tables)
+    for (auto& ix : t->indexes)
+      if (ix.name.empty()) {
+        ix.name = first_free_if(t->name, join_names(index_column_names(ix)), "idx",
+                                [&](const std::string& n) { return taken.count(n) > 0; });
+        taken.insert(ix.name);
+      }
+}
+
+bool is_timescale_default_index(const Table& t, const Index& ix) {
+  if (!t.hypertable || ix.unique || (ix.method != "btree" && !ix.method.empty()) || ix.keys.size() != 1 ||
+      !ix.include.empty() || !ix.where.empty())
+    return false;
+  const IndexKey& k = ix.keys[0];
+  if (k.column != t.hypertable->time_column || !k.desc || k.nulls != NullsOrder::implied || !k.opclass.empty())
+    return false;
+  std::string base = make_object_name(t.name, t.hypertable->time_column, "idx");
+  return ix.name.rfind(base, 0) == 0 &&
+         std::all_of(ix.name.begin() + base.size(), ix.name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string default_sequence_name(std::string_view table, std::string_view column) {
+  return make_object_name(table, column, "seq");
+}
+
+}  // namespace schemac
