@@ -12,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "dsl/keywords.hpp"
 #include "model/span.hpp"
 #include "model/suggest.hpp"
 #include "model/text.hpp"
@@ -115,18 +116,14 @@ std::string unquote(std::string_view s, char q) {
   return out;
 }
 
-
-constexpr std::array keywords{"table",      "enum",       "extension", "schema",     "primary",  "unique",
-                              "foreign",    "check",      "index",     "hypertable", "query",    "references",
-                              "default",    "identity",   "generated", "include",    "using",    "where",
-                              "chunk_interval", "retention", "compression", "segment_by", "order_by", "after",
-                              "cascade",    "restrict"};
-
+// The nearest keyword within two edits; short words are too often near some keyword by chance.
 std::string did_you_mean(std::string_view word) {
   if (word.size() < 4) return "";
-  for (std::string_view k : keywords)
-    if (k != word && edit_distance(word, k) <= 2) return fmt::format("did you mean \"{}\"?", k);
-  return "";
+  std::string_view best;
+  size_t best_d = 3;
+  for (std::string_view k : dsl_keywords())
+    if (size_t d = edit_distance(word, k); k != word && d < best_d) best_d = d, best = k;
+  return best.empty() ? "" : fmt::format("did you mean \"{}\"?", best);
 }
 
 // ---- spans ----------------------------------------------------------------------------------------------------

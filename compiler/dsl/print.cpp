@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "dsl/keywords.hpp"
 #include "sql/names.hpp"
 #include "model/span.hpp"
 #include "model/text.hpp"
@@ -21,24 +22,8 @@ namespace {
 constexpr size_t npos = std::numeric_limits<size_t>::max();
 using Kind = Constraint::Kind;
 
-// Words the grammar treats as keywords where a name could also stand (at the start of a table item, after a
-// column's type or modifiers, inside key and order lists, in hypertable settings). A name spelled like one of
-// them is always quoted: one simple rule that stays safe as the grammar grows.
-constexpr std::array kKeywords = {
-    "after",       "always",   "asc",        "check",      "chunk_interval", "compression", "constraint",
-    "default",     "desc",     "double",     "enum",       "extension",      "false",       "foreign",
-    "generated",   "hypertable", "identity", "include",    "index",          "limit",       "null",
-    "nulls",       "on",       "order",      "order_by",   "primary",        "query",       "references",
-    "retention",   "schema",   "segment_by", "table",      "true",           "unique",      "using",
-    "where",
-};
-
-bool is_dsl_keyword(std::string_view word) {
-  std::string lower(word);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  return std::find(kKeywords.begin(), kKeywords.end(), lower) != kKeywords.end();
-}
-
+// A name spelled like any of the grammar's words is quoted, wherever it stands: one simple rule that stays safe
+// as the grammar grows.
 bool word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
