@@ -127,12 +127,9 @@ Type column_type(const std::string& formatted, const std::string& type_schema, c
 // it was made, but renaming the table or the column does not rename the sequence: any name will do.
 void apply_serial(const Table&, Column& c, const std::optional<std::string>& serial_seq) {
   if (!serial_seq) return;
-  if (!c.type.schema.empty() || c.type.array_dims) return;
-  static const std::map<std::string, std::string> kSerial = {
-      {"smallint", "smallserial"}, {"int", "serial"}, {"bigint", "bigserial"}};
-  auto it = kSerial.find(c.type.name);
-  if (it == kSerial.end()) return;
-  c.type.name = it->second;
+  std::optional<std::string> serial = serial_for(c.type);
+  if (!serial) return;
+  c.type.name = *serial;
   c.default_expr.reset();
 }
 
@@ -212,9 +209,7 @@ void read_constraints(Runner& db, Schema& s, const TableIndex& idx) {
 // indoption bits: 1 = DESC, 2 = NULLS FIRST. The model keeps only a non-implied nulls order.
 void apply_index_option(IndexKey& k, int64_t option) {
   k.desc = option & 1;
-  bool nulls_first = option & 2;
-  if (k.desc && !nulls_first) k.nulls = NullsOrder::last;
-  if (!k.desc && nulls_first) k.nulls = NullsOrder::first;
+  k.nulls = nulls_order(k.desc, option & 2);
 }
 
 void read_index_row(Row r, Index& ix) {
@@ -334,9 +329,7 @@ void read_compression_settings(Runner& db, Schema& s, const TableIndex& idx) {
       OrderItem o;
       o.column = r.str(2);
       o.desc = !r.flag(5);
-      bool nulls_first = r.flag(6);
-      if (o.desc && !nulls_first) o.nulls = NullsOrder::last;
-      if (!o.desc && nulls_first) o.nulls = NullsOrder::first;
+      o.nulls = nulls_order(o.desc, r.flag(6));
       c.order_by.push_back(std::move(o));
     }
   });

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "check/check_internal.hpp"
+#include "model/text.hpp"
 #include "sql/names.hpp"
 #include "model/quote.hpp"
 #include "model/types.hpp"
@@ -374,7 +375,7 @@ std::string method_extension(const std::string& m) {
 }
 
 void check_index_method(Reporter& r, const Schema& s, const Table& t, Index& ix) {
-  std::transform(ix.method.begin(), ix.method.end(), ix.method.begin(), [](unsigned char c) { return std::tolower(c); });
+  ix.method = to_lower(ix.method);
   if (ix.method.empty()) ix.method = "btree";
   if (builtin_method(ix.method)) return;
   std::string ext = method_extension(ix.method);

@@ -43,7 +43,6 @@ bool require_columns(Reporter& r, const Table& t, const std::vector<std::string>
 bool resolve_type(Reporter& r, const Schema& s, Type& type, const std::string& scope, const Loc& loc);
 
 // The canonical NullsOrder: nulls last on ascending and nulls first on descending are the implied default.
-NullsOrder normalize_nulls(bool desc, NullsOrder nulls);
 
 bool has_extension(const Schema& s, std::string_view name);
 

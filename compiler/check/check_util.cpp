@@ -60,11 +60,6 @@ bool require_columns(Reporter& r, const Table& t, const std::vector<std::string>
   return ok;
 }
 
-NullsOrder normalize_nulls(bool desc, NullsOrder nulls) {
-  if ((!desc && nulls == NullsOrder::last) || (desc && nulls == NullsOrder::first)) return NullsOrder::implied;
-  return nulls;
-}
-
 bool has_extension(const Schema& s, std::string_view name) { return s.find_extension(std::string(name)) != nullptr; }
 
 namespace {
@@ -110,10 +105,7 @@ const Enum* find_enum_in_scope(const Schema& s, const Type& t, const std::string
 }
 
 std::vector<std::string> type_candidates(const Schema& s) {
-  std::vector<std::string> out = {"smallint", "int",  "bigint", "real",  "double precision", "numeric",
-                                  "text",     "varchar", "char", "bool", "timestamptz", "timestamp",
-                                  "date",     "time", "interval", "uuid", "json", "jsonb", "bytea", "inet",
-                                  "smallserial", "serial", "bigserial"};
+  std::vector<std::string> out = builtin_type_names();
   for (auto& e : s.enums) out.push_back(e.name);
   return out;
 }

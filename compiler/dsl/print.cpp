@@ -191,9 +191,11 @@ std::string paren_text(const std::string& expr) { return "(" + trim(expr) + ")";
 // ---- small pieces ----
 
 std::string nulls_text(bool desc, NullsOrder nulls) {
-  // NULLS LAST is implied by ASC and NULLS FIRST by DESC: print only what differs.
-  if (nulls == NullsOrder::first && !desc) return " nulls first";
-  if (nulls == NullsOrder::last && desc) return " nulls last";
+  switch (normalize_nulls(desc, nulls)) {
+    case NullsOrder::first: return " nulls first";
+    case NullsOrder::last: return " nulls last";
+    case NullsOrder::implied: break;
+  }
   return "";
 }
 

@@ -47,4 +47,9 @@ const Namespace* Schema::find_namespace(const std::string& name) const {
   return it == namespaces.end() ? nullptr : &*it;
 }
 
+NullsOrder normalize_nulls(bool desc, NullsOrder nulls) {
+  if ((!desc && nulls == NullsOrder::last) || (desc && nulls == NullsOrder::first)) return NullsOrder::implied;
+  return nulls;
+}
+
 }  // namespace schemac

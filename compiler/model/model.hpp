@@ -38,10 +38,8 @@ struct Trivia {
   bool operator==(const Trivia&) const = default;
 };
 
-// A column type. `name` is the canonical DSL spelling: smallint, int, bigint, real, double precision, numeric,
-// text, varchar, char, bool, timestamptz, timestamp, date, time, interval, uuid, json, jsonb, bytea, inet,
-// smallserial, serial, bigserial; anything else is a user enum (schema set) or an extension type (passed
-// through, e.g. vector).
+// A column type. `name` is the canonical DSL spelling of a built-in type (the list and its aliases are in
+// types.cpp); anything else is a user enum (schema set) or an extension type (passed through, e.g. vector).
 struct Type {
   std::string schema;        // set for enums and schema-qualified extension types; empty for built-ins
   std::string name;
@@ -90,6 +88,13 @@ struct Constraint {
 };
 
 enum class NullsOrder { implied, first, last };  // implied = ASC NULLS LAST / DESC NULLS FIRST
+
+// The model keeps only a nulls order that differs from the one the direction implies.
+NullsOrder normalize_nulls(bool desc, NullsOrder nulls);
+// The same for a catalog's flags (pg_index.indoption, compression settings).
+inline NullsOrder nulls_order(bool desc, bool nulls_first) {
+  return normalize_nulls(desc, nulls_first ? NullsOrder::first : NullsOrder::last);
+}
 
 struct IndexKey {
   std::string column;  // a plain column, or

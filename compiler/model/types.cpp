@@ -64,6 +64,10 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 46> kAliases
     {"serial8", "bigserial"},
 }};
 
+// Each serial kind and the integer type it is stored as.
+constexpr std::pair<std::string_view, std::string_view> kSerials[] = {
+    {"smallserial", "smallint"}, {"serial", "int"}, {"bigserial", "bigint"}};
+
 constexpr int64_t kMaxVarcharLength = 10'485'760;  // PostgreSQL's MaxAttrSize limit on varchar(n)/char(n)
 
 // pg_cast between the built-in types, without the string types (their casts follow one rule, see
@@ -262,6 +266,13 @@ bool is_builtin_type(std::string_view name) {
   return std::any_of(kAliases.begin(), kAliases.end(), [&](auto& a) { return a.second == name; });
 }
 
+std::vector<std::string> builtin_type_names() {
+  std::vector<std::string> out;
+  for (auto& [alias, name] : kAliases)
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.emplace_back(name);
+  return out;
+}
+
 bool canonicalize_type(Type& t) {
   if (!t.schema.empty() && t.schema != "pg_catalog") return false;
   auto canonical = canonical_type_name(t.name);
@@ -311,7 +322,10 @@ bool is_integer_type(const Type& t) {
   return scalar(t) && (integer_rank(t.name) > 0 || is_serial(t));
 }
 
-bool is_serial(const Type& t) { return scalar(t) && is_one_of(t.name, {"smallserial", "serial", "bigserial"}); }
+bool is_serial(const Type& t) {
+  return scalar(t) && t.schema.empty() &&
+         std::any_of(std::begin(kSerials), std::end(kSerials), [&](auto& s) { return t.name == s.first; });
+}
 
 bool is_numeric_type(const Type& t) {
   return is_integer_type(t) || (scalar(t) && is_one_of(t.name, {"numeric", "real", "double precision"}));
@@ -336,10 +350,17 @@ std::optional<std::string> zero_value_sql(const Type& t) {
 
 Type storage_type(const Type& t) {
   Type out = t;
-  if (t.name == "smallserial") out.name = "smallint";
-  else if (t.name == "serial") out.name = "int";
-  else if (t.name == "bigserial") out.name = "bigint";
+  if (!t.schema.empty()) return out;
+  for (auto [serial, integer] : kSerials)
+    if (t.name == serial) out.name = integer;
   return out;
+}
+
+std::optional<std::string> serial_for(const Type& t) {
+  if (!scalar(t) || !t.schema.empty()) return std::nullopt;
+  for (auto [serial, integer] : kSerials)
+    if (t.name == integer) return std::string(serial);
+  return std::nullopt;
 }
 
 bool comparable_types(const Type& a0, const Type& b0) {

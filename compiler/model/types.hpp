@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/model.hpp"
 
@@ -21,6 +22,9 @@ std::optional<std::string> canonical_type_name(std::string_view written);
 
 // True when `name` is a canonical built-in name (the output of canonical_type_name).
 bool is_builtin_type(std::string_view name);
+
+// Every canonical built-in name, each once, in the order types.cpp lists them (for "did you mean").
+std::vector<std::string> builtin_type_names();
 
 // Rewrites a built-in type in place to its canonical form: canonical name, `float(p)` to real/double
 // precision, `char` to char(1) (what PostgreSQL stores). Types that are not built in are left alone.
@@ -52,6 +56,8 @@ std::optional<std::string> zero_value_sql(const Type& t);
 
 // The type a column really has in the catalog: serial kinds become their integer type (serial -> int).
 Type storage_type(const Type& t);
+// The serial kind whose storage is integer type `t` (int -> serial), or nullopt for any other type.
+std::optional<std::string> serial_for(const Type& t);
 
 // Whether values of `a` can be compared with values of `b` the way a foreign key needs: the same type, or both
 // integers, both text types, both numeric kinds. Serial kinds count as their integer type.

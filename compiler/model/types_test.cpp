@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace schemac;
 
 namespace {
@@ -296,4 +298,28 @@ TEST_CASE("types: cast contexts among the built-in types") {
   CHECK(builtin_cast_context("varchar", "char") == 'i');
   CHECK(builtin_cast_context("uuid", "int") == 0);
   CHECK(builtin_cast_context("timestamptz", "timetz") == 'a');
+}
+
+TEST_CASE("types: one list of built-in names, each alias resolving into it") {
+  auto names = builtin_type_names();
+  for (const char* n : {"int", "timetz", "cidr", "macaddr", "tsvector", "bigserial", "double precision"})
+    CHECK_MESSAGE(std::find(names.begin(), names.end(), n) != names.end(), n);
+  CHECK(std::find(names.begin(), names.end(), "integer") == names.end());  // an alias, not a name
+  for (auto& n : names) {
+    CHECK(is_builtin_type(n));
+    CHECK(canonical_type_name(n) == n);
+  }
+}
+
+TEST_CASE("types: serial kinds and their storage") {
+  Type i;
+  i.name = "int";
+  CHECK(serial_for(i) == "serial");
+  i.name = "bigint";
+  CHECK(serial_for(i) == "bigserial");
+  CHECK(storage_type(Type{"", "bigserial", {}, 0}).name == "bigint");
+  i.name = "numeric";
+  CHECK_FALSE(serial_for(i));
+  Type arr{"", "int", {}, 1};
+  CHECK_FALSE(serial_for(arr));
 }
