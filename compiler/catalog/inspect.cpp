@@ -305,11 +305,12 @@ void read_cron_retention(Runner& db, Schema& s) {
   for (Table& t : s.tables)
     if (t.hypertable) by_job[cron_job_name(t)] = &t;
   if (by_job.empty()) return;
+  std::string ts = timescale_prefix(s.find_extension("timescaledb"));
   each_row(db.run(sql::kCronRetention, "reading pg_cron retention jobs"), [&](Row r) {
     auto it = by_job.find(r.str(0));
     if (it == by_job.end()) return;
     Table& t = *it->second;
-    if (r.str(1).rfind("SELECT drop_chunks(" + regclass_literal(t) + ", older_than => ", 0) != 0) return;
+    if (!is_cron_retention_command(r.str(1), t, ts)) return;
     std::optional<Span> span;
     if (!r.null(2)) span = integer_span(r.num(2));
     else if (!r.null(3)) span = span_at(r, 3);

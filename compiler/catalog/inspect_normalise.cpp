@@ -19,6 +19,7 @@
 #include "catalog/inspect.hpp"
 #include "model/quote.hpp"
 #include "model/types.hpp"
+#include "sql/render.hpp"
 
 namespace schemac {
 
@@ -29,7 +30,6 @@ namespace {
 // 8 KiB): the PGlite socket server (the Timescale-license test server) loses messages split across two
 // TCP reads. A table bigger than this goes alone.
 constexpr size_t kBytesPerRoundTrip = 6000;
-constexpr std::string_view kTemp = "pg_temp.schemac_normalise";
 
 // How a read-back expression is tidied, matching what inspect does with the same field.
 enum class Shape { as_is, strip_parens };
@@ -97,55 +97,43 @@ bool differs_from_live(const Table& t, const Table& live) {
   return std::any_of(mine.begin(), mine.end(), [&](auto& e) { return !theirs.count(e); });
 }
 
-std::string column_sql(Column& c, Job& job) {
-  std::string s = fmt::format("{} {}", quote_ident(c.name), sql_type(storage_type(c.type), false));
-  if (c.generated_expr) {
-    s += fmt::format(" generated always as ({}) stored", *c.generated_expr);
-    job.targets["d" + c.name] = {&*c.generated_expr, Shape::as_is};
-  } else if (c.default_expr) {
-    s += fmt::format(" default ({})", *c.default_expr);
-    job.targets["d" + c.name] = {&*c.default_expr, Shape::as_is};
+// The declared table as the temporary table, written by render (the SQL a migration would run): a copy that
+// keeps only what the server normalises (column types, defaults, generated columns, checks, expression and
+// partial indexes) under tags that say where each read-back text goes. ON COMMIT DROP: every job ends its
+// implicit transaction, so the next one finds the name free.
+void add_table_statements(Table& t, Job& job) {
+  Table temp;
+  temp.schema = "pg_temp";
+  temp.name = "schemac_normalise";
+  for (Column& c : t.columns) {
+    Column& copy = temp.columns.emplace_back(c);
+    copy.type = storage_type(c.type);
+    copy.nullable = true;
+    copy.identity = Identity::none;
+    if (c.generated_expr) job.targets["d" + c.name] = {&*c.generated_expr, Shape::as_is};
+    else if (c.default_expr) job.targets["d" + c.name] = {&*c.default_expr, Shape::as_is};
   }
-  return s;
-}
-
-std::string create_table_sql(Table& t, Job& job) {
-  std::vector<std::string> items;
-  for (Column& c : t.columns) items.push_back(column_sql(c, job));
-  int n = 0;
   for (Constraint& k : t.constraints) {
     if (k.kind != Constraint::Kind::check) continue;
-    std::string tag = fmt::format("c{}", n++);
-    items.push_back(fmt::format("constraint {} check ({})", tag, k.check_expr));
-    job.targets[tag] = {&k.check_expr, Shape::strip_parens};
+    Constraint& copy = temp.constraints.emplace_back(k);
+    copy.name = fmt::format("c{}", temp.constraints.size() - 1);
+    job.targets[copy.name] = {&k.check_expr, Shape::strip_parens};
   }
-  return fmt::format("create temporary table {} ({}) on commit drop", kTemp, fmt::join(items, ", "));
-}
-
-std::string index_key_sql(const IndexKey& k) {
-  std::string s = k.expr.empty() ? quote_ident(k.column) : "(" + k.expr + ")";
-  if (!k.opclass.empty()) s += " " + quote_opclass(k.opclass);
-  return s;
-}
-
-void add_index_statements(Table& t, Job& job) {
-  int n = 0;
+  std::string create = create_table_sql(temp, {});
+  job.statements.push_back(create.substr(0, create.size() - 1) + " ON COMMIT DROP");
   for (Index& ix : t.indexes) {
     bool has_expr = std::any_of(ix.keys.begin(), ix.keys.end(), [](auto& k) { return !k.expr.empty(); });
     if (!has_expr && ix.where.empty()) continue;
-    std::string name = fmt::format("i{}", n++);
-    std::vector<std::string> keys;
-    for (size_t i = 0; i < ix.keys.size(); ++i) {
-      keys.push_back(index_key_sql(ix.keys[i]));
-      if (!ix.keys[i].expr.empty()) job.targets[fmt::format("{}:{}", name, i + 1)] = {&ix.keys[i].expr, Shape::strip_parens};
-    }
-    std::string sql = fmt::format("create index {} on {} using {} ({})", name, kTemp, quote_ident(ix.method),
-                                  fmt::join(keys, ", "));
-    if (!ix.where.empty()) {
-      sql += fmt::format(" where ({})", ix.where);
-      job.targets[name + ":w"] = {&ix.where, Shape::strip_parens};
-    }
-    job.statements.push_back(std::move(sql));
+    Index copy = ix;
+    copy.name = fmt::format("i{}", temp.indexes.size());
+    copy.unique = false;
+    for (size_t i = 0; i < ix.keys.size(); ++i)
+      if (!ix.keys[i].expr.empty())
+        job.targets[fmt::format("{}:{}", copy.name, i + 1)] = {&ix.keys[i].expr, Shape::strip_parens};
+    if (!ix.where.empty()) job.targets[copy.name + ":w"] = {&ix.where, Shape::strip_parens};
+    std::string sql = create_index_sql(temp, copy, IndexMode::plain);
+    job.statements.push_back(sql.substr(0, sql.size() - 1));
+    temp.indexes.push_back(std::move(copy));
   }
 }
 
@@ -205,8 +193,7 @@ Job make_job(Table& t, const Schema& declared, const Schema* live) {
   // Unqualified names in a table's SQL mean its own schema first (as in the DSL); read back as inspect reads.
   std::string path = quote_ident(t.schema) + ", public";
   job.statements.push_back(fmt::format("select set_config('search_path', {}, true)", quote_literal(path)));
-  job.statements.push_back(create_table_sql(t, job));
-  add_index_statements(t, job);
+  add_table_statements(t, job);
   job.statements.push_back("select set_config('search_path', 'public', true)");
   job.statements.push_back(kReadBack);
   for (const std::string& st : job.statements) job.bytes += st.size() + 64;  // Parse/Bind/Execute framing

@@ -482,9 +482,18 @@ std::string remove_compression_policy_sql(const Table& t, const std::string& ts)
 
 std::string cron_job_name(const Table& t) { return "schemac_retention_" + t.schema + "_" + t.name; }
 
+namespace {
+std::string cron_retention_prefix(const Table& t, const std::string& ts) {
+  return fmt::format("SELECT {}drop_chunks({}, older_than => ", ts, regclass_literal(t));
+}
+}  // namespace
+
+bool is_cron_retention_command(std::string_view command, const Table& t, const std::string& ts) {
+  return command.starts_with(cron_retention_prefix(t, ts));
+}
+
 std::string cron_schedule_retention_sql(const Table& t, const Span& drop_after, const std::string& ts) {
-  std::string command =
-      fmt::format("SELECT {}drop_chunks({}, older_than => {})", ts, regclass_literal(t), span_sql(drop_after));
+  std::string command = cron_retention_prefix(t, ts) + span_sql(drop_after) + ")";
   return fmt::format("SELECT cron.schedule({}, '0 * * * *', {});", quote_literal(cron_job_name(t)),
                      quote_literal(command));
 }

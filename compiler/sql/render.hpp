@@ -145,5 +145,8 @@ std::string remove_compression_policy_sql(const Table& t, const std::string& ts)
 std::string cron_job_name(const Table& t);
 std::string cron_schedule_retention_sql(const Table& t, const Span& drop_after, const std::string& ts);
 std::string cron_unschedule_sql(const Table& t);
+// Whether a pg_cron job's command is the drop_chunks that cron_schedule_retention_sql schedules for `t` (any
+// interval), so inspect reads back only the jobs schemac made.
+bool is_cron_retention_command(std::string_view command, const Table& t, const std::string& ts);
 
 }  // namespace schemac

@@ -187,6 +187,14 @@ TEST_CASE("render: TimescaleDB statements") {
   CHECK(decompress_all_sql(t, ts) == "SELECT \"Ts Ext\".decompress_chunk(c, if_compressed => true) FROM "
                                      "\"Ts Ext\".show_chunks('public.book_ticker_snapshots') c;");
   CHECK(cron_schedule_retention_sql(t, days(7), ts).find("SELECT \"Ts Ext\".drop_chunks(") != std::string::npos);
+  // inspect reads back exactly the jobs this writes, whatever the interval, with the same prefix.
+  CHECK(is_cron_retention_command(
+      "SELECT \"Ts Ext\".drop_chunks('public.book_ticker_snapshots', older_than => INTERVAL '30 days')", t, ts));
+  CHECK(is_cron_retention_command(
+      "SELECT drop_chunks('public.book_ticker_snapshots', older_than => INTERVAL '1 day')", t, ""));
+  CHECK_FALSE(is_cron_retention_command(
+      "SELECT drop_chunks('public.book_ticker_snapshots', older_than => INTERVAL '1 day')", t, ts));
+  CHECK_FALSE(is_cron_retention_command("SELECT drop_chunks('public.other', older_than => INTERVAL '1 day')", t, ""));
 }
 
 TEST_CASE("render: recreate an enum carries the columns over through text") {
