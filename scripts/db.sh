@@ -6,6 +6,15 @@
 #   scripts/db.sh env    [SERVER...]   print `export SCHEMAC_TEST_..._URL=...` lines:  eval "$(scripts/db.sh env)"
 #   scripts/db.sh status               say what runs where
 #   scripts/db.sh restart [SERVER...]  stop, then start (fresh, empty servers)
+#   scripts/db.sh ensure FILE [SERVER...]
+#                                      start each server that is not running, unless its URL variable
+#                                      below is set or SCHEMAC_SKIP_LIVE=1; add the names of those it
+#                                      started to FILE (the CTest fixture "servers: start")
+#   scripts/db.sh release FILE         stop the servers FILE names, then delete FILE: only what
+#                                      `ensure FILE` started (the CTest fixture "servers: stop")
+#   scripts/db.sh exec PROGRAM [ARG...]
+#                                      run PROGRAM with the URL variable of each running server set,
+#                                      where it is not set already (CTest runs the live tests so)
 #
 # SERVER is one of (default: all three)
 #   pg15  PostgreSQL 15 from Debian                          -> SCHEMAC_TEST_PG_URL
@@ -123,18 +132,71 @@ check_license() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# pg15 and tsdb: one PostgreSQL cluster each, made and started the same way. SERVER_cmd PROGRAM ARGS
+# runs a PostgreSQL program as the postgres user where that server's binaries live.
+
+# Usage: cluster_start SERVER HOST_DIR INNER_DIR [CONFIG_LINE...]
+# Runs initdb in HOST_DIR/data (INNER_DIR: the same directory as SERVER_cmd sees it), configures the
+# cluster with the CONFIG_LINEs, then starts it on a free port, taking another one when a process
+# took the port between our check and the server's bind. The port goes to $RUN/SERVER/port.
+cluster_start() {
+  local server=$1 host=$2 inner=$3 preferred port attempt
+  shift 3
+  preferred=$(preferred_port "$server")
+  run_quiet "$server: initdb failed" "$RUN/$server/initdb.log" "${server}_cmd" initdb -D "$inner/data" \
+    -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync
+  {
+    echo "# schemac test server (scripts/db.sh)"
+    echo "listen_addresses = '127.0.0.1'"
+    echo "unix_socket_directories = '$inner'"
+    if (($#)); then printf '%s\n' "$@"; fi
+    printf '%s\n' 'fsync = off' 'synchronous_commit = off' 'full_page_writes = off'
+  } >>"$host/data/postgresql.conf"
+  for attempt in $(seq 1 "$MAX_ATTEMPTS"); do
+    port=$(pick_port "$preferred" "$attempt")
+    echo "$port" >"$RUN/$server/port"
+    echo "port = $port" >>"$host/data/postgresql.conf" # the last one wins
+    rm -f -- "$host/server.log"
+    if "${server}_cmd" pg_ctl -D "$inner/data" -l "$inner/server.log" -w -t "$START_TIMEOUT" start >/dev/null 2>&1; then
+      return
+    fi
+    if bind_failed "$host/server.log" && ((attempt < MAX_ATTEMPTS)); then
+      log "$server: port $port was taken meanwhile; trying another"
+      continue
+    fi
+    log "$server: the server did not start; last lines of $host/server.log:"
+    tail -n 30 "$host/server.log" >&2 || true
+    exit 1
+  done
+}
+
+preferred_port() {
+  case $1 in
+  pg15) echo "${SCHEMAC_PORT_PG15:-55432}" ;;
+  tsdb) echo "${SCHEMAC_PORT_TSDB:-55433}" ;;
+  tsl) echo "${SCHEMAC_PORT_TSL:-55434}" ;;
+  esac
+}
+
+# ---------------------------------------------------------------------------------------------
 # pg15: PostgreSQL 15 from Debian, data in $RUN/pg15/data
 
 as_postgres() {
   if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+pg15_cmd() {
+  local program=$1
+  shift
+  as_postgres "$PG15_BIN/$program" "$@"
+}
+
 pg15_running() {
-  [[ -f $RUN/pg15/data/postmaster.pid ]] && as_postgres "$PG15_BIN/pg_ctl" -D "$RUN/pg15/data" status >/dev/null 2>&1
+  [[ -f $RUN/pg15/data/postmaster.pid ]] && pg15_cmd pg_ctl -D "$RUN/pg15/data" status >/dev/null 2>&1
 }
 
 pg15_start() {
-  local dir="$RUN/pg15" start port attempt
+  local dir="$RUN/pg15" start port
   if pg15_running; then
     log "pg15: already running on port $(<"$dir/port"), reused"
     return
@@ -148,32 +210,8 @@ pg15_start() {
     runuser -u postgres -- test -w "$dir" ||
       die "pg15: user postgres cannot write $dir (a parent directory is private?); set SCHEMAC_RUN to a directory under /tmp"
   fi
-  run_quiet "pg15: initdb failed" "$dir/initdb.log" as_postgres "$PG15_BIN/initdb" -D "$dir/data" \
-    -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync
-  cat >>"$dir/data/postgresql.conf" <<EOF
-# schemac test server (scripts/db.sh)
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$dir'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
-EOF
-  for attempt in $(seq 1 "$MAX_ATTEMPTS"); do
-    port=$(pick_port "${SCHEMAC_PORT_PG15:-55432}" "$attempt")
-    echo "$port" >"$dir/port"
-    echo "port = $port" >>"$dir/data/postgresql.conf" # the last one wins
-    rm -f -- "$dir/server.log"
-    if as_postgres "$PG15_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t "$START_TIMEOUT" start >/dev/null 2>&1; then
-      break
-    fi
-    if bind_failed "$dir/server.log" && ((attempt < MAX_ATTEMPTS)); then
-      log "pg15: port $port was taken meanwhile; trying another"
-      continue
-    fi
-    log "pg15: the server did not start; last lines of $dir/server.log:"
-    tail -n 30 "$dir/server.log" >&2 || true
-    exit 1
-  done
+  cluster_start pg15 "$dir" "$dir"
+  port=$(<"$dir/port")
   wait_ready pg15 "$dir/server.log"
   log "pg15: PostgreSQL $(sql "$(url_of pg15)" 'SHOW server_version') on 127.0.0.1:$port (started in $(elapsed "$start"))"
 }
@@ -182,7 +220,7 @@ pg15_stop() {
   local dir="$RUN/pg15" pid
   [[ -d $dir/data ]] || return 0
   if [[ -f $dir/data/postmaster.pid ]]; then
-    if ! as_postgres "$PG15_BIN/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
+    if ! pg15_cmd pg_ctl -D "$dir/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
       pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null || true)
       kill_ours "$pid" "$dir/data"
     fi
@@ -221,15 +259,20 @@ tsdb_state() {
   printf '%s\t%s\n' "$(<"$RUN/tsdb/root")" "$(<"$RUN/tsdb/rel")"
 }
 
+# Runs in the sidecar root recorded by tsdb_start (PATH there has the PostgreSQL 17 programs).
+tsdb_cmd() {
+  in_root "$(<"$RUN/tsdb/root")" runuser -u postgres -- "$@"
+}
+
 tsdb_running() {
   local root rel
   IFS=$'\t' read -r root rel < <(tsdb_state) || return 1
   [[ -f $root$rel/data/postmaster.pid ]] &&
-    in_root "$root" runuser -u postgres -- pg_ctl -D "$rel/data" status >/dev/null 2>&1
+    tsdb_cmd pg_ctl -D "$rel/data" status >/dev/null 2>&1
 }
 
 tsdb_start() {
-  local dir="$RUN/tsdb" start root tmp rel port attempt
+  local dir="$RUN/tsdb" start root tmp rel port
   if tsdb_running; then
     log "tsdb: already running on port $(<"$dir/port"), reused"
     return
@@ -245,38 +288,13 @@ tsdb_start() {
   printf '%s\n' "$rel" >"$dir/rel"
   chmod 755 "$tmp"
   in_root "$root" chown postgres: "$rel"
-  run_quiet "tsdb: initdb failed" "$dir/initdb.log" in_root "$root" runuser -u postgres -- \
-    initdb -D "$rel/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync
-  cat >>"$tmp/data/postgresql.conf" <<EOF
-# schemac test server (scripts/db.sh)
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$rel'
-shared_preload_libraries = 'timescaledb,pg_cron'
-cron.database_name = 'postgres'
-timescaledb.telemetry_level = off
-dynamic_shared_memory_type = mmap
-max_worker_processes = 32
-fsync = off
-synchronous_commit = off
-full_page_writes = off
-EOF
-  for attempt in $(seq 1 "$MAX_ATTEMPTS"); do
-    port=$(pick_port "${SCHEMAC_PORT_TSDB:-55433}" "$attempt")
-    echo "$port" >"$dir/port"
-    echo "port = $port" >>"$tmp/data/postgresql.conf" # the last one wins
-    rm -f -- "$tmp/server.log"
-    if in_root "$root" runuser -u postgres -- pg_ctl -D "$rel/data" -l "$rel/server.log" -w -t "$START_TIMEOUT" \
-      start >/dev/null 2>&1; then
-      break
-    fi
-    if bind_failed "$tmp/server.log" && ((attempt < MAX_ATTEMPTS)); then
-      log "tsdb: port $port was taken meanwhile; trying another"
-      continue
-    fi
-    log "tsdb: the server did not start; last lines of $tmp/server.log:"
-    tail -n 30 "$tmp/server.log" >&2 || true
-    exit 1
-  done
+  cluster_start tsdb "$tmp" "$rel" \
+    "shared_preload_libraries = 'timescaledb,pg_cron'" \
+    "cron.database_name = 'postgres'" \
+    'timescaledb.telemetry_level = off' \
+    'dynamic_shared_memory_type = mmap' \
+    'max_worker_processes = 32'
+  port=$(<"$dir/port")
   ln -sfn -- "$tmp/server.log" "$dir/server.log"
   wait_ready tsdb "$tmp/server.log"
   # The license setting is visible only in a database with the extension; pg_cron can only live
@@ -296,7 +314,7 @@ tsdb_stop() {
   if IFS=$'\t' read -r root rel < <(tsdb_state); then
     if [[ $rel == /tmp/schemac-tsdb.* && -d $root$rel ]]; then
       if [[ -f $root$rel/data/postmaster.pid ]]; then
-        if ! in_root "$root" runuser -u postgres -- pg_ctl -D "$rel/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
+        if ! tsdb_cmd pg_ctl -D "$rel/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
           pid=$(head -n 1 "$root$rel/data/postmaster.pid" 2>/dev/null || true)
           kill_ours "$pid" "$rel/data"
         fi
@@ -370,7 +388,7 @@ tsl_start() {
   cp -- "$SCHEMAC_REPO/scripts/pglite-server.mjs" "$PGLITE_DIR/pglite-server.mjs"
   mkdir -p -- "$dir"
   for attempt in $(seq 1 "$MAX_ATTEMPTS"); do
-    port=$(pick_port "${SCHEMAC_PORT_TSL:-55434}" "$attempt")
+    port=$(pick_port "$(preferred_port tsl)" "$attempt")
     echo "$port" >"$dir/port"
     # PGlite accepts any password but asks for one; libpq finds it here (file must be 0600).
     (
@@ -435,7 +453,11 @@ servers_from_args() {
 command=${1:-}
 [[ -n $command ]] || usage
 shift
-mapfile -t servers < <(servers_from_args "$@")
+case $command in
+# Their first argument is a file or a program, not a server.
+ensure | release | exec) servers=("$@") ;;
+*) mapfile -t servers < <(servers_from_args "$@") ;;
+esac
 
 case $command in
 start)
@@ -452,6 +474,47 @@ stop)
     }
   done
   exit "$status"
+  ;;
+ensure)
+  # The servers are the arguments after FILE.
+  record=${servers[0]:-}
+  [[ -n $record ]] || die "usage: scripts/db.sh ensure FILE [SERVER...]"
+  mapfile -t servers < <(servers_from_args "${@:2}")
+  mkdir -p -- "$RUN" "$(dirname -- "$record")"
+  touch -- "$record"
+  for s in "${servers[@]}"; do
+    var=$(env_name "$s")
+    if [[ -n ${!var:-} ]]; then
+      log "$s: using the server in \$$var"
+    elif [[ ${SCHEMAC_SKIP_LIVE:-} == 1 ]]; then
+      log "$s: not started (SCHEMAC_SKIP_LIVE=1): its live tests are skipped"
+    elif "${s}_alive"; then
+      log "$s: already running, used and left running"
+    else
+      # Recorded before the start: a start that fails halfway is still cleaned up by `release`.
+      grep -qx -- "$s" "$record" || echo "$s" >>"$record"
+      "${s}_start"
+    fi
+  done
+  ;;
+release)
+  record=${servers[0]:-}
+  [[ -n $record ]] || die "usage: scripts/db.sh release FILE"
+  [[ -f $record ]] || exit 0
+  mapfile -t started <"$record"
+  status=0
+  # Never `stop` without names: that would stop every server.
+  if ((${#started[@]})); then "$0" stop "${started[@]}" || status=1; fi
+  rm -f -- "$record"
+  exit "$status"
+  ;;
+exec)
+  ((${#servers[@]})) || die "usage: scripts/db.sh exec PROGRAM [ARG...]"
+  for s in "${ALL_SERVERS[@]}"; do
+    var=$(env_name "$s")
+    if [[ -z ${!var:-} ]] && "${s}_alive"; then export "$var=$(url_of "$s")"; fi
+  done
+  exec "${servers[@]}"
   ;;
 env)
   status=0

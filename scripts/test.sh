@@ -56,44 +56,23 @@ needs_servers() { [[ " ${parts[*]} " == *" plain "* || " ${parts[*]} " == *" san
 
 "$SCHEMAC_REPO/scripts/deps.sh"
 
-# Servers the user did not provide are started here and stopped on any exit.
-declare -A env_of=([pg15]=SCHEMAC_TEST_PG_URL [tsdb]=SCHEMAC_TEST_TSDB_URL [tsl]=SCHEMAC_TEST_TSL_URL)
-to_start=()
-servers=()
-needs_servers && servers=(pg15 tsdb tsl)
-for server in "${servers[@]}"; do
-  var=${env_of[$server]}
-  if [[ -n ${!var:-} ]]; then
-    log "$server: using the server in \$$var"
-  elif [[ ${SCHEMAC_SKIP_LIVE:-} == 1 ]]; then
-    log "$server: not started (SCHEMAC_SKIP_LIVE=1): its live tests are skipped"
-  elif "$SCHEMAC_REPO/scripts/db.sh" env "$server" >/dev/null 2>&1; then
-    # Started by hand (scripts/db.sh start): used, and left running.
-    log "$server: using the server already running (scripts/db.sh stop $server stops it)"
-    eval "$("$SCHEMAC_REPO/scripts/db.sh" env "$server")"
-    export "${var?}"
-  else
-    to_start+=("$server")
-  fi
-done
-
+# Servers the user did not provide and that are not running yet are started here and stopped on any exit
+# (scripts/db.sh ensure/release: the same rule as the CTest fixture, which then finds them running). CTest gives
+# the live tests the running servers' URLs (scripts/db.sh exec).
+started=$(mktemp "${TMPDIR:-/tmp}/schemac-test-servers.XXXXXX")
 # shellcheck disable=SC2317 # invoked by the EXIT trap
 stop_servers() {
   local status=$?
-  if ((${#to_start[@]})); then
-    "$SCHEMAC_REPO/scripts/db.sh" stop "${to_start[@]}" || log "warning: stopping the test servers failed"
-  fi
+  "$SCHEMAC_REPO/scripts/db.sh" release "$started" || log "warning: stopping the test servers failed"
   exit "$status"
 }
-if ((${#to_start[@]})); then
-  trap stop_servers EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+trap stop_servers EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if needs_servers; then
   db_start=$(now)
-  "$SCHEMAC_REPO/scripts/db.sh" start "${to_start[@]}"
+  "$SCHEMAC_REPO/scripts/db.sh" ensure "$started" pg15 tsdb tsl
   log "test servers ready in $(elapsed "$db_start")"
-  eval "$("$SCHEMAC_REPO/scripts/db.sh" env "${to_start[@]}")"
-  export SCHEMAC_TEST_PG_URL SCHEMAC_TEST_TSDB_URL SCHEMAC_TEST_TSL_URL
 fi
 
 # One part: build in $1 with the cmake options after it, then ctest there.

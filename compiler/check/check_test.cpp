@@ -3,151 +3,60 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "builders.hpp"
 #include "model/types.hpp"
 
 using namespace schemac;
+using namespace schemac::test;
 
 namespace {
 
-// ---- builders: Schemas as the parser hands them over (names as written, empty default names) ----
-
-Loc L(uint32_t line, uint32_t col = 3) { return Loc{"schema.dsl", line, col}; }
-
-Type ty(std::string name, std::vector<int64_t> mods = {}, int dims = 0) {
-  return Type{"", std::move(name), std::move(mods), dims};
-}
-
-Column col(std::string name, Type type, uint32_t line, bool nullable = false) {
-  Column c;
-  c.name = std::move(name);
-  c.type = std::move(type);
-  c.nullable = nullable;
-  c.loc = L(line);
-  return c;
-}
-
-Constraint key(Constraint::Kind kind, std::vector<std::string> cols, uint32_t line, std::string name = {}) {
-  Constraint c;
-  c.kind = kind;
-  c.columns = std::move(cols);
-  c.loc = L(line);
-  c.name = std::move(name);
-  return c;
-}
-Constraint pk(std::vector<std::string> cols, uint32_t line) {
-  return key(Constraint::Kind::primary_key, std::move(cols), line);
-}
-Constraint uniq(std::vector<std::string> cols, uint32_t line) {
-  return key(Constraint::Kind::unique, std::move(cols), line);
-}
-Constraint fk(std::vector<std::string> cols, std::string ref, std::vector<std::string> ref_cols, uint32_t line) {
-  Constraint c = key(Constraint::Kind::foreign_key, std::move(cols), line);
-  c.ref_table = std::move(ref);
-  c.ref_columns = std::move(ref_cols);
-  return c;
-}
-Constraint chk(std::string expr, uint32_t line, std::string name = {}) {
-  Constraint c = key(Constraint::Kind::check, {}, line, std::move(name));
-  c.check_expr = std::move(expr);
-  return c;
-}
-
-IndexKey k(std::string column, bool desc = false, NullsOrder nulls = NullsOrder::implied) {
-  IndexKey key;
-  key.column = std::move(column);
-  key.desc = desc;
-  key.nulls = nulls;
-  return key;
-}
-Index idx(std::vector<IndexKey> keys, uint32_t line, std::string name = {}) {
-  Index ix;
-  ix.keys = std::move(keys);
-  ix.loc = L(line);
-  ix.name = std::move(name);
-  return ix;
-}
-
-Table table(std::string name, uint32_t line, std::vector<Column> cols, std::vector<Constraint> cons = {}) {
-  Table t;
-  t.name = std::move(name);
-  t.loc = L(line, 1);
-  t.columns = std::move(cols);
-  t.constraints = std::move(cons);
-  return t;
-}
-
-Span days(int64_t n) { return Span{false, 0, 0, n, 0}; }
-Span hours(int64_t n) { return Span{false, 0, 0, 0, n * 3'600'000'000LL}; }
-Span months(int64_t n) { return Span{false, 0, n, 0, 0}; }
-Span integer(int64_t n) { return Span{true, n, 0, 0, 0}; }
-
-Hypertable hyper(std::string time, uint32_t line) {
-  Hypertable h;
-  h.time_column = std::move(time);
-  h.loc = L(line);
-  return h;
-}
-
-QueryParam param(std::string name, uint32_t line, std::optional<Type> type = std::nullopt) {
-  return QueryParam{std::move(name), std::move(type), L(line, 20)};
-}
-Query query(std::string name, uint32_t line, std::vector<QueryParam> params, std::string where, bool many = false) {
-  Query q;
-  q.name = std::move(name);
-  q.loc = L(line);
-  q.params = std::move(params);
-  q.where = std::move(where);
-  q.many = many;
-  return q;
-}
-
-Extension ext(std::string name) { return Extension{std::move(name), "", L(1, 1), {}}; }
-
-Enum enm(std::string name, std::vector<std::string> values, uint32_t line, std::string schema = "public") {
-  Enum e;
-  e.schema = std::move(schema);
-  e.name = std::move(name);
-  e.values = std::move(values);
-  e.loc = L(line, 1);
-  return e;
-}
-
-// The CEX example from dsl.md, lines roughly as they would be in the file. Valid as it stands.
+// The CEX example from dsl.md as the parser hands it over (names as written, empty default names), lines
+// roughly as they would be in the file. Valid as it stands.
 Schema cex() {
   Schema s;
-  s.extensions.push_back(ext("timescaledb"));
-  s.enums.push_back(enm("market_type", {"spot", "futures"}, 3));
-  Table ex = table("exchanges", 5,
-                   {col("id", ty("integer"), 6), col("enum_value", ty("character varying", {50}), 7),
-                    col("market_type", ty("market_type"), 8), col("created_at", ty("timestamp with time zone"), 9)},
-                   {pk({"id"}, 6), uniq({"enum_value"}, 7), chk("enum_value ~ '^[A-Z0-9]+_(SPOT|FUTURES)$'", 11)});
+  s.extensions.push_back(at(extension("timescaledb"), 1, 1));
+  s.enums.push_back(at(enum_of("public", "market_type", {"spot", "futures"}), 3, 1));
+  Table ex =
+      at(table("public", "exchanges",
+               {at(col("id", ty("integer")), 6), at(col("enum_value", ty("character varying", {50})), 7),
+                at(col("market_type", ty("market_type")), 8), at(col("created_at", ty("timestamp with time zone")), 9)},
+               {at(pk("", {"id"}), 6), at(uq("", {"enum_value"}), 7),
+                at(chk("", "enum_value ~ '^[A-Z0-9]+_(SPOT|FUTURES)$'"), 11)}),
+         5, 1);
   ex.columns[0].identity = Identity::by_default;
   ex.columns[3].default_expr = "now()";
   ex.constraints[0].inline_form = ex.constraints[1].inline_form = true;
-  Table sym = table("symbols", 14,
-                    {col("id", ty("int"), 15), col("exchange_id", ty("int4"), 16),
-                     col("symbol_base", ty("varchar", {20}), 17), col("symbol_quote", ty("varchar", {20}), 18),
-                     col("tick_size", ty("decimal", {20, 8}), 19, true), col("is_active", ty("boolean"), 20)},
-                    {pk({"id"}, 15), fk({"exchange_id"}, "exchanges", {}, 16),
-                     uniq({"exchange_id", "symbol_base", "symbol_quote"}, 22)});
+  Table sym =
+      at(table("public", "symbols",
+               {at(col("id", ty("int")), 15), at(col("exchange_id", ty("int4")), 16),
+                at(col("symbol_base", ty("varchar", {20})), 17), at(col("symbol_quote", ty("varchar", {20})), 18),
+                at(col("tick_size", ty("decimal", {20, 8}), true), 19), at(col("is_active", ty("boolean")), 20)},
+               {at(pk("", {"id"}), 15), at(fk("", {"exchange_id"}, "exchanges", {}), 16),
+                at(uq("", {"exchange_id", "symbol_base", "symbol_quote"}), 22)}),
+         14, 1);
   sym.columns[0].identity = Identity::by_default;
   sym.constraints[1].on_delete = FkAction::cascade;
-  sym.indexes.push_back(idx({k("exchange_id")}, 23));
-  Table bt = table("book_ticker_snapshots", 27,
-                   {col("timestamp", ty("timestamptz"), 28), col("symbol_id", ty("int"), 29),
-                    col("bid_price", ty("numeric", {20, 8}), 30), col("ask_price", ty("numeric", {20, 8}), 31)},
-                   {fk({"symbol_id"}, "symbols", {"id"}, 29), chk("bid_price > 0", 30),
-                    pk({"timestamp", "symbol_id"}, 33)});
-  bt.indexes.push_back(idx({k("symbol_id"), k("timestamp", true)}, 34));
-  bt.hypertable = hyper("timestamp", 36);
+  sym.indexes.push_back(at(idx("", {key("exchange_id")}), 23));
+  Table bt =
+      at(table("public", "book_ticker_snapshots",
+               {at(col("timestamp", ty("timestamptz")), 28), at(col("symbol_id", ty("int")), 29),
+                at(col("bid_price", ty("numeric", {20, 8})), 30), at(col("ask_price", ty("numeric", {20, 8})), 31)},
+               {at(fk("", {"symbol_id"}, "symbols", {"id"}), 29), at(chk("", "bid_price > 0"), 30),
+                at(pk("", {"timestamp", "symbol_id"}), 33)}),
+         27, 1);
+  bt.indexes.push_back(at(idx("", {key("symbol_id"), key("timestamp", true)}), 34));
+  bt.hypertable = at(hyper("timestamp"), 36);
   bt.hypertable->chunk_interval = Span{false, 0, 0, 0, 30 * 60'000'000LL};
   bt.hypertable->retention = days(7);
   bt.hypertable->compression = Compression{{"symbol_id"}, {{"timestamp", true, NullsOrder::implied}}, days(1)};
-  Query latest = query("latest_for_symbol", 42, {param("symbol_id", 42)}, "symbol_id = :symbol_id");
+  Query latest = at(query("latest_for_symbol", {at(param("symbol_id"), 42, 20)}, "symbol_id = :symbol_id"), 42);
   latest.order_by = {{"timestamp", true, NullsOrder::implied}};
   latest.limit = "1";
-  Query window = query("window_for_symbol", 45, {param("symbol_id", 45), param("from", 45), param("to", 45)},
-                       "symbol_id = :symbol_id and timestamp >= :from and timestamp < :to", true);
+  Query window = at(
+      query("window_for_symbol", {at(param("symbol_id"), 45, 20), at(param("from"), 45, 20), at(param("to"), 45, 20)},
+            "symbol_id = :symbol_id and timestamp >= :from and timestamp < :to", true),
+      45);
   window.order_by = {{"timestamp", false, NullsOrder::implied}};
   bt.queries = {latest, window};
   s.tables = {ex, sym, bt};
@@ -205,9 +114,10 @@ TEST_CASE("check: the CEX example is valid and gets completed") {
 TEST_CASE("check: default index names avoid every relation name in the schema") {
   Schema s = cex();
   // A table already called symbols_exchange_id_idx pushes the default index name to ..._idx1.
-  s.tables.push_back(table("symbols_exchange_id_idx", 60, {col("a", ty("int"), 61)}, {pk({"a"}, 61)}));
+  s.tables.push_back(
+      at(table("public", "symbols_exchange_id_idx", {at(col("a", ty("int")), 61)}, {at(pk("", {"a"}), 61)}), 60, 1));
   // A second unnamed index with the same columns gets the next free number.
-  tbl(s, "symbols").indexes.push_back(idx({k("exchange_id")}, 24));
+  tbl(s, "symbols").indexes.push_back(at(idx("", {key("exchange_id")}), 24));
   CHECK(run(s) == "");
   Schema s2 = s;
   check(s2);
@@ -215,7 +125,7 @@ TEST_CASE("check: default index names avoid every relation name in the schema") 
   CHECK(tbl(s2, "symbols").indexes[1].name == "symbols_exchange_id_idx2");
   // Explicit index names elsewhere in the schema are taken too.
   Schema s3 = cex();
-  tbl(s3, "exchanges").indexes.push_back(idx({k("created_at")}, 12, "symbols_exchange_id_idx"));
+  tbl(s3, "exchanges").indexes.push_back(at(idx("symbols_exchange_id_idx", {key("created_at")}), 12));
   check(s3);
   CHECK(tbl(s3, "symbols").indexes[0].name == "symbols_exchange_id_idx1");
 }
@@ -223,8 +133,8 @@ TEST_CASE("check: default index names avoid every relation name in the schema") 
 TEST_CASE("check: default constraint names number clashes like PostgreSQL") {
   Schema s = cex();
   auto& ex = tbl(s, "exchanges");
-  ex.constraints.push_back(chk("enum_value <> ''", 12));
-  ex.constraints.push_back(chk("created_at > '2000-01-01' and enum_value <> 'x'", 13));
+  ex.constraints.push_back(at(chk("", "enum_value <> ''"), 12));
+  ex.constraints.push_back(at(chk("", "created_at > '2000-01-01' and enum_value <> 'x'"), 13));
   CHECK(run(s) == "");
   check(s);
   CHECK(ex.constraints[3].name == "exchanges_enum_value_check1");
@@ -234,8 +144,9 @@ TEST_CASE("check: default constraint names number clashes like PostgreSQL") {
 TEST_CASE("check: nulls order is normalised") {
   Schema s = cex();
   auto& bt = tbl(s, "book_ticker_snapshots");
-  bt.indexes[0].keys = {k("symbol_id", false, NullsOrder::last), k("timestamp", true, NullsOrder::first)};
-  bt.indexes.push_back(idx({k("bid_price", false, NullsOrder::first), k("ask_price", true, NullsOrder::last)}, 35));
+  bt.indexes[0].keys = {key("symbol_id", false, NullsOrder::last), key("timestamp", true, NullsOrder::first)};
+  bt.indexes.push_back(
+      at(idx("", {key("bid_price", false, NullsOrder::first), key("ask_price", true, NullsOrder::last)}), 35));
   bt.hypertable->compression->order_by = {{"timestamp", true, NullsOrder::first}};
   bt.queries[0].order_by = {{"timestamp", false, NullsOrder::last}};
   CHECK(run(s) == "");
@@ -251,7 +162,7 @@ TEST_CASE("check: nulls order is normalised") {
 TEST_CASE("check: several errors in one schema are all reported, sorted by place") {
   Schema s = cex();
   tbl(s, "exchanges").columns[1].type = ty("varchr", {50});
-  tbl(s, "symbols").indexes[0].keys = {k("exchnge_id")};
+  tbl(s, "symbols").indexes[0].keys = {key("exchnge_id")};
   tbl(s, "book_ticker_snapshots").hypertable->chunk_interval = days(0);
   CHECK(run(s) ==
         "7:3: error: unknown type \"varchr\" [did you mean \"varchar\"?]\n"
@@ -267,13 +178,14 @@ TEST_CASE("check: schemas must be declared and unique") {
   CHECK(run(s).find("5:1: error: unknown schema \"workspace\" for table \"exchanges\" "
                     "[declare it with \"schema workspace { }\"]\n") == 0);
   Schema ok = cex();
-  ok.namespaces.push_back(Namespace{"workspace", "", L(50, 1), {}, {}});
-  ok.tables.push_back(table("order_history", 51, {col("id", ty("uuid"), 52)}, {pk({"id"}, 52)}));
+  ok.namespaces.push_back(Namespace{"workspace", "", dsl_loc(50, 1), {}, {}});
+  ok.tables.push_back(
+      at(table("public", "order_history", {at(col("id", ty("uuid")), 52)}, {at(pk("", {"id"}), 52)}), 51, 1));
   ok.tables.back().schema = "workspace";
   CHECK(run(ok) == "");
-  ok.namespaces.push_back(Namespace{"workspace", "", L(60, 1), {}, {}});
-  ok.namespaces.push_back(Namespace{"public", "", L(70, 1), {}, {}});
-  ok.namespaces.push_back(Namespace{"pg_stuff", "", L(80, 1), {}, {}});
+  ok.namespaces.push_back(Namespace{"workspace", "", dsl_loc(60, 1), {}, {}});
+  ok.namespaces.push_back(Namespace{"public", "", dsl_loc(70, 1), {}, {}});
+  ok.namespaces.push_back(Namespace{"pg_stuff", "", dsl_loc(80, 1), {}, {}});
   Schema copy = ok;
   CHECK(show(check(copy)) ==
         "60:1: error: schema \"workspace\" is declared twice [put all of its tables and enums in one schema block]\n"
@@ -283,7 +195,7 @@ TEST_CASE("check: schemas must be declared and unique") {
 
 TEST_CASE("check: a typo in a schema name is suggested") {
   Schema s = cex();
-  s.namespaces.push_back(Namespace{"workspace", "", L(50, 1), {}, {}});
+  s.namespaces.push_back(Namespace{"workspace", "", dsl_loc(50, 1), {}, {}});
   s.enums[0].schema = "workspce";
   CHECK(run(s) == "3:1: error: unknown schema \"workspce\" for enum \"market_type\" [did you mean \"workspace\"?]\n"
                   "8:3: error: unknown type \"market_type\" [declare it with \"enum market_type { ... }\", or add the "
@@ -292,9 +204,9 @@ TEST_CASE("check: a typo in a schema name is suggested") {
 
 TEST_CASE("check: duplicate enums and enum labels") {
   Schema s = cex();
-  s.enums.push_back(enm("market_type", {"a"}, 4));
-  s.enums.push_back(enm("side", {"buy", "sell", "buy"}, 5));
-  s.enums.push_back(enm("int", {"x"}, 6));
+  s.enums.push_back(at(enum_of("public", "market_type", {"a"}), 4, 1));
+  s.enums.push_back(at(enum_of("public", "side", {"buy", "sell", "buy"}), 5, 1));
+  s.enums.push_back(at(enum_of("public", "int", {"x"}), 6, 1));
   CHECK(run(s) == "4:1: error: enum \"market_type\" is declared twice [the first one is at line 3]\n"
                   "5:1: error: duplicate label \"buy\" in enum \"side\"\n"
                   "6:1: error: enum \"int\" has the name of a built-in type [choose another name]\n");
@@ -302,13 +214,15 @@ TEST_CASE("check: duplicate enums and enum labels") {
 
 TEST_CASE("check: enums resolve in the table's schema, then public") {
   Schema s = cex();
-  s.namespaces.push_back(Namespace{"ws", "", L(50, 1), {}, {}});
-  s.enums.push_back(enm("status", {"new"}, 51, "ws"));
-  s.enums.push_back(enm("Date", {"new"}, 52));  // mixed case: a user type, not the built-in date
-  Table t = table("orders", 53, {col("id", ty("int"), 54), col("st", ty("status"), 55),
-                                 col("mt", ty("market_type", {}, 1), 56), col("d", ty("Date"), 57),
-                                 col("e", ty("DATE"), 58)},
-                  {pk({"id"}, 54)});
+  s.namespaces.push_back(Namespace{"ws", "", dsl_loc(50, 1), {}, {}});
+  s.enums.push_back(at(enum_of("ws", "status", {"new"}), 51, 1));
+  s.enums.push_back(at(enum_of("public", "Date", {"new"}), 52, 1));  // mixed case: a user type, not the built-in date
+  Table t = at(
+      table("public", "orders",
+            {at(col("id", ty("int")), 54), at(col("st", ty("status")), 55), at(col("mt", ty("market_type", {}, 1)), 56),
+             at(col("d", ty("Date")), 57), at(col("e", ty("DATE")), 58)},
+            {at(pk("", {"id"}), 54)}),
+      53, 1);
   t.schema = "ws";
   s.tables.push_back(t);
   CHECK(run(s) == "");
@@ -320,17 +234,17 @@ TEST_CASE("check: enums resolve in the table's schema, then public") {
   CHECK(o.columns[4].type == ty("date"));
   // An enum in another schema is not visible unqualified from public.
   Schema bad = cex();
-  bad.namespaces.push_back(Namespace{"ws", "", L(50, 1), {}, {}});
-  bad.enums.push_back(enm("status", {"new"}, 51, "ws"));
-  tbl(bad, "exchanges").columns.push_back(col("st", ty("status"), 10));
+  bad.namespaces.push_back(Namespace{"ws", "", dsl_loc(50, 1), {}, {}});
+  bad.enums.push_back(at(enum_of("ws", "status", {"new"}), 51, 1));
+  tbl(bad, "exchanges").columns.push_back(at(col("st", ty("status")), 10));
   CHECK(run(bad) == "10:3: error: unknown type \"status\" [declare it with \"enum status { ... }\", or add the "
                     "extension that provides it]\n");
 }
 
 TEST_CASE("check: duplicate tables, and a table named like an enum") {
   Schema s = cex();
-  s.tables.push_back(table("symbols", 60, {col("a", ty("int"), 61)}, {pk({"a"}, 61)}));
-  s.tables.push_back(table("market_type", 70, {col("a", ty("int"), 71)}, {pk({"a"}, 71)}));
+  s.tables.push_back(at(table("public", "symbols", {at(col("a", ty("int")), 61)}, {at(pk("", {"a"}), 61)}), 60, 1));
+  s.tables.push_back(at(table("public", "market_type", {at(col("a", ty("int")), 71)}, {at(pk("", {"a"}), 71)}), 70, 1));
   CHECK(run(s) == "60:1: error: table \"symbols\" is declared twice [the first one is at line 14]\n"
                   "70:1: error: table \"market_type\" has the same name as enum \"market_type\" [tables and types "
                   "share one name space in a schema: rename one of them]\n");
@@ -338,13 +252,13 @@ TEST_CASE("check: duplicate tables, and a table named like an enum") {
 
 TEST_CASE("check: duplicate columns") {
   Schema s = cex();
-  tbl(s, "symbols").columns.push_back(col("symbol_base", ty("text"), 21));
+  tbl(s, "symbols").columns.push_back(at(col("symbol_base", ty("text")), 21));
   CHECK(run(s) == "21:3: error: duplicate column \"symbol_base\" in table \"symbols\" [the first one is at line 17]\n");
 }
 
 TEST_CASE("check: names longer than 63 bytes") {
   Schema s = cex();
-  tbl(s, "symbols").columns.push_back(col(std::string(64, 'a'), ty("text"), 21));
+  tbl(s, "symbols").columns.push_back(at(col(std::string(64, 'a'), ty("text")), 21));
   CHECK(run(s) == fmt::format("21:3: error: column name \"{}\" is longer than 63 bytes [PostgreSQL would cut it "
                               "short: choose a shorter name]\n", std::string(64, 'a')));
 }
@@ -362,17 +276,17 @@ TEST_CASE("check: unknown types") {
 
 TEST_CASE("check: extension types need their extension") {
   Schema s = cex();
-  tbl(s, "symbols").columns.push_back(col("embedding", ty("vector", {1536}), 21));
+  tbl(s, "symbols").columns.push_back(at(col("embedding", ty("vector", {1536})), 21));
   CHECK(run(s) == "21:3: error: unknown type \"vector\" [it comes from an extension: add \"extension vector\"]\n");
-  s.extensions.push_back(ext("vector"));
+  s.extensions.push_back(at(extension("vector"), 1, 1));
   CHECK(run(s) == "");
   Schema c = cex();
-  tbl(c, "symbols").columns.push_back(col("name", ty("citext"), 21));
+  tbl(c, "symbols").columns.push_back(at(col("name", ty("citext")), 21));
   CHECK(run(c) == "21:3: error: unknown type \"citext\" [it comes from an extension: add \"extension citext\"]\n");
   // An extension schemac does not know may provide any type.
   Schema u = cex();
-  u.extensions.push_back(ext("isn"));
-  tbl(u, "symbols").columns.push_back(col("code", ty("isbn13"), 21));
+  u.extensions.push_back(at(extension("isn"), 1, 1));
+  tbl(u, "symbols").columns.push_back(at(col("code", ty("isbn13")), 21));
   CHECK(run(u) == "");
 }
 
@@ -381,7 +295,7 @@ TEST_CASE("check: type modifiers") {
   tbl(s, "symbols").columns[1].type = ty("int", {4});
   tbl(s, "symbols").columns[2].type = ty("varchar", {0});
   tbl(s, "exchanges").columns[2].type = ty("market_type", {3});
-  tbl(s, "symbols").columns.push_back(col("ids", ty("serial", {}, 1), 21));
+  tbl(s, "symbols").columns.push_back(at(col("ids", ty("serial", {}, 1)), 21));
   CHECK(run(s) == "8:3: error: enum type \"market_type\" takes no modifiers [write \"market_type\" without the "
                   "parentheses]\n"
                   "16:3: error: type int takes no modifiers\n"
@@ -408,17 +322,17 @@ TEST_CASE("check: identity columns") {
 TEST_CASE("check: generated and serial columns cannot have defaults") {
   Schema s = cex();
   auto& sym = tbl(s, "symbols");
-  sym.columns.push_back(col("pair", ty("text"), 21));
+  sym.columns.push_back(at(col("pair", ty("text")), 21));
   sym.columns.back().generated_expr = "symbol_base || symbol_quote";
   sym.columns.back().default_expr = "''";
-  sym.columns.push_back(col("seq", ty("bigserial"), 22));
+  sym.columns.push_back(at(col("seq", ty("bigserial")), 22));
   sym.columns.back().default_expr = "0";
   CHECK(run(s) == "21:3: error: generated column \"pair\" cannot have a default [its value always comes from the "
                   "expression: remove the default]\n"
                   "22:3: error: bigserial column \"seq\" cannot have a default [bigserial already defaults to the next "
                   "value of its sequence: remove the default]\n");
   Schema ok = cex();
-  tbl(ok, "symbols").columns.push_back(col("seq", ty("serial8"), 22));
+  tbl(ok, "symbols").columns.push_back(at(col("seq", ty("serial8")), 22));
   CHECK(run(ok) == "");
   check(ok);
   CHECK(tbl(ok, "symbols").columns.back().type == ty("bigserial"));
@@ -428,7 +342,7 @@ TEST_CASE("check: generated and serial columns cannot have defaults") {
 
 TEST_CASE("check: more than one primary key") {
   Schema s = cex();
-  tbl(s, "symbols").constraints.push_back(pk({"symbol_base"}, 24));
+  tbl(s, "symbols").constraints.push_back(at(pk("", {"symbol_base"}), 24));
   std::string out = run(s);
   CHECK(out.find("24:3: error: table \"symbols\" has more than one primary key [the first one is at line 15]\n") !=
         std::string::npos);
@@ -446,8 +360,8 @@ TEST_CASE("check: unknown columns in keys, indexes and include lists") {
   Schema s = cex();
   auto& sym = tbl(s, "symbols");
   sym.constraints[2].columns = {"exchange_id", "symbl_base", "symbol_quote"};
-  sym.constraints.push_back(pk({"nope"}, 25));
-  sym.indexes[0].keys = {k("symbol_qoute")};
+  sym.constraints.push_back(at(pk("", {"nope"}), 25));
+  sym.indexes[0].keys = {key("symbol_qoute")};
   sym.indexes[0].include = {"tick_sise"};
   CHECK(run(s) ==
         "22:3: error: unknown column \"symbl_base\" in unique constraint on \"symbols\" [did you mean "
@@ -496,19 +410,19 @@ TEST_CASE("check: foreign key types must be comparable") {
   tbl(wide, "symbols").columns[1].type = ty("bigint");  // int -> bigint is fine in PostgreSQL
   CHECK(run(wide) == "");
   Schema text = cex();
-  tbl(text, "symbols").columns.push_back(col("ev", ty("text"), 21));
-  tbl(text, "symbols").constraints.push_back(fk({"ev"}, "exchanges", {"enum_value"}, 21));
+  tbl(text, "symbols").columns.push_back(at(col("ev", ty("text")), 21));
+  tbl(text, "symbols").constraints.push_back(at(fk("", {"ev"}, "exchanges", {"enum_value"}), 21));
   CHECK(run(text) == "");
 }
 
 TEST_CASE("check: foreign key targets must be a primary or unique key") {
   Schema s = cex();
-  tbl(s, "symbols").columns.push_back(col("mt", ty("market_type"), 21));
-  tbl(s, "symbols").constraints.push_back(fk({"mt"}, "exchanges", {"market_type"}, 21));
+  tbl(s, "symbols").columns.push_back(at(col("mt", ty("market_type")), 21));
+  tbl(s, "symbols").constraints.push_back(at(fk("", {"mt"}, "exchanges", {"market_type"}), 21));
   CHECK(run(s) == "21:3: error: columns (market_type) of \"exchanges\" referenced by foreign key on \"symbols\" are "
                   "not its primary key or a unique key [add \"unique (market_type)\" to table \"exchanges\"]\n");
   // A unique index on plain columns is a key as well.
-  tbl(s, "exchanges").indexes.push_back(idx({k("market_type")}, 12));
+  tbl(s, "exchanges").indexes.push_back(at(idx("", {key("market_type")}), 12));
   tbl(s, "exchanges").indexes.back().unique = true;
   CHECK(run(s) == "");
 }
@@ -523,7 +437,7 @@ TEST_CASE("check: references without columns need a primary key on the target") 
 
 TEST_CASE("check: constraint and relation names must be unique") {
   Schema s = cex();
-  tbl(s, "exchanges").constraints.push_back(chk("true", 12, "exchanges_enum_value_check"));
+  tbl(s, "exchanges").constraints.push_back(at(chk("exchanges_enum_value_check", "true"), 12));
   CHECK(run(s) == "12:3: error: duplicate constraint name \"exchanges_enum_value_check\" on \"exchanges\" [the first "
                   "one is at line 11]\n");
   Schema r = cex();
@@ -597,8 +511,8 @@ TEST_CASE("check: hypertable unique keys must include the time column") {
   Schema s = cex();
   auto& bt = tbl(s, "book_ticker_snapshots");
   bt.constraints[2].columns = {"symbol_id"};
-  bt.constraints.push_back(uniq({"symbol_id", "bid_price"}, 33));
-  bt.indexes.push_back(idx({k("ask_price")}, 35));
+  bt.constraints.push_back(at(uq("", {"symbol_id", "bid_price"}), 33));
+  bt.indexes.push_back(at(idx("", {key("ask_price")}), 35));
   bt.indexes.back().unique = true;
   CHECK(run(s) ==
         "33:3: error: primary key \"book_ticker_snapshots_pkey\" of hypertable \"book_ticker_snapshots\" must include "
@@ -612,15 +526,18 @@ TEST_CASE("check: hypertable unique keys must include the time column") {
 TEST_CASE("check: foreign keys and hypertables") {
   // hypertable -> plain table is fine (the CEX example has one); plain -> hypertable is refused
   Schema s = cex();
-  tbl(s, "book_ticker_snapshots").constraints.push_back(uniq({"timestamp", "symbol_id", "bid_price"}, 34));
-  s.tables.push_back(table("fills", 60, {col("ts", ty("timestamptz"), 61), col("symbol_id", ty("int"), 62),
-                                         col("price", ty("numeric", {20, 8}), 63)},
-                           {fk({"ts", "symbol_id", "price"}, "book_ticker_snapshots",
-                               {"timestamp", "symbol_id", "bid_price"}, 64)}));
+  tbl(s, "book_ticker_snapshots").constraints.push_back(at(uq("", {"timestamp", "symbol_id", "bid_price"}), 34));
+  s.tables.push_back(at(
+      table("public", "fills",
+            {at(col("ts", ty("timestamptz")), 61), at(col("symbol_id", ty("int")), 62),
+             at(col("price", ty("numeric", {20, 8})), 63)},
+            {at(fk("", {"ts", "symbol_id", "price"}, "book_ticker_snapshots", {"timestamp", "symbol_id", "bid_price"}),
+                64)}),
+      60, 1));
   CHECK(run(s) == "64:3: error: foreign key to hypertable \"book_ticker_snapshots\": foreign keys that reference a "
                   "hypertable need TimescaleDB 2.16+ and are not supported by schemac yet [drop the foreign key, or "
                   "reference a plain table]\n");
-  s.tables.back().hypertable = hyper("ts", 65);
+  s.tables.back().hypertable = at(hyper("ts"), 65);
   CHECK(run(s) == "64:3: error: foreign key from hypertable \"fills\" to hypertable \"book_ticker_snapshots\": "
                   "TimescaleDB does not allow foreign keys between hypertables [drop the foreign key, or make one of "
                   "the tables a plain table]\n");
@@ -725,13 +642,14 @@ TEST_CASE("check: query parameters must be declared, and declared ones used") {
 TEST_CASE("check: query parameter types are inferred from the columns they are compared with") {
   Schema s = cex();
   auto& bt = tbl(s, "book_ticker_snapshots");
-  bt.columns.push_back(col("tags", ty("text", {}, 1), 32));
-  Query q = query("forms", 47,
-                  {param("a", 47), param("b", 47), param("c", 47), param("d", 47), param("e", 47), param("f", 47),
-                   param("g", 47), param("n", 47)},
-                  ":a < bid_price and ask_price between :b and :c and symbol_id in (:d, 3) and symbol_id <> any(:e) "
-                  "and \"timestamp\" > :f::date and tags @> :g",
-                  true);
+  bt.columns.push_back(at(col("tags", ty("text", {}, 1)), 32));
+  Query q = at(query("forms",
+                     {at(param("a"), 47, 20), at(param("b"), 47, 20), at(param("c"), 47, 20), at(param("d"), 47, 20),
+                      at(param("e"), 47, 20), at(param("f"), 47, 20), at(param("g"), 47, 20), at(param("n"), 47, 20)},
+                     ":a < bid_price and ask_price between :b and :c and symbol_id in (:d, 3) and symbol_id <> any(:e) "
+                     "and \"timestamp\" > :f::date and tags @> :g",
+                     true),
+               47);
   q.limit = ":n";
   bt.queries.push_back(q);
   CHECK(run(s) == "");
@@ -751,7 +669,7 @@ TEST_CASE("check: serial columns give their parameters the integer type") {
   Schema s = cex();
   tbl(s, "symbols").columns[0].type = ty("serial");
   tbl(s, "symbols").columns[0].identity = Identity::none;
-  tbl(s, "symbols").queries.push_back(query("by_id", 26, {param("id", 26)}, "id = :id"));
+  tbl(s, "symbols").queries.push_back(at(query("by_id", {at(param("id"), 26, 20)}, "id = :id"), 26));
   CHECK(run(s) == "");
   check(s);
   CHECK(tbl(s, "symbols").queries[0].params[0].type == ty("int"));
@@ -759,9 +677,11 @@ TEST_CASE("check: serial columns give their parameters the integer type") {
 
 TEST_CASE("check: a parameter whose type cannot be inferred") {
   Schema s = cex();
-  tbl(s, "symbols").queries.push_back(
-      query("by_base", 26, {param("base", 26), param("quote", 26, ty("character varying"))},
-            "lower(symbol_base)::text = :base and symbol_quote = :quote", true));
+  tbl(s, "symbols")
+      .queries.push_back(
+          at(query("by_base", {at(param("base"), 26, 20), at(param("quote", ty("character varying")), 26, 20)},
+                   "lower(symbol_base)::text = :base and symbol_quote = :quote", true),
+             26));
   CHECK(run(s) == "26:20: error: cannot infer the type of parameter \"base\" of query \"by_base\" on \"symbols\" "
                   "[write its type: by_base(..., base text, ...), or compare it directly with a column]\n");
   check(s);
@@ -788,14 +708,17 @@ TEST_CASE("check: one-row queries need limit 1 or a full key") {
   CHECK(run(s) == "42:3: warning: query \"latest_for_symbol\" on \"book_ticker_snapshots\" returns one row, but "
                   "nothing limits it to one [add \"limit 1\", or compare every primary key column with \"=\"]\n");
   Schema k2 = cex();
-  k2.tables[2].queries[0] = query("at", 42, {param("symbol_id", 42), param("ts", 42)},
-                                  "symbol_id = :symbol_id and :ts = timestamp");
+  k2.tables[2].queries[0] = at(query("at", {at(param("symbol_id"), 42, 20), at(param("ts"), 42, 20)},
+                                     "symbol_id = :symbol_id and :ts = timestamp"),
+                               42);
   CHECK(run(k2) == "");
   k2.tables[2].queries[0].where = "symbol_id = :symbol_id or :ts = timestamp";
   CHECK(run(k2).find("returns one row, but nothing limits it to one") != std::string::npos);
   Schema u = cex();  // a unique constraint fixes one row too
-  tbl(u, "symbols").queries.push_back(query("by_pair", 26, {param("e", 26), param("b", 26), param("q", 26)},
-                                            "exchange_id = :e and symbol_base = :b and symbol_quote = :q"));
+  tbl(u, "symbols")
+      .queries.push_back(at(query("by_pair", {at(param("e"), 26, 20), at(param("b"), 26, 20), at(param("q"), 26, 20)},
+                                  "exchange_id = :e and symbol_base = :b and symbol_quote = :q"),
+                            26));
   CHECK(run(u) == "");
 }
 
@@ -805,7 +728,7 @@ TEST_CASE("check: limit must be a number or an integer parameter") {
   q.limit = ":max";
   CHECK(run(s) == "45:3: error: unknown parameter \":max\" in limit of query \"window_for_symbol\" on "
                   "\"book_ticker_snapshots\" [declare it: query window_for_symbol(..., max)]\n");
-  q.params.push_back(param("max", 45, ty("text")));
+  q.params.push_back(at(param("max", ty("text")), 45, 20));
   CHECK(run(s) == "45:20: error: parameter \"max\" of query \"window_for_symbol\" on \"book_ticker_snapshots\" is "
                   "used as the limit, so it must be an integer type, not text\n");
   q.limit = "ten";
@@ -818,8 +741,8 @@ TEST_CASE("check: duplicate queries and parameters") {
   Schema s = cex();
   auto& bt = tbl(s, "book_ticker_snapshots");
   bt.queries.push_back(bt.queries[0]);
-  bt.queries.back().loc = L(50);
-  bt.queries[1].params.push_back(param("to", 46));
+  bt.queries.back().loc = dsl_loc(50);
+  bt.queries[1].params.push_back(at(param("to"), 46, 20));
   std::string out = run(s);
   CHECK(out.find("46:20: error: duplicate parameter \"to\" in query \"window_for_symbol\" on "
                  "\"book_ticker_snapshots\"\n") != std::string::npos);

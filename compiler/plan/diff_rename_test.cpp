@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "plan/diff.hpp"
-#include "builders.hpp"
+#include "plan_builders.hpp"
 
 using namespace schemac;
 using namespace schemac::test;

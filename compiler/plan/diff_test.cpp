@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "builders.hpp"
+#include "plan_builders.hpp"
 #include "sql/render.hpp"
 
 using namespace schemac;

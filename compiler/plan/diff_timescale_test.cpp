@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "plan/diff.hpp"
-#include "builders.hpp"
+#include "plan_builders.hpp"
 
 using namespace schemac;
 using namespace schemac::test;

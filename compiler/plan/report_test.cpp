@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "builders.hpp"
+#include "plan_builders.hpp"
 #include "model/quote.hpp"
 
 using namespace schemac;

@@ -6,6 +6,9 @@
 //   fmt/<case>/input.dsl   -> expected.dsl  `schemac fmt - < input.dsl`, plus fmt(expected) == expected
 //   plan/<case>/before.dsl, after.dsl -> up.sql, down.sql, plan.json
 //                                           `schemac plan after.dsl --from before.dsl --format ...`
+//   <kind>/<case>/case.json                 any kind (migrate/ has only these): the command in case.json, its
+//                                           stdout, stderr, exit code and written files compared
+//                                           (tests/golden/README.md; pull/ cases run in the live tests)
 #include <doctest/doctest.h>
 #include <sys/wait.h>
 
@@ -24,6 +27,7 @@
 #include "migrate/migrate.hpp"
 #include <nlohmann/json.hpp>
 
+#include "golden_case.hpp"
 #include "sql/script.hpp"
 
 namespace fs = std::filesystem;
@@ -80,14 +84,8 @@ void expect_file(const fs::path& expected, const std::string& actual) {
   CHECK(slurp(expected) == actual);
 }
 
-std::vector<fs::path> cases(const std::string& kind) {
-  std::vector<fs::path> out;
-  fs::path root = fs::path(SCHEMAC_SOURCE_DIR) / "tests" / "golden" / kind;
-  for (auto& e : fs::directory_iterator(root))
-    if (e.is_directory()) out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
+// The cases run by their kind's fixed command (those with a case.json say their own, see below).
+std::vector<fs::path> cases(const std::string& kind) { return schemac::test::golden_cases(kind, false); }
 
 // A script the runner can read: split_script finds sections and no error, and every statement is in one.
 void check_sections(const std::string& script, const std::string& what) {
@@ -150,6 +148,17 @@ TEST_CASE("golden: plan between two declarations") {
       CHECK(run_in(dir, kSchemac + " plan after.dsl --from after.dsl --exit-code").exit_code == 0);
     }
   }
+}
+
+TEST_CASE("golden: cases that say how they run (case.json)") {
+  size_t n = 0;
+  for (const char* kind : {"check", "fmt", "plan", "migrate"}) {
+    for (auto& dir : schemac::test::golden_cases(kind, true)) {
+      ++n;
+      SUBCASE((std::string(kind) + "/" + dir.filename().string()).c_str()) { schemac::test::run_golden_case(dir); }
+    }
+  }
+  CHECK(n > 0);
 }
 
 TEST_CASE("determinism: migrate new writes byte-identical files on every run") {

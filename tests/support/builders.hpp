@@ -1,45 +1,26 @@
 #pragma once
-// Small builders for the diff and render tests: complete Schema models (named constraints and indexes, filled
-// foreign-key columns), written in a line each.
+// Small builders for tests: complete Schema models (named constraints and indexes, filled foreign-key columns),
+// written in a line each. Pass "" for a name to get what the parser hands over (names as written, default names
+// empty); at() adds the place in schema.dsl that diagnostics report. The plan tests' helpers are in
+// plan_builders.hpp.
 
-#include <doctest/doctest.h>
-
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "plan/diff.hpp"
 #include "model/model.hpp"
-
-namespace doctest {
-// Lists of statements print one per line in failure messages.
-template <>
-struct StringMaker<std::vector<std::string>> {
-  static String convert(const std::vector<std::string>& v) {
-    std::string out = "{\n";
-    for (auto& s : v) out += "  " + s + "\n";
-    return (out + "}").c_str();
-  }
-};
-}  // namespace doctest
 
 namespace schemac::test {
 
-// A whole script without its section scaffolding (script.hpp: the note on how to apply it, the marker lines,
-// BEGIN and COMMIT), blank lines between changes: what tests of the statements' order compare.
-inline std::string changes_only(const std::string& script) {
-  std::string out;
-  size_t start = script.find("-- schemac:section");
-  if (start == std::string::npos) return script;
-  for (size_t nl; start < script.size(); start = nl + 1) {
-    nl = script.find('\n', start);
-    if (nl == std::string::npos) nl = script.size();
-    std::string line = script.substr(start, nl - start);
-    if (line.starts_with("-- schemac:section") || line == "BEGIN;" || line == "COMMIT;") continue;
-    if (line.empty() && (out.empty() || out.ends_with("\n\n"))) continue;
-    out += line + "\n";
-  }
-  while (out.ends_with("\n\n")) out.pop_back();
-  return out;
+// A place in schema.dsl, as the parser records it.
+inline Loc dsl_loc(uint32_t line, uint32_t col = 3) { return Loc{"schema.dsl", line, col}; }
+
+// `x` as declared at schema.dsl:line:col.
+template <class T>
+T at(T x, uint32_t line, uint32_t col = 3) {
+  x.loc = dsl_loc(line, col);
+  return x;
 }
 
 inline Type ty(std::string name, std::vector<int64_t> mods = {}, int dims = 0) {
@@ -104,10 +85,11 @@ inline Constraint fk(std::string name, std::vector<std::string> cols, std::strin
   return c;
 }
 
-inline IndexKey key(std::string column, bool desc = false) {
+inline IndexKey key(std::string column, bool desc = false, NullsOrder nulls = NullsOrder::implied) {
   IndexKey k;
   k.column = std::move(column);
   k.desc = desc;
+  k.nulls = nulls;
   return k;
 }
 
@@ -158,35 +140,65 @@ inline Enum enum_of(std::string schema, std::string name, std::vector<std::strin
   return e;
 }
 
-inline Span minutes(int64_t n) {
+inline Span span(int64_t months, int64_t days, int64_t micros) {
   Span s;
-  s.micros = n * 60'000'000LL;
+  s.months = months;
+  s.days = days;
+  s.micros = micros;
+  return s;
+}
+inline Span minutes(int64_t n) { return span(0, 0, n * 60'000'000LL); }
+inline Span hours(int64_t n) { return span(0, 0, n * 3'600'000'000LL); }
+inline Span days(int64_t n) { return span(0, n, 0); }
+inline Span months(int64_t n) { return span(n, 0, 0); }
+// A span of an integer time column (`chunk_interval 1000`).
+inline Span integer(int64_t n) {
+  Span s;
+  s.is_integer = true;
+  s.integer = n;
   return s;
 }
 
-inline Span days(int64_t n) {
-  Span s;
-  s.days = n;
-  return s;
-}
-
-inline DiffOptions allow() {
-  DiffOptions o;
-  o.allow_destructive = true;
+inline OrderItem order(std::string column, bool desc = false) {
+  OrderItem o;
+  o.column = std::move(column);
+  o.desc = desc;
   return o;
 }
 
-// Every change's kinds, in order.
-inline std::vector<std::string> kinds(const Plan& p) {
-  std::vector<std::string> out;
-  for (auto& c : p.changes) out.push_back(kind_name(c.kind));
-  return out;
+inline Hypertable hyper(std::string time_column) {
+  Hypertable h;
+  h.time_column = std::move(time_column);
+  return h;
 }
 
-inline std::vector<std::string> descriptions(const Plan& p) {
-  std::vector<std::string> out;
-  for (auto& c : p.changes) out.push_back(c.description);
-  return out;
+inline QueryParam param(std::string name, std::optional<Type> type = std::nullopt) {
+  QueryParam p;
+  p.name = std::move(name);
+  p.type = std::move(type);
+  return p;
+}
+
+inline Query query(std::string name, std::vector<QueryParam> params, std::string where, bool many = false) {
+  Query q;
+  q.name = std::move(name);
+  q.params = std::move(params);
+  q.where = std::move(where);
+  q.many = many;
+  return q;
+}
+
+inline Extension extension(std::string name, std::string schema = {}) {
+  Extension e;
+  e.name = std::move(name);
+  e.schema = std::move(schema);
+  return e;
+}
+
+inline Namespace name_space(std::string name) {
+  Namespace n;
+  n.name = std::move(name);
+  return n;
 }
 
 }  // namespace schemac::test

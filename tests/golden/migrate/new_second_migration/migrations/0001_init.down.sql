@@ -1,0 +1,15 @@
+-- migration 0001_init (down): 1 change
+--   create table public.accounts
+
+-- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
+-- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
+-- statement that cannot run in a transaction block. A failure stops the file: the sections before it stay
+-- applied, a failed transactional section leaves nothing behind.
+
+-- schemac:section 1 transactional
+BEGIN;
+
+-- undo: create table public.accounts
+DROP TABLE public.accounts;
+
+COMMIT;

@@ -1,0 +1,5 @@
+// schemac:parent none
+table accounts {
+  id    int  primary key
+  email text
+}

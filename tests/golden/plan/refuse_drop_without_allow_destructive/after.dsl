@@ -1,0 +1,4 @@
+table accounts {
+  id    int primary key
+  email text
+}
