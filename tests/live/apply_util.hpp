@@ -13,6 +13,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -81,20 +82,24 @@ inline void refuse_if_errors(const Plan& plan) {
   if (!errors.empty()) throw ApplyError("the plan is refused:" + errors);
 }
 
+// The plan's changes in the order a direction runs them: DOWN undoes them last first.
+inline std::vector<const Change*> in_order(const Plan& plan, bool up) {
+  std::vector<const Change*> changes;
+  for (auto& c : plan.changes) changes.push_back(&c);
+  if (!up) std::reverse(changes.begin(), changes.end());
+  return changes;
+}
+
 inline void apply_up(const std::string& url, const Plan& plan) {
   refuse_if_errors(plan);
   Connection conn = quiet_connect(url);
-  std::vector<const Change*> changes;
-  for (auto& c : plan.changes) changes.push_back(&c);
-  run_changes(conn.get(), changes, true);
+  run_changes(conn.get(), in_order(plan, true), true);
 }
 
 inline void apply_down(const std::string& url, const Plan& plan) {
   refuse_if_errors(plan);
   Connection conn = quiet_connect(url);
-  std::vector<const Change*> changes;
-  for (auto it = plan.changes.rbegin(); it != plan.changes.rend(); ++it) changes.push_back(&*it);
-  run_changes(conn.get(), changes, false);
+  run_changes(conn.get(), in_order(plan, false), false);
 }
 
 // The live catalog; when `declared` is given, its expressions are put in the server's form first (as

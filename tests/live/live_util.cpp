@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "apply_util.hpp"
 #include "catalog/connect.hpp"
 #include "catalog/inspect.hpp"
 #include "dsl/print.hpp"
@@ -28,14 +29,9 @@ void exec_sql(PGconn* conn, const std::string& sql) {
   PQclear(r);
 }
 
+// The one applier of the live tests (apply_util.hpp), on a connection the caller keeps.
 void apply_plan(PGconn* conn, const Plan& plan, bool up) {
-  if (up) {
-    for (const Change& c : plan.changes)
-      for (const std::string& s : c.up) exec_sql(conn, s);
-  } else {
-    for (auto it = plan.changes.rbegin(); it != plan.changes.rend(); ++it)
-      for (const std::string& s : it->down) exec_sql(conn, s);
-  }
+  run_changes(conn, in_order(plan, up), up);
 }
 
 Plan plan_live(PGconn* conn, Schema& declared, bool allow_destructive) {
