@@ -31,6 +31,8 @@
 #include "sql/script.hpp"
 
 namespace fs = std::filesystem;
+using schemac::test::slurp;
+using schemac::test::updating_golden;
 
 namespace {
 
@@ -61,21 +63,10 @@ Run run_in(const fs::path& dir, const std::string& cmd) {
   return r;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-bool updating() {
-  const char* u = std::getenv("SCHEMAC_UPDATE_GOLDEN");
-  return u && std::string(u) == "1";
-}
 
 // Compares with the expected file, or rewrites it when updating.
 void expect_file(const fs::path& expected, const std::string& actual) {
-  if (updating()) {
+  if (updating_golden()) {
     std::ofstream(expected, std::ios::binary) << actual;
     return;
   }

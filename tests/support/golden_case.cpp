@@ -17,11 +17,6 @@ namespace fs = std::filesystem;
 
 namespace schemac::test {
 
-namespace {
-
-// What a case states rather than feeds to the run: never copied into the scratch directory.
-const std::set<std::string> kCaseOwnNames = {case_file, "expected.stdout", "expected.stderr", "written", "setup.sql"};
-
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
@@ -29,10 +24,16 @@ std::string slurp(const fs::path& p) {
   return ss.str();
 }
 
-bool updating() {
+bool updating_golden() {
   const char* u = std::getenv("SCHEMAC_UPDATE_GOLDEN");
   return u && std::string(u) == "1";
 }
+
+namespace {
+
+// What a case states rather than feeds to the run: never copied into the scratch directory.
+const std::set<std::string> kCaseOwnNames = {case_file, "expected.stdout", "expected.stderr", "written", "setup.sql"};
+
 
 nlohmann::json read_case(const fs::path& dir) {
   fs::path file = dir / case_file;
@@ -85,7 +86,7 @@ std::map<std::string, std::string> written_files(const std::map<std::string, std
 }
 
 void expect_text(const fs::path& expected, const std::string& actual) {
-  if (updating()) {
+  if (updating_golden()) {
     std::ofstream(expected, std::ios::binary) << actual;
     return;
   }
@@ -96,7 +97,7 @@ void expect_text(const fs::path& expected, const std::string& actual) {
 
 void expect_written(const fs::path& dir, const std::map<std::string, std::string>& written) {
   fs::path root = dir / "written";
-  if (updating()) {
+  if (updating_golden()) {
     fs::remove_all(root);
     for (auto& [path, text] : written) {
       fs::create_directories((root / path).parent_path());

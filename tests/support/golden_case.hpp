@@ -12,6 +12,11 @@
 
 namespace schemac::test {
 
+// A file's bytes.
+std::string slurp(const std::filesystem::path& p);
+// SCHEMAC_UPDATE_GOLDEN=1: rewrite expected files instead of comparing.
+bool updating_golden();
+
 // The options file's name in a case directory.
 inline constexpr const char* case_file = "case.json";
 
