@@ -9,7 +9,8 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 packages=(
   build-essential cmake ninja-build pkg-config # toolchain
   libtree-sitter-dev libpq-dev libcli11-dev libfmt-dev doctest-dev libkainjow-mustache-dev # libraries
-  nlohmann-json3-dev libpg-query-dev # JSON output; the PostgreSQL parser (issue 9 wraps it in compiler/sql/)
+  nlohmann-json3-dev libpg-query-dev # JSON output; the PostgreSQL parser (wrapped in compiler/sql/)
+  libutf8proc-dev # UTF-8 decoding and display widths (compiler/model/text.cpp, diagnostic.cpp)
   postgresql-15 # PostgreSQL 15 test server
   debootstrap   # builds the Debian trixie sidecar with TimescaleDB (scripts/sidecar.sh)
   nodejs npm    # runs PGlite, the TimescaleDB test server with the Timescale license

@@ -1,9 +1,7 @@
 #include "model/diagnostic.hpp"
 
 #include <fmt/format.h>
-
-#include <locale.h>
-#include <wchar.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 
@@ -40,15 +38,11 @@ std::string_view line_of(std::string_view source, const std::vector<size_t>& sta
   return source.substr(start, end - start);
 }
 
-// How many terminal columns c takes: 2 for wide characters (CJK, most emoji), 0 for combining marks. The C
-// library's tables are read in the C.UTF-8 locale because the user's locale need not be UTF-8.
+// How many terminal columns c takes: 2 for wide characters (CJK, most emoji), 0 for combining marks, by the
+// Unicode tables utf8proc carries (the C library's wcwidth depends on the locale, which need not be UTF-8).
 int display_width(char32_t c) {
-  static locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
-  if (c < 0x80 || !utf8) return 1;
-  locale_t old = uselocale(utf8);
-  int w = wcwidth(static_cast<wchar_t>(c));
-  uselocale(old);
-  return w < 0 ? 1 : w;
+  if (c < 0x80) return 1;
+  return utf8proc_charwidth(static_cast<utf8proc_int32_t>(c));
 }
 
 bool is_control(char32_t c) { return (c < 0x20 && c != '\t') || (c >= 0x7F && c < 0xA0); }

@@ -1,5 +1,7 @@
 #include "model/text.hpp"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -29,29 +31,12 @@ std::string to_lower(std::string_view s) {
 
 Utf8Char utf8_char(std::string_view s) {
   if (s.empty()) return {};
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  if (byte(0) < 0x80) return {byte(0), 1};
-  // RFC 3629's table: the lead byte gives the length and the range of the second byte, which is what rules out
-  // overlong forms, surrogates and code points past U+10FFFF; later bytes are plain continuation bytes.
-  struct Lead {
-    unsigned char first, last;
-    size_t size;
-    unsigned char lo, hi;
-  };
-  static constexpr Lead leads[]{{0xC2, 0xDF, 2, 0x80, 0xBF}, {0xE0, 0xE0, 3, 0xA0, 0xBF}, {0xE1, 0xEC, 3, 0x80, 0xBF},
-                                {0xED, 0xED, 3, 0x80, 0x9F}, {0xEE, 0xEF, 3, 0x80, 0xBF}, {0xF0, 0xF0, 4, 0x90, 0xBF},
-                                {0xF1, 0xF3, 4, 0x80, 0xBF}, {0xF4, 0xF4, 4, 0x80, 0x8F}};
-  for (const Lead& l : leads) {
-    if (byte(0) < l.first || byte(0) > l.last) continue;
-    if (s.size() < l.size || byte(1) < l.lo || byte(1) > l.hi) return {};
-    char32_t code = byte(0) & (0x7F >> l.size);
-    for (size_t i = 1; i < l.size; ++i) {
-      if ((byte(i) & 0xC0) != 0x80) return {};
-      code = (code << 6) | (byte(i) & 0x3F);
-    }
-    return {code, l.size};
-  }
-  return {};
+  if (static_cast<unsigned char>(s[0]) < 0x80) return {static_cast<unsigned char>(s[0]), 1};
+  utf8proc_int32_t code = 0;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                        static_cast<utf8proc_ssize_t>(s.size()), &code);
+  if (n <= 0 || code < 0) return {};
+  return {static_cast<char32_t>(code), static_cast<size_t>(n)};
 }
 
 }  // namespace schemac
