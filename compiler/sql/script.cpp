@@ -1,13 +1,13 @@
 #include "sql/script.hpp"
 
 #include <fmt/format.h>
-#include <pg_query.h>
 
 #include <nlohmann/json.hpp>
 #include <optional>
 
 #include "model/quote.hpp"
 #include "model/text.hpp"
+#include "sql/parser.hpp"
 
 namespace schemac {
 
@@ -135,17 +135,14 @@ size_t walk_trivia(std::string_view text, size_t from, size_t to, std::vector<Ma
 // The statements of `text` as the PostgreSQL parser splits them; nullopt after a located syntax error.
 std::optional<std::vector<Stmt>> parse_statements(const std::string& file, const std::string& text,
                                                   Diagnostics& diags) {
-  PgQueryParseResult r = pg_query_parse(text.c_str());
-  if (r.error) {
-    size_t at = r.error->cursorpos > 0 ? static_cast<size_t>(r.error->cursorpos - 1) : 0;
-    diags.push_back({Diagnostic::Severity::error, loc_of_byte(file, text, at),
-                     fmt::format("not valid SQL: {}", r.error->message),
+  SqlParse parsed = parse_sql(text);
+  if (!parsed.ok()) {
+    diags.push_back({Diagnostic::Severity::error, loc_of_byte(file, text, parsed.error_offset),
+                     fmt::format("not valid SQL: {}", parsed.error),
                      "a schemac script holds SQL statements and comments only: fix or revert the edit"});
-    pg_query_free_parse_result(r);
     return std::nullopt;
   }
-  Json tree = Json::parse(r.parse_tree);
-  pg_query_free_parse_result(r);
+  const Json& tree = parsed.tree;
   std::vector<Stmt> out;
   for (auto& s : tree.value("stmts", Json::array())) {
     Stmt st;

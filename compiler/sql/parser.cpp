@@ -1,0 +1,102 @@
+#include "sql/parser.hpp"
+
+#include <pg_query.h>
+
+#include <algorithm>
+#include <array>
+
+namespace schemac {
+namespace {
+
+// libpg_query reports a 1-based character position; callers place carets by byte.
+size_t byte_of_char(std::string_view text, int cursorpos) {
+  size_t target = cursorpos > 0 ? static_cast<size_t>(cursorpos - 1) : 0, chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a character
+    if (chars++ == target) return i;
+  }
+  return text.size();
+}
+
+constexpr std::string_view kSelect = "SELECT ";
+
+// Keys of a SelectStmt that mean more than `SELECT <expr>`.
+constexpr std::array<std::string_view, 11> kClauses = {
+    "fromClause", "whereClause",  "groupClause", "havingClause", "sortClause", "limitCount",
+    "limitOffset", "withClause", "distinctClause", "windowClause", "valuesLists"};
+
+// Volatile functions (pg_proc.provolatile = 'v') a default or an expression plausibly calls.
+constexpr std::array<std::string_view, 9> kVolatile = {
+    "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", "clock_timestamp",
+    "timeofday", "nextval", "statement_timestamp", "setseed"};
+
+}  // namespace
+
+SqlParse parse_sql(std::string_view text) {
+  std::string owned(text);  // NUL-terminated for the C API
+  PgQueryParseResult r = pg_query_parse(owned.c_str());
+  SqlParse out;
+  if (r.error) {
+    out.error = r.error->message ? r.error->message : "syntax error";
+    out.error_offset = byte_of_char(text, r.error->cursorpos);
+  } else {
+    out.tree = SqlTree::parse(r.parse_tree);
+  }
+  pg_query_free_parse_result(r);
+  return out;
+}
+
+SqlParse parse_expression(std::string_view expr) {
+  SqlParse p = parse_sql(std::string(kSelect) + std::string(expr));
+  if (!p.ok()) {
+    p.error_offset = p.error_offset >= kSelect.size() ? p.error_offset - kSelect.size() : 0;
+    return p;
+  }
+  const SqlTree& stmts = p.tree["stmts"];
+  const SqlTree* select = nullptr;
+  if (stmts.size() == 1 && stmts[0].contains("stmt") && stmts[0]["stmt"].contains("SelectStmt"))
+    select = &stmts[0]["stmt"]["SelectStmt"];
+  bool one = select && select->contains("targetList") && (*select)["targetList"].size() == 1 &&
+             std::none_of(kClauses.begin(), kClauses.end(), [&](auto k) { return select->contains(std::string(k)); });
+  SqlParse out;
+  if (!one) {
+    out.error = "not one SQL expression";
+    return out;
+  }
+  out.tree = (*select)["targetList"][0]["ResTarget"]["val"];
+  return out;
+}
+
+void each_node(const SqlTree& tree, std::string_view kind, const std::function<void(const SqlTree&)>& visit) {
+  if (tree.is_object()) {
+    for (auto it = tree.begin(); it != tree.end(); ++it) {
+      if (it.key() == kind) visit(it.value());
+      each_node(it.value(), kind, visit);
+    }
+  } else if (tree.is_array()) {
+    for (const auto& v : tree) each_node(v, kind, visit);
+  }
+}
+
+std::vector<std::string> column_refs(const SqlTree& expr) {
+  std::vector<std::string> out;
+  each_node(expr, "ColumnRef", [&](const SqlTree& ref) {
+    const SqlTree& fields = ref.value("fields", SqlTree::array());
+    if (fields.empty() || !fields.back().contains("String")) return;  // t.* and the like
+    out.push_back(fields.back()["String"].value("sval", ""));
+  });
+  return out;
+}
+
+bool calls_volatile_function(const SqlTree& expr) {
+  bool found = false;
+  each_node(expr, "FuncCall", [&](const SqlTree& call) {
+    const SqlTree& name = call.value("funcname", SqlTree::array());
+    if (name.empty() || !name.back().contains("String")) return;
+    std::string f = name.back()["String"].value("sval", "");
+    if (std::find(kVolatile.begin(), kVolatile.end(), f) != kVolatile.end()) found = true;
+  });
+  return found;
+}
+
+}  // namespace schemac
