@@ -6,6 +6,7 @@
 
 #include "plan/diff_internal.hpp"
 #include "sql/names.hpp"
+#include "sql/parser.hpp"
 #include "sql/script.hpp"
 
 namespace schemac {
@@ -88,9 +89,8 @@ bool rewrite_free(const Type& a0, const Type& b0) {
 
 // Functions whose default makes ADD COLUMN fill every row one by one (a rewrite) instead of storing one value.
 bool volatile_default(const std::string& expr) {
-  for (const char* f : {"random", "uuid", "clock_timestamp", "timeofday", "nextval", "statement_timestamp"})
-    if (expr.find(f) != std::string::npos) return true;
-  return false;
+  SqlParse p = parse_expression(expr);
+  return p.ok() && calls_volatile_function(p.tree);
 }
 
 

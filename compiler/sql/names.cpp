@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sql/parser.hpp"
+
 namespace schemac {
 
 namespace {
@@ -31,9 +33,6 @@ std::string make_object_name(std::string_view name1, std::string_view name2, std
 }
 
 namespace {
-
-bool word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
 
 // Joins key names as ChooseIndexNameAddition does: "_" between, stopping once the buffer is full.
 std::string join_names(const std::vector<std::string>& names) {
@@ -79,73 +78,21 @@ std::vector<std::string> index_column_names(const Index& ix) {
 
 std::vector<std::string> referenced_columns(std::string_view e, const std::vector<std::string>& candidates) {
   std::vector<std::string> found;
-  auto note = [&](std::string w) {
+  SqlParse p = parse_expression(e);
+  if (!p.ok()) return found;  // check reports it; a name cannot follow from text PostgreSQL rejects
+  for (std::string& w : column_refs(p.tree))
     if (std::find(candidates.begin(), candidates.end(), w) != candidates.end() &&
         std::find(found.begin(), found.end(), w) == found.end())
       found.push_back(std::move(w));
-  };
-  bool after_cast = false;
-  for (size_t i = 0; i < e.size();) {
-    char c = e[i];
-    if (c == '\'') {  // string literal; '' inside is an escaped quote
-      for (++i; i < e.size(); ++i)
-        if (e[i] == '\'' && !(i + 1 < e.size() && e[i + 1] == '\'')) break;
-        else if (e[i] == '\'') ++i;
-      ++i;
-    } else if (c == '"') {
-      std::string w;
-      for (++i; i < e.size(); ++i) {
-        if (e[i] == '"' && i + 1 < e.size() && e[i + 1] == '"') w += e[i++];
-        else if (e[i] == '"') break;
-        else w += e[i];
-      }
-      ++i;
-      if (!after_cast) note(w);
-      after_cast = false;
-    } else if (word_start(c)) {
-      size_t j = i;
-      while (j < e.size() && word_char(e[j])) ++j;
-      std::string w(e.substr(i, j - i));
-      std::transform(w.begin(), w.end(), w.begin(), [](unsigned char ch) { return std::tolower(ch); });
-      size_t k = j;
-      while (k < e.size() && std::isspace(static_cast<unsigned char>(e[k]))) ++k;
-      bool is_call = k < e.size() && e[k] == '(';
-      if (!is_call && !after_cast) note(w);
-      after_cast = false;
-      i = j;
-    } else if (c == ':' && i + 1 < e.size() && e[i + 1] == ':') {
-      after_cast = true;
-      i += 2;
-    } else {
-      if (!std::isspace(static_cast<unsigned char>(c))) after_cast = false;
-      ++i;
-    }
-  }
   return found;
 }
 
 std::string index_key_name(const IndexKey& k) {
   if (!k.column.empty()) return k.column;
-  // The outermost function call names the key (FigureIndexColname); anything else is "expr".
-  std::string_view e = k.expr;
-  size_t i = 0;
-  while (i < e.size() && (std::isspace(static_cast<unsigned char>(e[i])) || e[i] == '(')) ++i;
-  size_t j = i;
-  while (j < e.size() && (word_char(e[j]) || e[j] == '.')) ++j;
-  if (j == i || j >= e.size() || e[j] != '(' || !word_start(e[i])) return "expr";
-  std::string name(e.substr(i, j - i));
-  if (auto dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  // A call followed by more expression, e.g. lower(a) || b, is not a plain function key.
-  int depth = 0;
-  size_t m = j;
-  for (; m < e.size(); ++m) {
-    if (e[m] == '(') ++depth;
-    else if (e[m] == ')' && --depth == 0) break;
-  }
-  for (++m; m < e.size(); ++m)
-    if (!std::isspace(static_cast<unsigned char>(e[m])) && e[m] != ')') return "expr";
-  return name;
+  // ChooseIndexColumnNames: the name the expression derives (FigureIndexColname), else "expr".
+  SqlParse p = parse_expression(k.expr);
+  std::string name = p.ok() ? expression_name(p.tree) : "";
+  return name.empty() ? "expr" : name;
 }
 
 namespace {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace schemac {
 namespace {
@@ -86,6 +87,85 @@ std::vector<std::string> column_refs(const SqlTree& expr) {
     out.push_back(fields.back()["String"].value("sval", ""));
   });
   return out;
+}
+
+namespace {
+
+std::string last_name(const SqlTree& names) {
+  if (!names.is_array() || names.empty() || !names.back().contains("String")) return "";
+  return names.back()["String"].value("sval", "");
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// FigureColnameInternal: the name and its strength (2 = a real name, 1 = a fallback a stronger one may
+// replace, 0 = none).
+int figure_name(const SqlTree& node, std::string& name) {
+  if (!node.is_object() || node.empty()) return 0;
+  const std::string& kind = node.begin().key();
+  const SqlTree& n = node.begin().value();
+  if (kind == "ColumnRef") {
+    std::string f = last_name(n.value("fields", SqlTree::array()));
+    if (f.empty()) return 0;
+    name = f;
+    return 2;
+  }
+  if (kind == "FuncCall") {
+    name = last_name(n.value("funcname", SqlTree::array()));
+    return name.empty() ? 0 : 2;
+  }
+  if (kind == "TypeCast") {
+    int strength = figure_name(n.value("arg", SqlTree::object()), name);
+    if (strength <= 1) {
+      std::string t = last_name(n["typeName"].value("names", SqlTree::array()));
+      if (!t.empty()) name = t;
+      return t.empty() ? strength : 1;
+    }
+    return strength;
+  }
+  if (kind == "CollateClause") return figure_name(n.value("arg", SqlTree::object()), name);
+  if (kind == "CaseExpr") {
+    int strength = figure_name(n.value("defresult", SqlTree::object()), name);
+    if (strength <= 1) {
+      name = "case";
+      return 1;
+    }
+    return strength;
+  }
+  const std::pair<std::string_view, std::string_view> fixed[] = {
+      {"A_ArrayExpr", "array"}, {"RowExpr", "row"}, {"CoalesceExpr", "coalesce"}, {"GroupingFunc", "grouping"}};
+  for (auto [k, v] : fixed)
+    if (kind == k) {
+      name = v;
+      return 2;
+    }
+  if (kind == "MinMaxExpr") {
+    name = n.value("op", "") == "IS_LEAST" ? "least" : "greatest";
+    return 2;
+  }
+  if (kind == "A_Expr" && n.value("kind", "") == "AEXPR_NULLIF") {
+    name = "nullif";
+    return 2;
+  }
+  if (kind == "SQLValueFunction") {
+    std::string op = n.value("op", "");
+    if (op.rfind("SVFOP_", 0) != 0) return 0;
+    op = lower_ascii(op.substr(6));
+    if (op.size() > 2 && op.ends_with("_n")) op.resize(op.size() - 2);
+    name = op;
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string expression_name(const SqlTree& expr) {
+  std::string name;
+  return figure_name(expr, name) > 0 ? name : "";
 }
 
 bool calls_volatile_function(const SqlTree& expr) {

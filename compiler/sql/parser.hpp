@@ -34,6 +34,11 @@ void each_node(const SqlTree& tree, std::string_view kind, const std::function<v
 // The columns an expression reads: the last name of each column reference, as PostgreSQL folds it.
 std::vector<std::string> column_refs(const SqlTree& expr);
 
+// The name PostgreSQL derives for an expression (FigureColnameInternal): a column's name, a function's, a cast's
+// argument or type, "case", "coalesce", ...; "" when it derives none (an operator expression). Index keys and
+// result columns are named from it.
+std::string expression_name(const SqlTree& expr);
+
 // Whether an expression calls a function PostgreSQL marks volatile among those a default commonly uses
 // (random(), gen_random_uuid(), clock_timestamp(), nextval(), ...): such a default gives each existing row its
 // own value when a column is added, so the table is rewritten.

@@ -50,3 +50,21 @@ TEST_CASE("parser: statements") {
   each_node(p.tree, "CreateStmt", [&](const SqlTree&) { ++tables; });
   CHECK(tables == 1);
 }
+
+TEST_CASE("parser: the names PostgreSQL derives for expressions") {
+  auto name = [](const char* e) { return expression_name(parse_expression(e).tree); };
+  CHECK(name("lower(email)") == "lower");
+  CHECK(name("public.f(a)") == "f");
+  CHECK(name("(a)::text") == "a");
+  CHECK(name("(a + 1)::text") == "text");
+  CHECK(name("a::int") == "a");
+  CHECK(name("(a + b)") == "");
+  CHECK(name("lower(a) || b") == "");
+  CHECK(name("coalesce(a, b)") == "coalesce");
+  CHECK(name("CASE WHEN a THEN 1 END") == "case");
+  CHECK(name("CASE WHEN a THEN 1 ELSE b END") == "b");
+  CHECK(name("greatest(a, b)") == "greatest");
+  CHECK(name("nullif(a, b)") == "nullif");
+  CHECK(name("current_date") == "current_date");
+  CHECK(name("\"Mixed\"") == "Mixed");
+}
