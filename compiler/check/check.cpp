@@ -446,6 +446,7 @@ Diagnostics check(Schema& s) {
   check_relation_names(r, s, tables);
   for (auto& t : s.tables) {
     for (auto& ix : t.indexes) check_index(r, s, t, ix);
+    check_expressions(r, s, t);
     check_hypertable(r, s, t);
     check_queries(r, s, t);
   }

@@ -50,5 +50,7 @@ bool has_extension(const Schema& s, std::string_view name);
 
 void check_hypertable(Reporter& r, const Schema& s, Table& t);
 void check_queries(Reporter& r, const Schema& s, Table& t);
+// Column references, defaults and literal values in the SQL inside a table (check_sql.cpp).
+void check_expressions(Reporter& r, const Schema& s, const Table& t);
 
 }  // namespace schemac::check_detail

@@ -16,6 +16,7 @@
 #include "model/span.hpp"
 #include "model/suggest.hpp"
 #include "model/text.hpp"
+#include "sql/parser.hpp"
 
 extern "C" const TSLanguage* tree_sitter_schemac(void);
 
@@ -202,6 +203,7 @@ class Builder {
   bool starts_line(TSNode n) const;
   std::string sql(uint32_t from, uint32_t to) const;
   std::string paren_inner(TSNode paren) const;
+  void check_sql(TSNode n, const std::string& text, std::string_view what, bool paren = true);
   void error(Loc l, std::string message, std::string hint = "") {
     diags_.push_back({Diagnostic::Severity::error, std::move(l), std::move(message), std::move(hint)});
   }
@@ -364,6 +366,20 @@ std::string Builder::paren_inner(TSNode paren) const {
   TSNode last = ts_node_child(paren, ts_node_child_count(paren) - 1);
   if (is(last, ")") && !ts_node_is_missing(last)) --to;
   return sql(from, std::max(from, to));
+}
+
+// SQL the DSL carries must be one expression PostgreSQL's parser accepts: a syntax error in it is the file's,
+// reported where it stands (a `//` comment inside the SQL can shift the column a little).
+void Builder::check_sql(TSNode n, const std::string& sql_text, std::string_view what, bool paren) {
+  if (sql_text.empty() || !present(n) || ts_node_has_error(n)) return;
+  SqlParse p = parse_expression(sql_text);
+  if (p.ok()) return;
+  size_t from = ts_node_start_byte(n) + (paren ? 1 : 0);
+  while (from < f_.text.size() && std::isspace(static_cast<unsigned char>(f_.text[from]))) ++from;
+  size_t at = std::min<size_t>(from + p.error_offset, ts_node_end_byte(n));
+  error(at_byte(at), fmt::format("the {} is not valid SQL: {}", what, p.error),
+        p.error == "not one SQL expression" ? "write a single expression, as PostgreSQL takes it after CHECK or DEFAULT"
+                                            : "fix the SQL; it goes to PostgreSQL as written");
 }
 
 std::vector<std::string> Builder::renamed(TSNode n) const {
@@ -581,6 +597,7 @@ void Builder::column(TSNode n, size_t ti, TSNode next_index_unique) {
       k.kind = Constraint::Kind::check;
       k.name = name(field(m, "name"));
       k.check_expr = paren_inner(field(m, "expr"));
+      check_sql(field(m, "expr"), k.check_expr, "check expression");
       if (starts_line(m)) {
         // A `check` that begins a line is the table-level constraint, not this column's.
         k.inline_form = false;
@@ -598,6 +615,7 @@ void Builder::column(TSNode n, size_t ti, TSNode next_index_unique) {
             present(value) && ts_node_named_child_count(value) == 1 && is(ts_node_named_child(value, 0), "paren_sql");
         c.default_expr = only_paren ? paren_inner(ts_node_named_child(value, 0))
                                     : sql(ts_node_start_byte(value), ts_node_end_byte(value));
+        check_sql(only_paren ? ts_node_named_child(value, 0) : value, *c.default_expr, "default", only_paren);
       } else if (kind == "identity") {
         if (c.identity != Identity::none) error(loc(m), fmt::format("column \"{}\" has identity twice", c.name));
         c.identity = present(field(m, "always")) ? Identity::always : Identity::by_default;
@@ -605,6 +623,7 @@ void Builder::column(TSNode n, size_t ti, TSNode next_index_unique) {
         if (c.generated_expr)
           error(loc(m), fmt::format("column \"{}\" has more than one generated expression", c.name));
         c.generated_expr = paren_inner(field(m, "expr"));
+        check_sql(field(m, "expr"), *c.generated_expr, "generated expression");
       }
     }
     if (is_constraint) t.constraints.push_back(std::move(k));
@@ -638,6 +657,7 @@ Constraint Builder::table_constraint(TSNode n, const Table& t) {
   } else {
     k.kind = Constraint::Kind::check;
     k.check_expr = paren_inner(field(n, "expr"));
+    check_sql(field(n, "expr"), k.check_expr, "check expression");
   }
   return k;
 }
@@ -655,6 +675,7 @@ void Builder::index(TSNode n, size_t ti, TSNode unique_kw) {
     if (is(expr, "paren_sql")) k.expr = paren_inner(expr);
     else if (present(expr)) k.expr = sql(ts_node_start_byte(expr), ts_node_end_byte(expr));
     else k.column = name(field(key, "column"));
+    check_sql(expr, k.expr, "index expression", is(expr, "paren_sql"));
     k.opclass = name(field(key, "opclass"));
     k.desc = text(field(key, "order")) == "desc";
     if (TSNode nulls = field(key, "nulls"); present(nulls))
@@ -663,6 +684,7 @@ void Builder::index(TSNode n, size_t ti, TSNode unique_kw) {
   }
   ix.include = names(n, "include");
   ix.where = paren_inner(field(n, "where"));
+  check_sql(field(n, "where"), ix.where, "index predicate");
   Table& t = s_.tables[ti];
   uint32_t start = moved_unique ? ts_node_start_byte(unique_kw) : ts_node_start_byte(n);
   anchor(Anchor::Kind::index, ti, t.indexes.size(), start, ts_node_end_byte(n), ts_node_end_point(n));

@@ -57,7 +57,9 @@ SqlParse parse_expression(std::string_view expr) {
   const SqlTree* select = nullptr;
   if (stmts.size() == 1 && stmts[0].contains("stmt") && stmts[0]["stmt"].contains("SelectStmt"))
     select = &stmts[0]["stmt"]["SelectStmt"];
+  // `a > 0 and` parses as `a > 0 AS "and"` (PostgreSQL takes most keywords as bare labels): no label either.
   bool one = select && select->contains("targetList") && (*select)["targetList"].size() == 1 &&
+             !(*select)["targetList"][0]["ResTarget"].contains("name") &&
              std::none_of(kClauses.begin(), kClauses.end(), [&](auto k) { return select->contains(std::string(k)); });
   SqlParse out;
   if (!one) {

@@ -30,6 +30,8 @@ TEST_CASE("parser: a fragment that is more than one expression is refused") {
   CHECK_FALSE(parse_expression("1 FROM pg_class").ok());
   CHECK_FALSE(parse_expression("1; DROP TABLE t").ok());
   CHECK_FALSE(parse_expression("1) UNION (SELECT 2").ok());
+  CHECK_FALSE(parse_expression("a > 0 and").ok());  // not `a > 0 AS "and"`
+  CHECK_FALSE(parse_expression("1 AS one").ok());
   CHECK(parse_expression("(1)").ok());
 }
 
