@@ -22,7 +22,7 @@ namespace {
 
 // The columns of `t` an expression names, each unknown one reported once.
 void require_refs(Reporter& r, const Table& t, const std::string& expr, const Loc& loc, std::string_view what) {
-  SqlParse p = parse_expression(expr);
+  const SqlParse& p = parse_expression(expr);
   if (!p.ok()) return;
   std::vector<std::string> seen;
   for (auto& c : column_refs(p.tree)) {
@@ -147,7 +147,7 @@ std::string literal_error(const Schema& s, const Type& t, const Literal& v) {
 }
 
 void check_default(Reporter& r, const Schema& s, const Table& t, const Column& c) {
-  SqlParse p = parse_expression(*c.default_expr);
+  const SqlParse& p = parse_expression(*c.default_expr);
   if (!p.ok()) return;
   std::vector<std::string> refs = column_refs(p.tree);
   if (!refs.empty()) {

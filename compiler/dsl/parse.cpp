@@ -372,7 +372,7 @@ std::string Builder::paren_inner(TSNode paren) const {
 // reported where it stands (a `//` comment inside the SQL can shift the column a little).
 void Builder::check_sql(TSNode n, const std::string& sql_text, std::string_view what, bool paren) {
   if (sql_text.empty() || !present(n) || ts_node_has_error(n)) return;
-  SqlParse p = parse_expression(sql_text);
+  const SqlParse& p = parse_expression(sql_text);
   if (p.ok()) return;
   size_t from = ts_node_start_byte(n) + (paren ? 1 : 0);
   while (from < f_.text.size() && std::isspace(static_cast<unsigned char>(f_.text[from]))) ++from;

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "dsl/keywords.hpp"
+#include "dsl/parse.hpp"
 #include "sql/names.hpp"
 #include "model/span.hpp"
 #include "model/text.hpp"
@@ -82,108 +83,43 @@ std::string pad(std::string s, size_t w) {
   return s;
 }
 
-// ---- SQL text: decide whether it can stand bare or needs the grammar's parentheses ----
+// ---- SQL text: whether it can stand bare or needs the grammar's parentheses ----
 
-// Position just past a quoted token starting at s[i] (quote char doubled inside), or npos.
-size_t skip_quoted(std::string_view s, size_t i) {
-  char q = s[i];
-  for (++i; i < s.size(); ++i) {
-    if (s[i] != q) continue;
-    if (i + 1 < s.size() && s[i + 1] == q) ++i;
-    else return i + 1;
-  }
-  return npos;
+// Whether `text` put in `probe` (a one-table file with @ where the text goes) reads back, through the parser
+// itself, as exactly that text where `read` finds it: the grammar decides, so the printer cannot disagree
+// with it. Results are kept per text; a schema repeats the same few defaults.
+template <class Read>
+bool reads_back(std::string_view probe, const std::string& text, Read read,
+                std::unordered_map<std::string, bool>& cache) {
+  if (auto it = cache.find(text); it != cache.end()) return it->second;
+  std::string file(probe);
+  file.replace(file.find('@'), 1, text);
+  ParseResult r = parse(SourceFile{"print.dsl", file});
+  bool same = r.diags.empty() && r.schema.tables.size() == 1 && read(r.schema.tables[0]) == text;
+  return cache[text] = same;
 }
 
-// Position just past the parenthesis matching the one at s[i], or npos.
-size_t skip_balanced(std::string_view s, size_t i) {
-  int depth = 0;
-  while (i < s.size()) {
-    char c = s[i];
-    if (c == '\'' || c == '"') {
-      i = skip_quoted(s, i);
-      if (i == npos) return npos;
-      continue;
-    }
-    if (c == '(') ++depth;
-    if (c == ')' && --depth == 0) return i + 1;
-    ++i;
-  }
-  return npos;
-}
-
-size_t skip_word(std::string_view s, size_t i) {
-  if (i >= s.size() || !word_start(s[i])) return npos;
-  while (i < s.size() && word_char(s[i])) ++i;
-  return i;
-}
-
-// name ('.' name)? at s[i]; npos when there is none.
-size_t skip_qname(std::string_view s, size_t i) {
-  size_t j = skip_word(s, i);
-  if (j != npos && j < s.size() && s[j] == '.') return skip_word(s, j + 1);
-  return j;
-}
-
-// qname '(' ... ')' and nothing else: the grammar's `call`.
-bool is_call(std::string_view s) {
-  size_t j = skip_qname(s, 0);
-  if (j == npos || j >= s.size() || s[j] != '(' || is_dsl_keyword(s.substr(0, j))) return false;
-  return skip_balanced(s, j) == s.size();
-}
-
-size_t skip_number(std::string_view s, size_t i) {
-  if (i < s.size() && s[i] == '-') ++i;
-  size_t start = i;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-  if (i == start) return npos;
-  if (i < s.size() && s[i] == '.') {
-    size_t frac = ++i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-    if (i == frac) return npos;
-  }
-  return i;
-}
-
-// literal | call | paren_sql | name at s[0]; returns the end or npos.
-size_t skip_default_atom(std::string_view s) {
-  if (s.empty()) return npos;
-  if (s[0] == '\'') return skip_quoted(s, 0);
-  if (s[0] == '(') return skip_balanced(s, 0);
-  if (s[0] == '-' || std::isdigit(static_cast<unsigned char>(s[0]))) return skip_number(s, 0);
-  size_t j = skip_qname(s, 0);
-  if (j == npos) return npos;
-  if (j < s.size() && s[j] == '(') return is_dsl_keyword(s.substr(0, j)) ? npos : skip_balanced(s, j);
-  std::string word(s.substr(0, j));
-  bool literal_word = word == "true" || word == "false" || word == "null";
-  return is_dsl_keyword(word) && !literal_word ? npos : j;
-}
-
-// '::' type at the end of s, as the grammar's type rule reads it.
-bool is_cast_suffix(std::string_view s) {
-  if (s.substr(0, 2) != "::") return false;
-  s.remove_prefix(2);
-  size_t i = s.substr(0, 16) == "double precision" ? 16 : skip_qname(s, 0);
-  if (i == npos) return false;
-  if (i < s.size() && s[i] == '(') {
-    size_t close = s.find(')', i);
-    if (close == std::string_view::npos) return false;
-    for (size_t k = i + 1; k < close; ++k)
-      if (!std::isdigit(static_cast<unsigned char>(s[k])) && s[k] != ',') return false;
-    i = close + 1;
-  }
-  while (s.substr(i, 2) == "[]") i += 2;
-  return i == s.size();
-}
-
-// A default as the grammar takes it: bare when it is a literal, call, name or parenthesised SQL with a cast,
-// otherwise in parentheses. Parenthesised SQL alone is parenthesised again: the parser takes the outer pair off
-// `default (expr)`, so `(1)` written bare would come back as `1`.
+// A default bare when the parser reads it back unchanged (a literal, a call, a name, parenthesised SQL with a
+// cast), otherwise in parentheses: `default (expr)` loses its outer pair, so `(1)` is parenthesised again.
 std::string default_text(const std::string& expr) {
+  static std::unordered_map<std::string, bool> cache;
   std::string e = trim(expr);
-  size_t end = skip_default_atom(e);
-  bool bare = end != npos && (end == e.size() ? e[0] != '(' : is_cast_suffix(std::string_view(e).substr(end)));
-  return bare ? e : "(" + e + ")";
+  auto read = [](const Table& t) {
+    bool only = t.columns.size() == 1 && t.constraints.empty() && t.indexes.empty();
+    return only && t.columns[0].default_expr ? *t.columns[0].default_expr : std::string();
+  };
+  return reads_back("table t {\n  c int default @\n}\n", e, read, cache) ? e : "(" + e + ")";
+}
+
+// An index key expression bare when it reads back as that expression (a function call), else parenthesised.
+std::string index_expr_text(const std::string& expr) {
+  static std::unordered_map<std::string, bool> cache;
+  std::string e = trim(expr);
+  auto read = [](const Table& t) {
+    bool only = t.indexes.size() == 1 && t.indexes[0].keys.size() == 1 && t.indexes[0].keys[0].column.empty();
+    return only ? t.indexes[0].keys[0].expr : std::string();
+  };
+  return reads_back("table t {\n  c int\n  index (@)\n}\n", e, read, cache) ? e : "(" + e + ")";
 }
 
 std::string paren_text(const std::string& expr) { return "(" + trim(expr) + ")"; }
@@ -678,7 +614,7 @@ void Printer::table_constraint(const Table& t, const Constraint& c, const std::s
 }
 
 std::string index_key_text(const IndexKey& k) {
-  std::string out = !k.column.empty() ? dsl_name(k.column) : is_call(trim(k.expr)) ? trim(k.expr) : paren_text(k.expr);
+  std::string out = !k.column.empty() ? dsl_name(k.column) : index_expr_text(k.expr);
   if (!k.opclass.empty()) out += " " + dsl_name(k.opclass);
   return out + (k.desc ? " desc" : "") + nulls_text(k.desc, k.nulls);
 }

@@ -89,7 +89,7 @@ bool rewrite_free(const Type& a0, const Type& b0) {
 
 // Functions whose default makes ADD COLUMN fill every row one by one (a rewrite) instead of storing one value.
 bool volatile_default(const std::string& expr) {
-  SqlParse p = parse_expression(expr);
+  const SqlParse& p = parse_expression(expr);
   return p.ok() && calls_volatile_function(p.tree);
 }
 

@@ -78,7 +78,7 @@ std::vector<std::string> index_column_names(const Index& ix) {
 
 std::vector<std::string> referenced_columns(std::string_view e, const std::vector<std::string>& candidates) {
   std::vector<std::string> found;
-  SqlParse p = parse_expression(e);
+  const SqlParse& p = parse_expression(e);
   if (!p.ok()) return found;  // check reports it; a name cannot follow from text PostgreSQL rejects
   for (std::string& w : column_refs(p.tree))
     if (std::find(candidates.begin(), candidates.end(), w) != candidates.end() &&
@@ -90,7 +90,7 @@ std::vector<std::string> referenced_columns(std::string_view e, const std::vecto
 std::string index_key_name(const IndexKey& k) {
   if (!k.column.empty()) return k.column;
   // ChooseIndexColumnNames: the name the expression derives (FigureIndexColname), else "expr".
-  SqlParse p = parse_expression(k.expr);
+  const SqlParse& p = parse_expression(k.expr);
   std::string name = p.ok() ? expression_name(p.tree) : "";
   return name.empty() ? "expr" : name;
 }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <mutex>
+#include <unordered_map>
 
 namespace schemac {
 namespace {
@@ -47,7 +49,7 @@ SqlParse parse_sql(std::string_view text) {
   return out;
 }
 
-SqlParse parse_expression(std::string_view expr) {
+static SqlParse parse_one_expression(std::string_view expr) {
   SqlParse p = parse_sql(std::string(kSelect) + std::string(expr));
   if (!p.ok()) {
     p.error_offset = p.error_offset >= kSelect.size() ? p.error_offset - kSelect.size() : 0;
@@ -68,6 +70,15 @@ SqlParse parse_expression(std::string_view expr) {
   }
   out.tree = (*select)["targetList"][0]["ResTarget"]["val"];
   return out;
+}
+
+const SqlParse& parse_expression(std::string_view expr) {
+  static std::mutex lock;
+  static std::unordered_map<std::string, SqlParse> parsed;
+  std::lock_guard<std::mutex> guard(lock);
+  auto it = parsed.find(std::string(expr));
+  if (it == parsed.end()) it = parsed.emplace(std::string(expr), parse_one_expression(expr)).first;
+  return it->second;
 }
 
 void each_node(const SqlTree& tree, std::string_view kind, const std::function<void(const SqlTree&)>& visit) {

@@ -26,7 +26,9 @@ SqlParse parse_sql(std::string_view text);
 
 // Exactly one expression, as PostgreSQL reads the expression of a check, a default, a generated column, an index
 // key or an index predicate. A fragment that is not one expression (two, or a clause after it) is an error too.
-SqlParse parse_expression(std::string_view expr);
+// Results are kept for the life of the process (parse, check, print and diff each read the same expressions,
+// and a schema repeats the same few): the reference stays valid.
+const SqlParse& parse_expression(std::string_view expr);
 
 // Calls `visit` on every node of type `kind` ("ColumnRef", "FuncCall", ...) inside `tree`, in source order.
 void each_node(const SqlTree& tree, std::string_view kind, const std::function<void(const SqlTree&)>& visit);
