@@ -1,204 +1,178 @@
 // Query rules: parameters declared and used, their types inferred from the columns they are compared with,
 // result and order columns known, and `-> one` queries that really return at most one row.
 //
-// The where clause is SQL text. It is read as a flat token list, which is enough for the restricted forms the
-// language promises (`col op :p`, `:p op col`, `col between :a and :b`, `col in (:a, :b)`, `col = any(:p)`,
-// `:p::type`); anything else needs the parameter's type written out.
+// The where clause is SQL, read with PostgreSQL's parser (sql/parser.hpp) once each `:name` is a numbered
+// parameter. Types are inferred from the forms the language promises (`col op :p`, `:p op col`, `col between
+// :a and :b`, `col in (:a, :b)`, `col = any(:p)`, `:p::type`); anything else needs the parameter's type written.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <set>
 
 #include "check/check_internal.hpp"
 #include "model/quote.hpp"
 #include "model/suggest.hpp"
+#include "model/text.hpp"
 #include "model/types.hpp"
+#include "sql/parser.hpp"
 
 namespace schemac::check_detail {
 
 namespace {
 
-struct Token {
-  enum Kind { word, quoted, param, string, number, op, punct, cast } kind;
-  std::string text;  // word: as written; quoted: without quotes; param: without the colon
-};
-
-bool word_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
-bool number_char(char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }
-bool op_char(char c) { return std::string_view("+-*/<>=~!@#%^&|`?").find(c) != std::string_view::npos; }
-
-// Reads a quoted run starting at s[i] (a quote) with doubled quotes inside; leaves i after the closing quote.
-std::string read_quoted(std::string_view s, size_t& i) {
-  char q = s[i];
+// The where clause with each `:name` (the DSL's parameters, not SQL) replaced by $1, $2, ... so that
+// PostgreSQL's parser reads it; `names[k - 1]` is the parameter $k stands for. Quoted text and `::` casts are
+// left alone.
+std::string numbered_params(const std::string& where, std::vector<std::string>& names) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
   std::string out;
-  for (++i; i < s.size(); ++i) {
-    if (s[i] == q && i + 1 < s.size() && s[i + 1] == q) out += s[i++];
-    else if (s[i] == q) break;
-    else out += s[i];
-  }
-  ++i;
-  return out;
-}
-
-size_t scan(std::string_view s, size_t i, bool (*pred)(char)) {
-  while (i < s.size() && pred(s[i])) ++i;
-  return i;
-}
-
-std::vector<Token> tokenize(std::string_view s) {
-  std::vector<Token> out;
-  for (size_t i = 0; i < s.size();) {
-    char c = s[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
+  for (size_t i = 0; i < where.size(); ++i) {
+    char c = where[i];
+    if (c == '\'' || c == '"') {  // a quoted run; a doubled quote stays inside
+      size_t j = i + 1;
+      while (j < where.size() && !(where[j] == c && (j + 1 >= where.size() || where[j + 1] != c))) j += where[j] == c ? 2 : 1;
+      out.append(where, i, j + 1 - i);
+      i = j;
+    } else if (c == ':' && i + 1 < where.size() && where[i + 1] == ':') {
+      out += "::";
       ++i;
-    } else if (c == '\'' || c == '"') {
-      std::string text = read_quoted(s, i);
-      out.push_back({c == '"' ? Token::quoted : Token::string, text});
-    } else if (c == ':' && i + 1 < s.size() && s[i + 1] == ':') {
-      out.push_back({Token::cast, "::"});
-      i += 2;
-    } else if (c == ':' && i + 1 < s.size() && word_start(s[i + 1])) {
-      size_t j = scan(s, i + 1, word_char);
-      out.push_back({Token::param, std::string(s.substr(i + 1, j - i - 1))});
-      i = j;
-    } else if (word_start(c) || std::isdigit(static_cast<unsigned char>(c))) {
-      bool digit = std::isdigit(static_cast<unsigned char>(c));
-      size_t j = scan(s, i, digit ? number_char : word_char);
-      out.push_back({digit ? Token::number : Token::word, std::string(s.substr(i, j - i))});
-      i = j;
-    } else if (op_char(c)) {
-      size_t j = scan(s, i, op_char);
-      out.push_back({Token::op, std::string(s.substr(i, j - i))});
-      i = j;
+    } else if (c == ':' && i + 1 < where.size() && word(where[i + 1]) && !std::isdigit(static_cast<unsigned char>(where[i + 1]))) {
+      size_t j = i + 1;
+      while (j < where.size() && word(where[j])) ++j;
+      std::string name = where.substr(i + 1, j - i - 1);
+      auto it = std::find(names.begin(), names.end(), name);
+      if (it == names.end()) it = names.insert(names.end(), name);
+      out += "$" + std::to_string(it - names.begin() + 1);
+      i = j - 1;
     } else {
-      out.push_back({Token::punct, std::string(1, c)});
-      ++i;
+      out += c;
     }
   }
   return out;
 }
 
-bool is_word(const std::vector<Token>& ts, size_t i, std::string_view w) {
-  return i < ts.size() && ts[i].kind == Token::word && to_lower(ts[i].text) == w;
+std::string node_kind(const SqlTree& n) { return n.is_object() && !n.empty() ? n.begin().key() : ""; }
+const SqlTree& node_body(const SqlTree& n) { return n.begin().value(); }
+
+// The unqualified column a node names, or "".
+std::string column_name(const SqlTree& n) {
+  if (node_kind(n) != "ColumnRef") return "";
+  const SqlTree& f = node_body(n).value("fields", SqlTree::array());
+  return f.size() == 1 && f[0].contains("String") ? f[0]["String"].value("sval", "") : "";
 }
 
-bool is_punct(const std::vector<Token>& ts, size_t i, char c) {
-  return i < ts.size() && ts[i].kind == Token::punct && ts[i].text[0] == c;
+int param_number(const SqlTree& n) { return node_kind(n) == "ParamRef" ? node_body(n).value("number", 0) : 0; }
+
+std::string operator_name(const SqlTree& a_expr) {
+  const SqlTree& name = a_expr.value("name", SqlTree::array());
+  return !name.empty() && name.back().contains("String") ? name.back()["String"].value("sval", "") : "";
 }
 
-bool is_comparison(const std::vector<Token>& ts, size_t i) {
-  if (i >= ts.size()) return false;
-  static const std::set<std::string> ops = {"=", "<>", "!=", "<", "<=", ">", ">=", "~", "~*", "!~", "!~*",
-                                            "@>", "<@", "&&"};
-  if (ts[i].kind == Token::op) return ops.count(ts[i].text) > 0;
-  return is_word(ts, i, "like") || is_word(ts, i, "ilike");
+// A cast's target as a model type: pg_catalog names as the parser writes them (int4, float8), modifiers, [].
+Type cast_target(const SqlTree& type_name) {
+  Type ty;
+  const SqlTree& names = type_name.value("names", SqlTree::array());
+  std::vector<std::string> parts;
+  for (auto& n : names)
+    if (n.contains("String")) parts.push_back(n["String"].value("sval", ""));
+  if (!parts.empty()) ty.name = parts.back();
+  if (parts.size() == 2 && parts[0] != "pg_catalog") ty.schema = parts[0];
+  for (auto& m : type_name.value("typmods", SqlTree::array()))
+    if (m.contains("A_Const") && m["A_Const"].contains("ival")) ty.mods.push_back(m["A_Const"]["ival"].value("ival", 0));
+  ty.array_dims = static_cast<int>(type_name.value("arrayBounds", SqlTree::array()).size());
+  return ty;
 }
 
-bool is_value(const std::vector<Token>& ts, size_t i) {
-  if (i >= ts.size()) return false;
-  auto k = ts[i].kind;
-  return k == Token::param || k == Token::string || k == Token::number || is_word(ts, i, "true") ||
-         is_word(ts, i, "false");
+bool is_value(const SqlTree& n) {
+  std::string k = node_kind(n);
+  return k == "ParamRef" || k == "A_Const" || (k == "TypeCast" && is_value(node_body(n).value("arg", SqlTree::object())));
 }
 
-// Reads the where clause of one query: which parameters it uses and what it compares them with.
+// The where clause of one query as PostgreSQL parses it: which parameters it uses, what each is compared with,
+// and which columns `=` fixes.
 struct WhereReader {
   const Table& t;
-  const std::vector<Token>& ts;
-  std::set<std::string> unknown_columns;  // words used like columns that the table does not have
+  std::vector<std::string> names;          // parameter $k is names[k - 1]
+  SqlTree where;                           // the clause's tree; null when there is none
+  std::string error;                       // the parser's message when the clause is not valid SQL
+  std::set<std::string> unknown_columns;   // names used as columns that the table does not have
+  std::map<int, Type> inferred;            // parameter number -> type
+  std::vector<std::string> equalities;     // columns compared with a value by `=`
+  bool has_or = false;
 
-  // The column named by token i when it is used as a column: a bare word that is not a keyword or a function
-  // name, or a quoted name. Unquoted SQL names fold to lower case.
-  const Column* column_at(size_t i) {
-    if (i >= ts.size() || is_punct(ts, i + 1, '(')) return nullptr;
-    if (i > 0 && (is_punct(ts, i - 1, '.') || ts[i - 1].kind == Token::cast)) return nullptr;  // t.x, ::type
-    if (ts[i].kind == Token::quoted) return known_column(ts[i].text);
-    if (ts[i].kind != Token::word) return nullptr;
-    std::string name = to_lower(ts[i].text);
-    // A column may well be called `timestamp`: the table's own columns win over keywords.
-    if (const Column* c = t.column(name)) return c;
-    return is_sql_keyword(name) ? nullptr : known_column(name);
+  WhereReader(const Table& table, const std::string& text) : t(table) {
+    if (trim(text).empty()) return;
+    SqlParse p = parse_sql("SELECT 1 WHERE " + numbered_params(text, names));
+    if (!p.ok()) {
+      error = p.error;
+      return;
+    }
+    const SqlTree& stmts = p.tree["stmts"];
+    if (stmts.size() != 1 || !stmts[0]["stmt"].contains("SelectStmt") ||
+        !stmts[0]["stmt"]["SelectStmt"].contains("whereClause")) {
+      error = "not one condition";
+      return;
+    }
+    where = stmts[0]["stmt"]["SelectStmt"]["whereClause"];
+    read();
   }
 
-  const Column* known_column(const std::string& name) {
-    const Column* c = t.column(name);
-    if (!c) unknown_columns.insert(name);
-    return c;
-  }
-
-  // The column before position i (skipping a `not`).
-  const Column* column_before(size_t i) {
-    if (i == 0) return nullptr;
-    if (is_word(ts, i - 1, "not")) return i >= 2 ? column_at(i - 2) : nullptr;
-    return column_at(i - 1);
-  }
-
-  std::optional<Type> cast_type(size_t i) {
-    if (!(i + 2 < ts.size() && ts[i + 1].kind == Token::cast && ts[i + 2].kind == Token::word)) return std::nullopt;
-    Type ty;
-    ty.name = ts[i + 2].text;
-    size_t j = i + 3;
-    if (to_lower(ty.name) == "double" && is_word(ts, j, "precision")) ty.name += " precision", ++j;
-    for (; is_punct(ts, j, '[') && is_punct(ts, j + 1, ']'); j += 2) ++ty.array_dims;
-    return ty;
-  }
-
-  static Type column_type(const Column& c, int extra_dims = 0) {
-    Type ty = storage_type(c.type);
+  std::optional<Type> column_type(const SqlTree& n, int extra_dims = 0) {
+    std::string name = column_name(n);
+    const Column* c = name.empty() ? nullptr : t.column(name);
+    if (!c) return std::nullopt;
+    Type ty = storage_type(c->type);
     ty.array_dims += extra_dims;
     return ty;
   }
 
-  // `x between :a and :b`: the column before `between` types both values.
-  const Column* between_column(size_t i) {
-    size_t b = i - 1;
-    if (is_word(ts, b, "and") && i >= 3 && is_value(ts, i - 2)) b = i - 3;
-    if (is_word(ts, b, "symmetric")) --b;
-    return is_word(ts, b, "between") ? column_before(b) : nullptr;
+  void type_param(const SqlTree& n, const std::optional<Type>& ty) {
+    if (int k = param_number(n); k > 0 && ty && !inferred.count(k)) inferred[k] = *ty;
   }
 
-  // `x in (:a, 'b', :c)`: walks back over the list to `in`.
-  const Column* in_list_column(size_t i) {
-    size_t j = i - 1;
-    while (j >= 2 && is_punct(ts, j, ',') && is_value(ts, j - 1)) j -= 2;
-    return is_punct(ts, j, '(') && j >= 1 && is_word(ts, j - 1, "in") ? column_before(j - 1) : nullptr;
+  void comparison(const SqlTree& e) {
+    std::string kind = e.value("kind", "");
+    const SqlTree& l = e.value("lexpr", SqlTree::object());
+    const SqlTree& r = e.value("rexpr", SqlTree::object());
+    // Any operator between a column and a parameter (=, <, @>, LIKE, ...) gives the parameter the column's type.
+    if (kind == "AEXPR_OP" || kind == "AEXPR_LIKE" || kind == "AEXPR_ILIKE") {
+      type_param(r, column_type(l));
+      type_param(l, column_type(r));
+      if (operator_name(e) == "=") {
+        if (is_value(r) && !column_name(l).empty()) equalities.push_back(column_name(l));
+        if (is_value(l) && !column_name(r).empty()) equalities.push_back(column_name(r));
+      }
+    } else if (kind.starts_with("AEXPR_BETWEEN") || kind.starts_with("AEXPR_NOT_BETWEEN") || kind == "AEXPR_IN") {
+      const SqlTree& items = r.contains("List") ? r["List"].value("items", SqlTree::array()) : SqlTree::array();
+      for (auto& item : items) type_param(item, column_type(l));
+    } else if (kind == "AEXPR_OP_ANY" || kind == "AEXPR_OP_ALL") {
+      type_param(r, column_type(l, 1));
+    }
   }
 
-  // `x = any(:p)`: the parameter is an array of x's type.
-  const Column* any_column(size_t i) {
-    if (i < 4 || !is_punct(ts, i - 1, '(')) return nullptr;
-    if (!(is_word(ts, i - 2, "any") || is_word(ts, i - 2, "all") || is_word(ts, i - 2, "some"))) return nullptr;
-    return is_comparison(ts, i - 3) ? column_at(i - 4) : nullptr;
+  void read() {
+    // Casts first: a written type wins over an inferred one.
+    each_node(where, "TypeCast", [&](const SqlTree& c) {
+      if (int k = param_number(c.value("arg", SqlTree::object())); k > 0)
+        inferred[k] = cast_target(c.value("typeName", SqlTree::object()));
+    });
+    each_node(where, "A_Expr", [&](const SqlTree& e) { comparison(e); });
+    each_node(where, "BoolExpr", [&](const SqlTree& b) { has_or |= b.value("boolop", "") == "OR_EXPR"; });
+    each_node(where, "ColumnRef", [&](const SqlTree& ref) {
+      const SqlTree& f = ref.value("fields", SqlTree::array());
+      if (f.size() != 1 || !f[0].contains("String")) return;  // qualified names and t.* are not checked
+      std::string name = f[0]["String"].value("sval", "");
+      if (!t.column(name)) unknown_columns.insert(name);
+    });
   }
 
-  // The type of the parameter at token i, from a cast or from the column it is compared with.
-  std::optional<Type> infer(size_t i) {
-    if (auto ty = cast_type(i)) return ty;
-    if (i >= 1 && is_comparison(ts, i - 1)) {
-      if (const Column* c = column_before(i - 1)) return column_type(*c);
-    }
-    if (is_comparison(ts, i + 1)) {
-      if (const Column* c = column_at(i + 2)) return column_type(*c);
-    }
-    if (i >= 1) {
-      if (const Column* c = between_column(i)) return column_type(*c);
-      if (const Column* c = in_list_column(i)) return column_type(*c);
-      if (const Column* c = any_column(i)) return column_type(*c, 1);
-    }
-    return std::nullopt;
-  }
-
-  // Columns fixed by `col = value` (either way round), for the `-> one` rule.
-  std::vector<std::string> equality_columns() {
-    std::vector<std::string> out;
-    for (size_t i = 1; i + 1 < ts.size(); ++i) {
-      if (!(ts[i].kind == Token::op && ts[i].text == "=")) continue;
-      const Column* c = is_value(ts, i + 1) ? column_at(i - 1) : is_value(ts, i - 1) ? column_at(i + 1) : nullptr;
-      if (c) out.push_back(c->name);
-    }
+  // Every parameter number the clause uses, in order.
+  std::vector<int> used() const {
+    std::vector<int> out;
+    each_node(where, "ParamRef", [&](const SqlTree& p) { out.push_back(p.value("number", 0)); });
     return out;
   }
 };
@@ -231,9 +205,9 @@ void check_params_declared(Reporter& r, const Schema& s, const Table& t, Query& 
 // Types every untyped parameter the where clause compares with something, and reports unknown ones.
 void infer_where_params(Reporter& r, const Schema& s, const Table& t, Query& q, WhereReader& w,
                         std::set<std::string>& used) {
-  for (size_t i = 0; i < w.ts.size(); ++i) {
-    if (w.ts[i].kind != Token::param) continue;
-    const std::string& name = w.ts[i].text;
+  for (int k : w.used()) {
+    if (k < 1 || k > static_cast<int>(w.names.size())) continue;
+    const std::string& name = w.names[k - 1];
     QueryParam* p = find_param(q, name);
     if (!p) {
       std::string hint = did_you_mean(name, param_names(q));
@@ -244,8 +218,8 @@ void infer_where_params(Reporter& r, const Schema& s, const Table& t, Query& q, 
     }
     used.insert(name);
     if (p->type) continue;
-    if (auto ty = w.infer(i)) {
-      p->type = *ty;
+    if (auto it = w.inferred.find(k); it != w.inferred.end()) {
+      p->type = it->second;
       resolve_type(r, s, *p->type, t.schema, p->loc);
     }
   }
@@ -309,10 +283,7 @@ bool covers_unique_key(const Table& t, const std::vector<std::string>& eq) {
 
 void check_one(Reporter& r, const Table& t, const Query& q, WhereReader& w) {
   if (q.many || q.limit == "1") return;
-  bool has_or = std::any_of(w.ts.begin(), w.ts.end(), [](auto& tok) {
-    return tok.kind == Token::word && to_lower(tok.text) == "or";
-  });
-  if (!has_or && covers_unique_key(t, w.equality_columns())) return;
+  if (!w.has_or && covers_unique_key(t, w.equalities)) return;
   r.warning(q.loc, fmt::format("{} returns one row, but nothing limits it to one", query_what(t, q)),
             "add \"limit 1\", or compare every primary key column with \"=\"");
 }
@@ -329,8 +300,12 @@ void check_result_columns(Reporter& r, const Table& t, Query& q) {
 
 void check_query(Reporter& r, const Schema& s, const Table& t, Query& q) {
   check_params_declared(r, s, t, q);
-  std::vector<Token> tokens = tokenize(q.where);
-  WhereReader w{t, tokens, {}};
+  WhereReader w(t, q.where);
+  if (!w.error.empty()) {
+    r.error(q.loc, fmt::format("the where clause of {} is not valid SQL: {}", query_what(t, q), w.error),
+            "write a condition PostgreSQL takes after WHERE, with :name for each parameter");
+    return;
+  }
   std::set<std::string> used;
   infer_where_params(r, s, t, q, w, used);
   check_limit(r, t, q, used);
