@@ -299,12 +299,6 @@ void check_constraints(Reporter& r, const Schema& s, const NameIndex<const Table
 
 // ---- names ----
 
-void name_constraints(Table& t) {
-  // In declaration order, so each default sees the names before it, as the server does.
-  for (size_t i = 0; i < t.constraints.size(); ++i)
-    if (t.constraints[i].name.empty()) t.constraints[i].name = default_constraint_name(t, i);
-}
-
 // Default index names avoid the schema's other relations: tables and the indexes behind primary keys and
 // unique constraints (named by now); names.cpp adds written index names and the defaults as it goes.
 void name_indexes(Schema& s) {
@@ -440,7 +434,7 @@ Diagnostics check(Schema& s) {
   // Every table's types first: foreign keys compare them across tables.
   for (auto& t : s.tables) check_columns(r, s, t);
   for (auto& t : s.tables) check_constraints(r, s, tables, t);
-  for (auto& t : s.tables) name_constraints(t);
+  for (auto& t : s.tables) name_unnamed_constraints(t);
   name_indexes(s);
   for (auto& t : s.tables) check_constraint_names(r, t);
   check_relation_names(r, s, tables);

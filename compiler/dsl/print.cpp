@@ -204,8 +204,7 @@ int kind_rank(Kind k) {
 // Every constraint's name: the written one, or the default given the names before it.
 Table with_constraint_names(const Table& t) {
   Table out = t;
-  for (size_t i = 0; i < out.constraints.size(); ++i)
-    if (out.constraints[i].name.empty()) out.constraints[i].name = default_constraint_name(out, i);
+  name_unnamed_constraints(out);
   return out;
 }
 

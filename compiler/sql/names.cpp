@@ -169,4 +169,9 @@ std::string default_sequence_name(std::string_view table, std::string_view colum
   return make_object_name(table, column, "seq");
 }
 
+void name_unnamed_constraints(Table& t) {
+  for (size_t i = 0; i < t.constraints.size(); ++i)
+    if (t.constraints[i].name.empty()) t.constraints[i].name = default_constraint_name(t, i);
+}
+
 }  // namespace schemac

@@ -19,6 +19,9 @@ std::string make_object_name(std::string_view name1, std::string_view name2, std
 // The name PostgreSQL gives the constraint at position `index` of t.constraints when it has none, taking the
 // names of the constraints before it into account (it appends 1, 2, ... on a clash, as the server does).
 std::string default_constraint_name(const Table& t, size_t index);
+// Gives every unnamed constraint its default name, in declaration order so each sees the names before it, as
+// the server does (check completes a model with it; print finds which names it may leave out).
+void name_unnamed_constraints(Table& t);
 
 using NameSet = std::unordered_set<std::string>;
 
