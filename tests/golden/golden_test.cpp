@@ -33,6 +33,7 @@
 namespace fs = std::filesystem;
 using schemac::test::slurp;
 using schemac::test::updating_golden;
+using schemac::test::expect_text;
 
 namespace {
 
@@ -64,16 +65,6 @@ Run run_in(const fs::path& dir, const std::string& cmd) {
 }
 
 
-// Compares with the expected file, or rewrites it when updating.
-void expect_file(const fs::path& expected, const std::string& actual) {
-  if (updating_golden()) {
-    std::ofstream(expected, std::ios::binary) << actual;
-    return;
-  }
-  INFO("golden file: " << expected.string() << " (SCHEMAC_UPDATE_GOLDEN=1 rewrites it)");
-  REQUIRE(fs::exists(expected));
-  CHECK(slurp(expected) == actual);
-}
 
 // The cases run by their kind's fixed command (those with a case.json say their own, see below).
 std::vector<fs::path> cases(const std::string& kind) { return schemac::test::golden_cases(kind, false); }
@@ -98,7 +89,7 @@ TEST_CASE("golden: check diagnostics") {
   for (auto& dir : all) {
     SUBCASE(dir.filename().string().c_str()) {
       Run r = run_in(dir, kSchemac + " check input.dsl");
-      expect_file(dir / "expected.txt", "exit: " + std::to_string(r.exit_code) + "\n" + r.output);
+      expect_text(dir / "expected.txt", "exit: " + std::to_string(r.exit_code) + "\n" + r.output);
     }
   }
 }
@@ -110,7 +101,7 @@ TEST_CASE("golden: fmt layout") {
     SUBCASE(dir.filename().string().c_str()) {
       Run r = run_in(dir, kSchemac + " fmt - < input.dsl");
       CHECK(r.exit_code == 0);
-      expect_file(dir / "expected.dsl", r.output);
+      expect_text(dir / "expected.dsl", r.output);
       Run again = run_in(dir, kSchemac + " fmt - < expected.dsl");
       CHECK(again.output == slurp(dir / "expected.dsl"));  // idempotent
     }
@@ -125,16 +116,16 @@ TEST_CASE("golden: plan between two declarations") {
       std::string base = kSchemac + " plan after.dsl --from before.dsl --allow-destructive --format ";
       Run json = run_in(dir, base + "json");
       CHECK(json.exit_code == 0);
-      expect_file(dir / "plan.json", json.output);
+      expect_text(dir / "plan.json", json.output);
       Run up = run_in(dir, base + "sql");
-      expect_file(dir / "up.sql", up.output);
+      expect_text(dir / "up.sql", up.output);
       check_sections(up.out, "up.sql");
       Run down = run_in(dir, kSchemac + " plan before.dsl --from after.dsl --allow-destructive --format sql");
-      expect_file(dir / "reverse.sql", down.output);
+      expect_text(dir / "reverse.sql", down.output);
       check_sections(down.out, "reverse.sql");
       check_sections(nlohmann::json::parse(json.out)["down"], "plan.json down");
       Run md = run_in(dir, base + "markdown");
-      expect_file(dir / "plan.md", md.output);
+      expect_text(dir / "plan.md", md.output);
       CHECK(run_in(dir, base + "sql --exit-code").exit_code == 2);  // changes are pending
       CHECK(run_in(dir, kSchemac + " plan after.dsl --from after.dsl --exit-code").exit_code == 0);
     }

@@ -29,6 +29,16 @@ bool updating_golden() {
   return u && std::string(u) == "1";
 }
 
+void expect_text(const fs::path& expected, const std::string& actual) {
+  if (updating_golden()) {
+    std::ofstream(expected, std::ios::binary) << actual;
+    return;
+  }
+  INFO("golden file: " << expected.string() << " (SCHEMAC_UPDATE_GOLDEN=1 rewrites it)");
+  REQUIRE(fs::exists(expected));
+  CHECK(slurp(expected) == actual);
+}
+
 namespace {
 
 // What a case states rather than feeds to the run: never copied into the scratch directory.
@@ -85,15 +95,6 @@ std::map<std::string, std::string> written_files(const std::map<std::string, std
   return out;
 }
 
-void expect_text(const fs::path& expected, const std::string& actual) {
-  if (updating_golden()) {
-    std::ofstream(expected, std::ios::binary) << actual;
-    return;
-  }
-  INFO("golden file: " << expected.string() << " (SCHEMAC_UPDATE_GOLDEN=1 rewrites it)");
-  REQUIRE(fs::exists(expected));
-  CHECK(slurp(expected) == actual);
-}
 
 void expect_written(const fs::path& dir, const std::map<std::string, std::string>& written) {
   fs::path root = dir / "written";

@@ -17,6 +17,9 @@ std::string slurp(const std::filesystem::path& p);
 // SCHEMAC_UPDATE_GOLDEN=1: rewrite expected files instead of comparing.
 bool updating_golden();
 
+// Compares `actual` with the expected file, or rewrites the file when updating.
+void expect_text(const std::filesystem::path& expected, const std::string& actual);
+
 // The options file's name in a case directory.
 inline constexpr const char* case_file = "case.json";
 
