@@ -157,7 +157,7 @@ void record_up(PGconn* conn, const Migration& m, int done, int total, long long 
        "INSERT INTO schemac.migrations AS h (version, name, checksum, duration_ms, state, sections_done)"
        " VALUES ($1::integer, $2, $3, $4::bigint, $5, $6::integer)"
        " ON CONFLICT (version) DO UPDATE SET duration_ms = h.duration_ms + EXCLUDED.duration_ms,"
-       " state = EXCLUDED.state, sections_done = EXCLUDED.sections_done, applied_at = now(),"
+       " checksum = EXCLUDED.checksum, state = EXCLUDED.state, sections_done = EXCLUDED.sections_done, applied_at = now(),"
        " applied_by = current_user",
        {std::to_string(m.version), m.name, m.checksum, std::to_string(ms), state, std::to_string(done)},
        "recording " + m.label());
@@ -254,10 +254,11 @@ std::vector<StatusLine> status(const std::vector<Migration>& ms, const std::vect
   int newest = newest_applied(history);
   for (auto& a : history) {
     const Migration* m = migration_of(ms, a.version);
-    Kind k = !m ? Kind::missing
-             : m->checksum != a.checksum ? Kind::edited
-             : a.state == RowState::applied ? Kind::applied
-                                           : Kind::partial;
+    // A migration stopped halfway may have been fixed before it resumes.
+    Kind k = !m                              ? Kind::missing
+             : a.state != RowState::applied ? Kind::partial
+             : m->checksum != a.checksum    ? Kind::edited
+                                            : Kind::applied;
     lines[a.version] = {a.version, m ? m->label() : Migration{a.version, a.name, {}, {}, {}}.label(), k, &a};
   }
   for (auto& m : ms)

@@ -66,3 +66,10 @@ TEST_CASE("nothing is wrong when the history is what the files say") {
   CHECK(problems(ms, {row(1, "init", "h1:a")}).empty());
   CHECK(problems(ms, {}).empty());
 }
+
+TEST_CASE("a migration stopped halfway is partial, not edited, when its file was fixed") {
+  auto ms = three();
+  std::vector<Applied> h{row(1, "init", "h1:a"), row(2, "add_fees", "h1:old", RowState::applying)};
+  CHECK(problems(ms, h).empty());
+  CHECK(status(ms, h)[1].kind == Kind::partial);
+}

@@ -235,3 +235,60 @@ TEST_CASE("migrate run: an edited applied migration and a missing one are refuse
   CHECK(p.versions() == history);
   CHECK(db.query_value("SELECT count(*) FROM pg_tables WHERE tablename = 'c'") == "1");
 }
+
+TEST_CASE("migrate run: a failed no-transaction section resumes after the last completed one") {
+  TestDb db(Server::pg15);
+  Project p(db);
+  p.add("add_a", kOne);
+  p.add("add_b", kTwo);
+  fs::path up = p.file("0002_add_b.up.sql");
+  std::string base = slurp(up);
+  int sections = 0;
+  for (size_t at = base.find("-- schemac:section "); at != std::string::npos;
+       at = base.find("-- schemac:section ", at + 1))
+    ++sections;
+  auto with_index = [&](const std::string& column) {
+    return base + fmt::format("\n-- schemac:section {} no-transaction\nCREATE INDEX CONCURRENTLY b_note_idx ON b ({});\n",
+                              sections + 1, column);
+  };
+  spit(up, with_index("nosuch"));
+  p.rehash();
+  RunResult failed = p.migrate("up");
+  CHECK(failed.exit_code == 1);
+  CHECK_MESSAGE(failed.err.find("nosuch") != std::string::npos, test::describe(failed));
+  CHECK(failed.out.find("applied 0001_add_a") == 0);
+  CHECK(db.query_value("SELECT state || ' ' || sections_done FROM schemac.migrations WHERE version = 2") ==
+        fmt::format("applying {}", sections));
+  CHECK(db.query_value("SELECT count(*) FROM pg_tables WHERE tablename = 'b'") == "1");
+  RunResult status = p.migrate("status", {"--exit-code"});
+  CHECK(status.exit_code == 2);
+  CHECK(status.out.find(fmt::format("partial       0002_add_b (applying stopped after section {})", sections)) !=
+        std::string::npos);
+  RunResult refused = p.migrate("down");
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("0002_add_b: applied only up to section") != std::string::npos);
+  spit(up, with_index("note"));
+  p.rehash();
+  RunResult resumed = p.migrate("up");  // re-running the CREATE TABLE of the first sections would fail
+  REQUIRE_MESSAGE(resumed.exit_code == 0, test::describe(resumed));
+  CHECK(resumed.out.find("applied 0002_add_b") == 0);
+  CHECK(db.query_value("SELECT count(*) FROM pg_indexes WHERE indexname = 'b_note_idx'") == "1");
+  CHECK(db.query_value("SELECT state || ' ' || sections_done FROM schemac.migrations WHERE version = 2") ==
+        fmt::format("applied {}", sections + 1));
+  CHECK(p.migrate("status").exit_code == 0);
+}
+
+TEST_CASE("migrate run: another session holding the run lock makes a runner give up after --lock-wait") {
+  TestDb db(Server::pg15);
+  Project p(db);
+  p.add("add_a", kOne);
+  db.exec("SELECT pg_advisory_lock(126879299938659)");  // the engine's key, runtime/src/migrations.cpp
+  RunResult r = p.migrate("up", {"--lock-wait", "300"});
+  CHECK(r.exit_code == 1);
+  CHECK_MESSAGE(r.err.find("another schemac migrate run holds the migration lock") != std::string::npos,
+                test::describe(r));
+  CHECK(db.query_value("SELECT count(*) FROM pg_tables WHERE tablename = 'a'") == "0");
+  db.exec("SELECT pg_advisory_unlock(126879299938659)");
+  CHECK(p.migrate("up").exit_code == 0);
+  CHECK(p.versions() == "1");
+}

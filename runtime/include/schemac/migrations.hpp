@@ -9,9 +9,10 @@
 // - a transactional section runs in one transaction together with its history record, so a failure leaves
 //   neither its changes nor its record;
 // - a no-transaction section (one statement refusing a transaction block) runs alone, then its progress is
-//   recorded; a re-run resumes after the last recorded section;
+//   recorded; a re-run resumes after the last recorded section (its file may have been fixed meanwhile: the
+//   checksum it completes with is recorded);
 // - DOWN deletes the history row in the transaction of its last section;
-// - nothing runs when an applied migration's checksum differs from the one given, an applied migration is not
+// - nothing runs when a fully applied migration's checksum differs from the one given, an applied migration is not
 //   among those given, or a pending one is older than the newest applied (out of order).
 // Values go to the server as parameters; the statements of the migrations are run as they are.
 
