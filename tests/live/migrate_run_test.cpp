@@ -218,6 +218,11 @@ TEST_CASE("migrate run: an edited applied migration and a missing one are refuse
   fs::path up = p.file("0001_add_a.up.sql");
   std::string original = slurp(up);
   spit(up, original + "-- edited\n");
+  RunResult unsummed = p.migrate("up");  // schemac.sum catches it first, before any connection
+  CHECK(unsummed.exit_code == 1);
+  CHECK_MESSAGE(unsummed.err.find("0001_add_a.up.sql: error: this migration was edited after it was written") !=
+                    std::string::npos,
+                test::describe(unsummed));
   p.rehash();
   RunResult edited = p.migrate("down");
   CHECK(edited.exit_code == 1);
