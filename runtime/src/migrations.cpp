@@ -211,7 +211,7 @@ void refuse_problems(const std::vector<Migration>& ms, const std::vector<Applied
   if (p.empty()) return;
   std::string msg = "the migrations do not match the database's history:";
   for (auto& line : p) msg += "\n  " + line;
-  throw Error(msg, "restore the applied migrations' files as they were applied; nothing was run");
+  throw Error(msg, "nothing was run; an applied migration never changes: put a change in a new migration");
 }
 
 }  // namespace
@@ -274,9 +274,9 @@ std::vector<std::string> problems(const std::vector<Migration>& ms, const std::v
   for (auto& l : status(ms, history)) {
     if (l.kind == Kind::edited)
       p.push_back(l.label + ": edited after it was applied (checksum " + l.row->checksum + " applied, " +
-                  migration_of(ms, l.version)->checksum + " now)");
+                  migration_of(ms, l.version)->checksum + " now); restore the file as it was applied");
     else if (l.kind == Kind::missing)
-      p.push_back(l.label + ": applied, but its migration is missing");
+      p.push_back(l.label + ": applied, but its migration is missing; restore its files from version control");
     else if (l.kind == Kind::out_of_order)
       p.push_back(l.label + ": pending, but a later migration (" + std::to_string(newest_applied(history)) +
                   ") is already applied; renumber it after the newest");
@@ -317,10 +317,12 @@ int up(PGconn* conn, const std::vector<Migration>& ms, std::optional<int> to, co
   }
   std::vector<Applied> history = read_history(conn);
   refuse_problems(ms, history);
-  if (!history.empty() && history.back().state == RowState::reverting)
-    throw Error(ms.empty() ? "a rollback stopped halfway" : migration_of(ms, history.back().version)->label() +
-                    ": its rollback stopped after " + std::to_string(history.back().sections_done) + " section(s)",
+  if (!history.empty() && history.back().state == RowState::reverting) {
+    const Applied& a = history.back();
+    throw Error(Migration{a.version, a.name, {}, {}, {}}.label() + ": its rollback stopped after " +
+                    std::to_string(a.sections_done) + " section(s)",
                 "run `schemac migrate down` to finish the rollback first");
+  }
   int n = 0;
   for (size_t i : up_plan(ms, history, to)) {
     const Migration& m = ms[i];

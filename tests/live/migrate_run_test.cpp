@@ -2,7 +2,8 @@
 // real servers: up/down/up gives the same catalog and `plan --db` after up is empty for every example schema;
 // --to and --steps stop at the right versions; a bad statement in the middle of a migration leaves catalog and
 // history unchanged and the fixed file then succeeds; runners started at once apply each migration exactly
-// once; an edited applied migration and a missing one are refused, named.
+// once; an edited applied migration and a missing one are refused, named; a stopped no-transaction section
+// resumes, UP or DOWN; a held run lock is waited for only --lock-wait.
 //
 // Servers: the examples with TimescaleDB on tsl (their policies need the Timescale license; one connection at a
 // time, which the CLI keeps), the others on tsdb (pgvector); the rest on pg15.
@@ -296,4 +297,37 @@ TEST_CASE("migrate run: another session holding the run lock makes a runner give
   db.exec("SELECT pg_advisory_unlock(126879299938659)");
   CHECK(p.migrate("up").exit_code == 0);
   CHECK(p.versions() == "1");
+}
+
+TEST_CASE("migrate run: a rollback stopped halfway blocks up and resumes with down") {
+  TestDb db(Server::pg15);
+  Project p(db);
+  p.add("add_a", kOne);
+  p.add("add_b", kTwo);
+  fs::path up = p.file("0002_add_b.up.sql"), down = p.file("0002_add_b.down.sql");
+  spit(up, "-- schemac:section 1 transactional\nBEGIN;\nCREATE TABLE b (id bigint PRIMARY KEY, note text);\nCOMMIT;\n\n"
+           "-- schemac:section 2 no-transaction\nCREATE INDEX CONCURRENTLY b_note_idx ON b (note);\n");
+  auto down_text = [](const std::string& table) {
+    return "-- schemac:section 1 no-transaction\nDROP INDEX CONCURRENTLY b_note_idx;\n\n"
+           "-- schemac:section 2 transactional\nBEGIN;\nDROP TABLE " + table + ";\nCOMMIT;\n";
+  };
+  spit(down, down_text("nosuch"));
+  p.rehash();
+  REQUIRE(p.migrate("up").exit_code == 0);
+  RunResult failed = p.migrate("down");
+  CHECK(failed.exit_code == 1);
+  CHECK_MESSAGE(failed.err.find("0002_add_b.down.sql:") != std::string::npos, test::describe(failed));
+  CHECK(db.query_value("SELECT state || ' ' || sections_done FROM schemac.migrations WHERE version = 2") ==
+        "reverting 1");
+  CHECK(db.query_value("SELECT count(*) FROM pg_indexes WHERE indexname = 'b_note_idx'") == "0");
+  RunResult blocked = p.migrate("up");
+  CHECK(blocked.exit_code == 1);
+  CHECK_MESSAGE(blocked.err.find("0002_add_b: its rollback stopped after 1 section(s)") != std::string::npos,
+                test::describe(blocked));
+  spit(down, down_text("b"));
+  p.rehash();
+  RunResult resumed = p.migrate("down");  // dropping the index again would fail
+  REQUIRE_MESSAGE(resumed.exit_code == 0, test::describe(resumed));
+  CHECK(p.versions() == "1");
+  CHECK(db.query_value("SELECT count(*) FROM pg_tables WHERE tablename = 'b'") == "0");
 }
