@@ -8,9 +8,10 @@
 
 namespace schemac::inspect_sql {
 
-// Namespaces schemac may report (alias n): not system, not TimescaleDB's, not owned by an extension.
+// Namespaces schemac may report (alias n): not system, not TimescaleDB's, not owned by an extension, not the
+// migration history of `schemac migrate` (schema schemac, runtime/src/migrations.cpp).
 inline const std::string kNamespaceOk = R"(
-  n.nspname !~ '^pg_' and n.nspname <> 'information_schema'
+  n.nspname !~ '^pg_' and n.nspname not in ('information_schema', 'schemac')
   and n.nspname not in ('_timescaledb_catalog', '_timescaledb_functions', '_timescaledb_internal',
                         '_timescaledb_cache', '_timescaledb_config', '_timescaledb_debug',
                         'timescaledb_experimental', 'timescaledb_information')

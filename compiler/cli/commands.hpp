@@ -61,6 +61,22 @@ struct MigrateRebaseArgs {
 // own change (from the state it was planned on to its snapshot) merged on top, refused on a conflict.
 int cmd_migrate_rebase(const MigrateRebaseArgs& a, Io io);
 
+// `schemac migrate up|down|status|history`: the runtime's engine (runtime/include/schemac/migrations.hpp) on
+// the migrations in `dir`, against --db.
+struct MigrateRunArgs {
+  std::optional<std::string> db;
+  std::string dir = "migrations";
+  std::optional<int> to, steps;
+  bool dry_run = false;
+  bool exit_code = false;  // status: exit 2 when something is pending
+  int lock_wait_ms = 30000;
+  std::string lock_timeout = "5s", statement_timeout = "0";
+};
+int cmd_migrate_up(const MigrateRunArgs& a, Io io);
+int cmd_migrate_down(const MigrateRunArgs& a, Io io);
+int cmd_migrate_status(const MigrateRunArgs& a, Io io);
+int cmd_migrate_history(const MigrateRunArgs& a, Io io);
+
 struct PullArgs {
   std::optional<std::string> db;
   std::vector<std::string> schemas;

@@ -14,6 +14,16 @@ void add_edition_options(CLI::App* cmd, std::string& edition, bool& via_cron) {
                 "on the Apache edition, schedule drop_chunks with pg_cron instead of refusing retention");
 }
 
+// The flags `migrate up`, `down`, `status` and `history` share.
+void add_run_options(CLI::App* cmd, schemac::MigrateRunArgs& a, bool runs) {
+  cmd->add_option("--db", a.db, "database (libpq URL or conninfo; default $DATABASE_URL or .env)");
+  cmd->add_option("--dir", a.dir, "migrations directory (default ./migrations)");
+  if (!runs) return;
+  cmd->add_flag("--dry-run", a.dry_run, "change nothing; print what would run");
+  cmd->add_option("--lock-wait", a.lock_wait_ms, "milliseconds to wait for another run's lock (default 30000)");
+  cmd->add_option("--lock-timeout", a.lock_timeout, "lock_timeout for each statement (default 5s)");
+  cmd->add_option("--statement-timeout", a.statement_timeout, "statement_timeout (default 0: none)");
+}
 
 int run(int argc, char** argv) {
   using namespace schemac;
@@ -74,6 +84,27 @@ int run(int argc, char** argv) {
   mrebase->add_flag("--allow-destructive", rebase_args.allow_destructive, "permit drops and narrowing changes");
   add_edition_options(mrebase, rebase_args.edition, rebase_args.retention_via_cron);
   mrebase->callback([&] { rc = cmd_migrate_rebase(rebase_args, io); });
+
+  MigrateRunArgs up_args, down_args, status_args, history_args;
+  auto* mup = migrate->add_subcommand("up", "Apply the pending migrations to --db");
+  add_run_options(mup, up_args, true);
+  mup->add_option("--to", up_args.to, "stop after this version");
+  mup->callback([&] { rc = cmd_migrate_up(up_args, io); });
+  auto* mdown = migrate->add_subcommand("down", "Roll back the newest migration (or --steps N, or down --to N)");
+  add_run_options(mdown, down_args, true);
+  auto* steps = mdown->add_option("--steps", down_args.steps, "roll back this many migrations")
+                    ->check(CLI::PositiveNumber);
+  mdown->add_option("--to", down_args.to, "roll back every migration above this version (0: all)")
+      ->check(CLI::NonNegativeNumber)
+      ->excludes(steps);
+  mdown->callback([&] { rc = cmd_migrate_down(down_args, io); });
+  auto* mstatus = migrate->add_subcommand("status", "Applied, pending, edited and missing migrations of --db");
+  add_run_options(mstatus, status_args, false);
+  mstatus->add_flag("--exit-code", status_args.exit_code, "exit 2 when a migration is pending");
+  mstatus->callback([&] { rc = cmd_migrate_status(status_args, io); });
+  auto* mhistory = migrate->add_subcommand("history", "The migrations recorded in --db's schemac.migrations");
+  add_run_options(mhistory, history_args, false);
+  mhistory->callback([&] { rc = cmd_migrate_history(history_args, io); });
 
   PullArgs pull_args;
   auto* pull = app.add_subcommand("pull", "Print a live database as schema.dsl");

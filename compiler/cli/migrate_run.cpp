@@ -1,0 +1,62 @@
+#include "cli/migrate_run.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/common.hpp"
+#include "migrate/migrate.hpp"
+#include "model/files.hpp"
+#include "sql/script.hpp"
+#include "dsl/load.hpp"
+
+namespace schemac {
+
+namespace {
+
+std::vector<runtime::Section> sections_of(const std::filesystem::path& file, const std::string& text,
+                                          Diagnostics& diags) {
+  std::vector<runtime::Section> out;
+  for (Section& s : split_script(shown_path(file), text, diags)) {
+    runtime::Section r{s.transactional, std::move(s.statements), {}};
+    for (const Loc& l : s.statement_locs) r.origins.push_back(fmt::format("{}:{}:{}", l.file, l.line, l.col));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::vector<runtime::Migration>> runtime_migrations(const std::string& dir, Io io) {
+  Diagnostics d;
+  MigrationDir md = read_migrations(dir, d);
+  std::vector<runtime::Migration> out;
+  if (!has_errors(d))
+    for (const Migration& m : md.migrations) {
+      std::string up = read_file(m.up);
+      out.push_back({m.version, m.name, "h1:" + sha256_hex(up), sections_of(m.up, up, d),
+                     sections_of(m.down, read_file(m.down), d)});
+    }
+  print_diagnostics(d, {}, io.err);
+  if (has_errors(d)) return std::nullopt;
+  return out;
+}
+
+runtime::RunOptions run_options(const MigrateRunArgs& a) {
+  runtime::RunOptions o;
+  o.lock_wait_ms = a.lock_wait_ms;
+  o.lock_timeout = a.lock_timeout;
+  o.statement_timeout = a.statement_timeout;
+  o.dry_run = a.dry_run;
+  return o;
+}
+
+int guarded_run(Io io, const std::function<int()>& run) {
+  return guarded(io, [&] {
+    try {
+      return run();
+    } catch (const runtime::Error& e) {
+      return report_error(e.what(), e.hint, io);
+    }
+  });
+}
+
+}  // namespace schemac

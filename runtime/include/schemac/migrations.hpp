@@ -1,0 +1,107 @@
+#pragma once
+// The migration engine: applies and rolls back versioned migrations on one database over libpq, recording each
+// in the history table schemac.migrations. It takes migrations already read and split into sections (the CLI
+// reads migrations/; a program can embed them and apply them at start-up without the compiler).
+//
+// Guarantees:
+// - one run at a time per database: a session advisory lock held for the whole run, waited for at most
+//   RunOptions::lock_wait_ms, then a clear error;
+// - a transactional section runs in one transaction together with its history record, so a failure leaves
+//   neither its changes nor its record;
+// - a no-transaction section (one statement refusing a transaction block) runs alone, then its progress is
+//   recorded; a re-run resumes after the last recorded section (its file may have been fixed meanwhile: the
+//   checksum it completes with is recorded);
+// - DOWN deletes the history row in the transaction of its last section;
+// - nothing runs when a fully applied migration's checksum differs from the one given, an applied migration is not
+//   among those given, or a pending one is older than the newest applied (out of order).
+// Values go to the server as parameters; the statements of the migrations are run as they are.
+
+#include <libpq-fe.h>
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace schemac::runtime {
+
+struct Section {
+  bool transactional = true;
+  std::vector<std::string> statements;
+  std::vector<std::string> origins;  // optional, per statement: where it comes from ("file:line:col"), for errors
+};
+
+struct Migration {
+  int version = 0;
+  std::string name;
+  std::string checksum;
+  std::vector<Section> up, down;
+  std::string label() const;  // NNNN_name
+};
+
+// One error for the user, with what to do about it.
+struct Error : std::runtime_error {
+  std::string hint;
+  Error(const std::string& message, std::string h = {}) : std::runtime_error(message), hint(std::move(h)) {}
+};
+
+enum class RowState { applied, applying, reverting };  // applying/reverting: stopped after `sections_done`
+
+// A row of schemac.migrations.
+struct Applied {
+  int version = 0;
+  std::string name, checksum, applied_at, applied_by;
+  long long duration_ms = 0;
+  int sections_done = 0;  // of UP while applying or applied, of DOWN while reverting
+  RowState state = RowState::applied;
+};
+
+// The history, ascending version; empty when the table does not exist yet. Throws Error.
+std::vector<Applied> read_history(PGconn* conn);
+
+// Why the given migrations cannot run against `history` (edited, missing, out of order), one line each naming
+// the migration; empty when they can.
+std::vector<std::string> problems(const std::vector<Migration>& migrations, const std::vector<Applied>& history);
+
+enum class Kind { applied, pending, partial, edited, missing, out_of_order };
+const char* kind_name(Kind k);
+struct StatusLine {
+  int version = 0;
+  std::string label;
+  Kind kind = Kind::pending;
+  const Applied* row = nullptr;  // into the history passed, when there is one
+};
+std::vector<StatusLine> status(const std::vector<Migration>& migrations, const std::vector<Applied>& history);
+
+// What `up` would run (indices into migrations, ascending), partial ones included, up to version `to`.
+std::vector<size_t> up_plan(const std::vector<Migration>& migrations, const std::vector<Applied>& history,
+                            std::optional<int> to);
+// What `down` would revert (indices, newest first): the newest `steps` applied, or every one above `to`.
+struct DownTarget {
+  std::optional<int> steps, to;  // neither: one step
+};
+std::vector<size_t> down_plan(const std::vector<Migration>& migrations, const std::vector<Applied>& history,
+                              const DownTarget& target);
+
+struct Done {
+  const Migration* migration = nullptr;
+  bool up = true;
+  long long duration_ms = 0;
+  bool dry_run = false;
+};
+
+struct RunOptions {
+  int lock_wait_ms = 30000;              // for the run's advisory lock
+  std::string lock_timeout = "5s";       // per statement, so no migration queues behind a long transaction
+  std::string statement_timeout = "0";   // 0: none
+  bool dry_run = false;                  // only say what would run
+  std::function<void(const Done&)> on_done;  // after each migration
+};
+
+// Apply pending migrations (ascending version) up to `to`; returns how many ran. Throws Error.
+int up(PGconn* conn, const std::vector<Migration>& migrations, std::optional<int> to, const RunOptions& o);
+// Revert applied migrations (newest first); returns how many ran. Throws Error.
+int down(PGconn* conn, const std::vector<Migration>& migrations, const DownTarget& target, const RunOptions& o);
+
+}  // namespace schemac::runtime

@@ -1,0 +1,359 @@
+#include "schemac/migrations.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <memory>
+
+namespace schemac::runtime {
+
+namespace {
+
+// The run lock's key: one number for every schemac runner on a database ("schemac" in ASCII).
+constexpr const char* kLockKey = "126879299938659";
+constexpr const char* kLockNotAvailable = "55P03";
+
+struct ResultClose {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultClose>;
+
+std::string server_message(PGconn* conn, const PGresult* res) {
+  const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  std::string m = primary ? primary : PQerrorMessage(conn);
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  return m;
+}
+
+bool ok(const PGresult* r) {
+  auto s = PQresultStatus(r);
+  return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+}
+
+Result params(PGconn* conn, const char* sql, const std::vector<std::string>& values) {
+  std::vector<const char*> v;
+  for (auto& s : values) v.push_back(s.c_str());
+  return Result(PQexecParams(conn, sql, int(v.size()), nullptr, v.data(), nullptr, nullptr, 0));
+}
+
+// Runs bookkeeping SQL of the engine's own; throws Error saying what was being done.
+Result must(PGconn* conn, const char* sql, const std::vector<std::string>& values, const std::string& what) {
+  Result r = params(conn, sql, values);
+  if (!ok(r.get())) throw Error(what + ": " + server_message(conn, r.get()));
+  return r;
+}
+
+void rollback(PGconn* conn) { Result(PQexec(conn, "ROLLBACK")); }
+
+const char* state_text(RowState s) {
+  return s == RowState::applied ? "applied" : s == RowState::applying ? "applying" : "reverting";
+}
+
+RowState state_of(const std::string& s) {
+  return s == "applying" ? RowState::applying : s == "reverting" ? RowState::reverting : RowState::applied;
+}
+
+const Applied* row_of(const std::vector<Applied>& history, int version) {
+  for (auto& a : history)
+    if (a.version == version) return &a;
+  return nullptr;
+}
+
+const Migration* migration_of(const std::vector<Migration>& ms, int version) {
+  for (auto& m : ms)
+    if (m.version == version) return &m;
+  return nullptr;
+}
+
+int newest_applied(const std::vector<Applied>& history) { return history.empty() ? 0 : history.back().version; }
+
+bool history_exists(PGconn* conn) {
+  Result r = must(conn, "SELECT to_regclass('schemac.migrations') IS NOT NULL", {}, "reading the history");
+  return std::string(PQgetvalue(r.get(), 0, 0)) == "t";
+}
+
+// Under the run lock, so that two first runs do not both create it.
+void create_history(PGconn* conn) {
+  if (history_exists(conn)) return;
+  Result s = must(conn, "SELECT to_regnamespace('schemac') IS NOT NULL", {}, "creating the history");
+  must(conn, "BEGIN", {}, "creating the history");
+  try {
+    if (std::string(PQgetvalue(s.get(), 0, 0)) != "t") must(conn, "CREATE SCHEMA schemac", {}, "creating schema schemac");
+    must(conn,
+         "CREATE TABLE schemac.migrations ("
+         " version integer PRIMARY KEY,"
+         " name text NOT NULL,"
+         " checksum text NOT NULL,"
+         " applied_at timestamptz NOT NULL DEFAULT now(),"
+         " duration_ms bigint NOT NULL DEFAULT 0,"
+         " applied_by text NOT NULL DEFAULT current_user,"
+         " state text NOT NULL CHECK (state IN ('applied', 'applying', 'reverting')),"
+         " sections_done integer NOT NULL DEFAULT 0)",
+         {}, "creating the history table schemac.migrations");
+    must(conn, "COMMIT", {}, "creating the history");
+  } catch (...) {
+    rollback(conn);
+    throw;
+  }
+}
+
+void set_setting(PGconn* conn, const char* name, const std::string& value) {
+  must(conn, "SELECT set_config($1, $2, false)", {name, value}, std::string("setting ") + name + " to " + value);
+}
+
+// The session advisory lock of the run; released on every way out (and by the server when the session ends).
+class RunLock {
+ public:
+  RunLock(PGconn* conn, const RunOptions& o) : conn_(conn) {
+    set_setting(conn, "statement_timeout", "0");
+    set_setting(conn, "lock_timeout", std::to_string(std::max(o.lock_wait_ms, 1)) + "ms");
+    Result r = params(conn, "SELECT pg_advisory_lock($1::bigint)", {kLockKey});
+    if (!ok(r.get())) {
+      const char* code = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
+      if (code && std::string(code) == kLockNotAvailable)
+        throw Error("another schemac migrate run holds the migration lock on this database (waited " +
+                        std::to_string(o.lock_wait_ms) + " ms)",
+                    "wait for it to finish, or wait longer with --lock-wait");
+      throw Error("taking the migration lock: " + server_message(conn, r.get()));
+    }
+    set_setting(conn, "lock_timeout", o.lock_timeout);
+    set_setting(conn, "statement_timeout", o.statement_timeout);
+  }
+  ~RunLock() { Result(params(conn_, "SELECT pg_advisory_unlock($1::bigint)", {kLockKey})); }
+  RunLock(const RunLock&) = delete;
+  RunLock& operator=(const RunLock&) = delete;
+
+ private:
+  PGconn* conn_;
+};
+
+std::string where(const Migration& m, bool up, size_t section, size_t statement, const Section& s) {
+  std::string w = m.label() + (up ? " up" : " down") + ", section " + std::to_string(section + 1) + ", statement " +
+                  std::to_string(statement + 1);
+  if (statement < s.origins.size() && !s.origins[statement].empty()) w = s.origins[statement] + " (" + w + ")";
+  return w;
+}
+
+void run_statement(PGconn* conn, const Migration& m, bool up, size_t i, size_t j, const Section& s) {
+  Result r(PQexec(conn, s.statements[j].c_str()));
+  if (ok(r.get())) return;
+  std::string msg = where(m, up, i, j, s) + ": " + server_message(conn, r.get());
+  if (s.transactional) rollback(conn);
+  throw Error(msg, s.transactional ? "nothing of this section was applied; fix the statement and run again"
+                                   : "the sections before it are applied and recorded; fix the statement and run "
+                                     "again to resume");
+}
+
+using Clock = std::chrono::steady_clock;
+long long ms_since(Clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count();
+}
+
+// The history after UP section `done` of `total` (the first record inserts the row).
+void record_up(PGconn* conn, const Migration& m, int done, int total, long long ms) {
+  const char* state = state_text(done == total ? RowState::applied : RowState::applying);
+  must(conn,
+       "INSERT INTO schemac.migrations AS h (version, name, checksum, duration_ms, state, sections_done)"
+       " VALUES ($1::integer, $2, $3, $4::bigint, $5, $6::integer)"
+       " ON CONFLICT (version) DO UPDATE SET duration_ms = h.duration_ms + EXCLUDED.duration_ms,"
+       " checksum = EXCLUDED.checksum, state = EXCLUDED.state, sections_done = EXCLUDED.sections_done, applied_at = now(),"
+       " applied_by = current_user",
+       {std::to_string(m.version), m.name, m.checksum, std::to_string(ms), state, std::to_string(done)},
+       "recording " + m.label());
+}
+
+void record_down(PGconn* conn, const Migration& m, int done, int total) {
+  if (done == total)
+    must(conn, "DELETE FROM schemac.migrations WHERE version = $1::integer", {std::to_string(m.version)},
+         "recording the rollback of " + m.label());
+  else
+    must(conn, "UPDATE schemac.migrations SET state = 'reverting', sections_done = $2::integer WHERE version = $1::integer",
+         {std::to_string(m.version), std::to_string(done)}, "recording the rollback of " + m.label());
+}
+
+// Runs the sections after `skip` of one direction, each recorded as above; an empty script is one record.
+void run_sections(PGconn* conn, const Migration& m, bool up, int skip) {
+  const std::vector<Section>& sections = up ? m.up : m.down;
+  int total = int(sections.size());
+  auto record = [&](int done, long long ms) {
+    if (up) record_up(conn, m, done, total, ms);
+    else record_down(conn, m, done, total);
+  };
+  if (total == 0) {
+    must(conn, "BEGIN", {}, m.label());
+    try {
+      record(0, 0);
+    } catch (...) {
+      rollback(conn);
+      throw;
+    }
+    must(conn, "COMMIT", {}, "committing " + m.label());
+    return;
+  }
+  for (int i = skip; i < total; ++i) {
+    const Section& s = sections[size_t(i)];
+    auto start = Clock::now();
+    if (s.transactional) must(conn, "BEGIN", {}, m.label());
+    for (size_t j = 0; j < s.statements.size(); ++j) run_statement(conn, m, up, size_t(i), j, s);
+    try {
+      record(i + 1, ms_since(start));
+    } catch (...) {
+      if (s.transactional) rollback(conn);
+      throw;
+    }
+    if (s.transactional) must(conn, "COMMIT", {}, "committing " + m.label());
+  }
+}
+
+void refuse_problems(const std::vector<Migration>& ms, const std::vector<Applied>& history) {
+  auto p = problems(ms, history);
+  if (p.empty()) return;
+  std::string msg = "the migrations do not match the database's history:";
+  for (auto& line : p) msg += "\n  " + line;
+  throw Error(msg, "nothing was run; an applied migration never changes: put a change in a new migration");
+}
+
+}  // namespace
+
+std::string Migration::label() const {
+  char v[16];
+  std::snprintf(v, sizeof v, "%04d", version);
+  return std::string(v) + "_" + name;
+}
+
+const char* kind_name(Kind k) {
+  switch (k) {
+    case Kind::applied: return "applied";
+    case Kind::pending: return "pending";
+    case Kind::partial: return "partial";
+    case Kind::edited: return "edited";
+    case Kind::missing: return "missing";
+    case Kind::out_of_order: return "out-of-order";
+  }
+  return "?";
+}
+
+std::vector<Applied> read_history(PGconn* conn) {
+  std::vector<Applied> h;
+  if (!history_exists(conn)) return h;
+  Result r = must(conn,
+                  "SELECT version, name, checksum, to_char(applied_at AT TIME ZONE 'UTC', "
+                  "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), applied_by, duration_ms, sections_done, state"
+                  " FROM schemac.migrations ORDER BY version",
+                  {}, "reading the history");
+  for (int i = 0; i < PQntuples(r.get()); ++i) {
+    auto v = [&](int c) { return std::string(PQgetvalue(r.get(), i, c)); };
+    h.push_back({std::stoi(v(0)), v(1), v(2), v(3), v(4), std::stoll(v(5)), std::stoi(v(6)), state_of(v(7))});
+  }
+  return h;
+}
+
+std::vector<StatusLine> status(const std::vector<Migration>& ms, const std::vector<Applied>& history) {
+  std::map<int, StatusLine> lines;
+  int newest = newest_applied(history);
+  for (auto& a : history) {
+    const Migration* m = migration_of(ms, a.version);
+    // A migration stopped halfway may have been fixed before it resumes.
+    Kind k = !m                              ? Kind::missing
+             : a.state != RowState::applied ? Kind::partial
+             : m->checksum != a.checksum    ? Kind::edited
+                                            : Kind::applied;
+    lines[a.version] = {a.version, m ? m->label() : Migration{a.version, a.name, {}, {}, {}}.label(), k, &a};
+  }
+  for (auto& m : ms)
+    if (!lines.count(m.version))
+      lines[m.version] = {m.version, m.label(), m.version < newest ? Kind::out_of_order : Kind::pending, nullptr};
+  std::vector<StatusLine> out;
+  for (auto& [v, l] : lines) out.push_back(l);
+  return out;
+}
+
+std::vector<std::string> problems(const std::vector<Migration>& ms, const std::vector<Applied>& history) {
+  std::vector<std::string> p;
+  for (auto& l : status(ms, history)) {
+    if (l.kind == Kind::edited)
+      p.push_back(l.label + ": edited after it was applied (checksum " + l.row->checksum + " applied, " +
+                  migration_of(ms, l.version)->checksum + " now); restore the file as it was applied");
+    else if (l.kind == Kind::missing)
+      p.push_back(l.label + ": applied, but its migration is missing; restore its files from version control");
+    else if (l.kind == Kind::out_of_order)
+      p.push_back(l.label + ": pending, but a later migration (" + std::to_string(newest_applied(history)) +
+                  ") is already applied; renumber it after the newest");
+  }
+  return p;
+}
+
+std::vector<size_t> up_plan(const std::vector<Migration>& ms, const std::vector<Applied>& history,
+                            std::optional<int> to) {
+  std::vector<size_t> plan;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const Applied* a = row_of(history, ms[i].version);
+    if (a && a->state == RowState::applied) continue;
+    if (to && ms[i].version > *to) continue;
+    plan.push_back(i);
+  }
+  std::sort(plan.begin(), plan.end(), [&](size_t a, size_t b) { return ms[a].version < ms[b].version; });
+  return plan;
+}
+
+std::vector<size_t> down_plan(const std::vector<Migration>& ms, const std::vector<Applied>& history,
+                              const DownTarget& t) {
+  std::vector<size_t> plan;
+  int steps = t.steps.value_or(t.to ? int(history.size()) : 1);
+  for (auto a = history.rbegin(); a != history.rend() && int(plan.size()) < steps; ++a) {
+    if (t.to && a->version <= *t.to) break;
+    for (size_t i = 0; i < ms.size(); ++i)
+      if (ms[i].version == a->version) plan.push_back(i);
+  }
+  return plan;
+}
+
+int up(PGconn* conn, const std::vector<Migration>& ms, std::optional<int> to, const RunOptions& o) {
+  std::optional<RunLock> lock;
+  if (!o.dry_run) {
+    lock.emplace(conn, o);
+    create_history(conn);
+  }
+  std::vector<Applied> history = read_history(conn);
+  refuse_problems(ms, history);
+  if (!history.empty() && history.back().state == RowState::reverting) {
+    const Applied& a = history.back();
+    throw Error(Migration{a.version, a.name, {}, {}, {}}.label() + ": its rollback stopped after " +
+                    std::to_string(a.sections_done) + " section(s)",
+                "run `schemac migrate down` to finish the rollback first");
+  }
+  int n = 0;
+  for (size_t i : up_plan(ms, history, to)) {
+    const Migration& m = ms[i];
+    const Applied* a = row_of(history, m.version);
+    auto start = Clock::now();
+    if (!o.dry_run) run_sections(conn, m, true, a ? a->sections_done : 0);
+    ++n;
+    if (o.on_done) o.on_done({&m, true, ms_since(start), o.dry_run});
+  }
+  return n;
+}
+
+int down(PGconn* conn, const std::vector<Migration>& ms, const DownTarget& target, const RunOptions& o) {
+  std::optional<RunLock> lock;
+  if (!o.dry_run) lock.emplace(conn, o);
+  std::vector<Applied> history = read_history(conn);
+  refuse_problems(ms, history);
+  int n = 0;
+  for (size_t i : down_plan(ms, history, target)) {
+    const Migration& m = ms[i];
+    const Applied* a = row_of(history, m.version);
+    if (a->state == RowState::applying)
+      throw Error(m.label() + ": applied only up to section " + std::to_string(a->sections_done) +
+                      " of " + std::to_string(m.up.size()),
+                  "run `schemac migrate up` to finish it, then roll it back");
+    auto start = Clock::now();
+    if (!o.dry_run) run_sections(conn, m, false, a->state == RowState::reverting ? a->sections_done : 0);
+    ++n;
+    if (o.on_done) o.on_done({&m, false, ms_since(start), o.dry_run});
+  }
+  return n;
+}
+
+}  // namespace schemac::runtime
