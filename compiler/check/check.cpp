@@ -46,6 +46,10 @@ void check_namespaces(Reporter& r, Schema& s) {
     if (reserved_schema(n.name))
       r.error(n.loc, fmt::format("schema name \"{}\" is reserved for PostgreSQL or TimescaleDB", n.name),
               "choose another name");
+    // The migration runner keeps its history there, and inspect leaves that schema out (catalog/inspect_sql.hpp).
+    if (n.name == "schemac")
+      r.error(n.loc, "schema name \"schemac\" is reserved for the migration history (schemac.migrations)",
+              "choose another name");
     for (size_t j = 0; j < i; ++j)
       if (s.namespaces[j].name == n.name)
         r.error(n.loc, fmt::format("schema \"{}\" is declared twice", n.name),

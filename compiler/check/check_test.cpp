@@ -186,10 +186,13 @@ TEST_CASE("check: schemas must be declared and unique") {
   ok.namespaces.push_back(Namespace{"workspace", "", dsl_loc(60, 1), {}, {}});
   ok.namespaces.push_back(Namespace{"public", "", dsl_loc(70, 1), {}, {}});
   ok.namespaces.push_back(Namespace{"pg_stuff", "", dsl_loc(80, 1), {}, {}});
+  ok.namespaces.push_back(Namespace{"schemac", "", dsl_loc(90, 1), {}, {}});
   Schema copy = ok;
   CHECK(show(check(copy)) ==
         "60:1: error: schema \"workspace\" is declared twice [put all of its tables and enums in one schema block]\n"
-        "80:1: error: schema name \"pg_stuff\" is reserved for PostgreSQL or TimescaleDB [choose another name]\n");
+        "80:1: error: schema name \"pg_stuff\" is reserved for PostgreSQL or TimescaleDB [choose another name]\n"
+        "90:1: error: schema name \"schemac\" is reserved for the migration history (schemac.migrations) "
+        "[choose another name]\n");
   CHECK(copy.find_namespace("public") == nullptr);  // public is implicit and never listed
 }
 
