@@ -33,8 +33,12 @@ void check_name_length(Reporter& r, const std::string& name, const Loc& loc, std
           "PostgreSQL would cut it short: choose a shorter name");
 }
 
-bool reserved_schema(const std::string& name) {
-  return name.rfind("pg_", 0) == 0 || name.rfind("_timescaledb", 0) == 0 || name.rfind("timescaledb_", 0) == 0;
+// Who a reserved schema name belongs to, or "" when the name is free. `schemac` holds the migration history,
+// and inspect leaves that schema out (catalog/inspect_sql.hpp), so a declared one would vanish from plan --db.
+std::string reserved_schema(const std::string& name) {
+  if (name.rfind("pg_", 0) == 0 || name.rfind("_timescaledb", 0) == 0 || name.rfind("timescaledb_", 0) == 0)
+    return "PostgreSQL or TimescaleDB";
+  return name == "schemac" ? "the migration history (schemac.migrations)" : "";
 }
 
 // Schema blocks: unique, not reserved. `schema public { }` is dropped: public is implicit and never listed.
@@ -43,13 +47,8 @@ void check_namespaces(Reporter& r, Schema& s) {
   for (size_t i = 0; i < s.namespaces.size(); ++i) {
     const Namespace& n = s.namespaces[i];
     check_name_length(r, n.name, n.loc, "schema");
-    if (reserved_schema(n.name))
-      r.error(n.loc, fmt::format("schema name \"{}\" is reserved for PostgreSQL or TimescaleDB", n.name),
-              "choose another name");
-    // The migration runner keeps its history there, and inspect leaves that schema out (catalog/inspect_sql.hpp).
-    if (n.name == "schemac")
-      r.error(n.loc, "schema name \"schemac\" is reserved for the migration history (schemac.migrations)",
-              "choose another name");
+    if (std::string owner = reserved_schema(n.name); !owner.empty())
+      r.error(n.loc, fmt::format("schema name \"{}\" is reserved for {}", n.name, owner), "choose another name");
     for (size_t j = 0; j < i; ++j)
       if (s.namespaces[j].name == n.name)
         r.error(n.loc, fmt::format("schema \"{}\" is declared twice", n.name),

@@ -9,8 +9,6 @@
 
 namespace schemac {
 
-void print_done(const runtime::Done& d, Io io);  // migrate_up.cpp
-
 namespace {
 
 int run_down(const MigrateRunArgs& a, Io io) {

@@ -4,9 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <mutex>
 #include <unordered_map>
+
+#include "model/text.hpp"
 
 namespace schemac {
 namespace {
@@ -109,11 +110,6 @@ std::string last_name(const SqlTree& names) {
   return names.back()["String"].value("sval", "");
 }
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // FigureColnameInternal: the name and its strength (2 = a real name, 1 = a fallback a stronger one may
 // replace, 0 = none).
 int figure_name(const SqlTree& node, std::string& name) {
@@ -166,7 +162,7 @@ int figure_name(const SqlTree& node, std::string& name) {
   if (kind == "SQLValueFunction") {
     std::string op = n.value("op", "");
     if (op.rfind("SVFOP_", 0) != 0) return 0;
-    op = lower_ascii(op.substr(6));
+    op = to_lower(op.substr(6));
     if (op.size() > 2 && op.ends_with("_n")) op.resize(op.size() - 2);
     name = op;
     return 2;
