@@ -18,11 +18,13 @@ bool is_drop_phase(int p) {
 
 std::string column_ref(const Table& t, const std::string& column) { return table_ref(t) + "." + quote_ident(column); }
 
-Change mk(K kind, std::string object, std::string description, std::vector<std::string> up,
+Change mk(K kind, Target target, Fact from, Fact to, std::string description, std::vector<std::string> up,
           std::vector<std::string> down) {
   Change c;
   c.kind = kind;
-  c.object = std::move(object);
+  c.target = std::move(target);
+  c.from = std::move(from);
+  c.to = std::move(to);
   c.description = std::move(description);
   c.up = std::move(up);
   c.down = std::move(down);
@@ -32,14 +34,6 @@ Change mk(K kind, std::string object, std::string description, std::vector<std::
 Column named_column(const std::string& name) {
   Column c;
   c.name = name;
-  return c;
-}
-
-// The same change the other way round: what was UP becomes DOWN.
-Change inverse(Change c, K kind, std::string description) {
-  std::swap(c.up, c.down);
-  c.kind = kind;
-  c.description = std::move(description);
   return c;
 }
 
@@ -196,7 +190,7 @@ void Planner::rename_enum(const Enum& e) {
     auto it = std::find_if(from_.enums.begin(), from_.enums.end(),
                            [&](auto& x) { return x.schema == e.schema && x.name == old; });
     if (it == from_.enums.end() || to_.find_enum(e.schema, old)) continue;
-    Change c = mk(K::rename_enum, quote_qualified(e.schema, e.name),
+    Change c = mk(K::rename_enum, Target::of_enum(e), old, e.name,
              fmt::format("rename enum {} to {}", quote_qualified(e.schema, old), quote_ident(e.name)),
              {rename_enum_sql(e.schema, old, e.name)}, {rename_enum_sql(e.schema, e.name, old)});
     add(p_renames, std::move(c));
@@ -237,7 +231,7 @@ void Planner::rename_table(const Table& t) {
   for (auto& old : t.renamed_from) {
     Table* f = from_.table(t.schema, old);
     if (!f || to_.table(t.schema, old)) continue;
-    Change c = mk(K::rename_table, table_ref(t),
+    Change c = mk(K::rename_table, Target::of_table(t), old, t.name,
              fmt::format("rename table {} to {}", quote_qualified(t.schema, old), quote_ident(t.name)),
              {rename_table_sql(t.schema, old, t.name)}, {rename_table_sql(t.schema, t.name, old)});
     c.lock = Lock::access_exclusive;
@@ -257,7 +251,7 @@ void Planner::rename_column(Table& f, const Table& t, const Column& c) {
   for (auto& old : c.renamed_from) {
     Column* fc = f.column(old);
     if (!fc || t.column(old)) continue;
-    Change ch = mk(K::rename_column, column_ref(t, c.name),
+    Change ch = mk(K::rename_column, Target::of_column(t, c.name), old, c.name,
               fmt::format("rename column {} to {}", column_ref(t, old), quote_ident(c.name)),
               {rename_column_sql(t, old, c.name)}, {rename_column_sql(t, c.name, old)});
     ch.lock = Lock::access_exclusive;
@@ -320,7 +314,7 @@ void Planner::rename_derived_names(Table& f, const Table& t, const Table& before
       if (!same_constraint(*k, *n) || named(f.constraints, n->name) ||
           (k->index_backed() && relation_taken(f.schema, n->name)))
         continue;
-      Change c = mk(K::rename_constraint, column_ref(t, n->name),
+      Change c = mk(K::rename_constraint, Target::of_constraint(t, n->name), k->name, n->name,
                     fmt::format("rename constraint {} on {} to {}", quote_ident(k->name), table_ref(t),
                                 quote_ident(n->name)),
                     {rename_constraint_sql(t, k->name, n->name)}, {rename_constraint_sql(t, n->name, k->name)});
@@ -352,7 +346,7 @@ void Planner::rename_derived_names(Table& f, const Table& t, const Table& before
       if (is_timescale_default_index(f, renamed) && !relation_taken(f.schema, renamed.name)) now = renamed.name;
     }
     if (now.empty()) continue;
-    Change c = mk(K::rename_index, quote_qualified(t.schema, now),
+    Change c = mk(K::rename_index, Target::of_index(t, now), ix->name, now,
                   fmt::format("rename index {} to {}", quote_qualified(t.schema, ix->name), quote_ident(now)),
                   {rename_index_sql(t.schema, ix->name, now)}, {rename_index_sql(t.schema, now, ix->name)});
     c.lock = Lock::share_update_exclusive;
@@ -375,7 +369,7 @@ void Planner::relation_renamed(const std::string& schema, const std::string& old
 // --- schemas and extensions -------------------------------------------------------------------------------
 
 Change Planner::schema_created(const Namespace& n) {
-  Change c = mk(K::create_schema, quote_ident(n.name), "create schema " + quote_ident(n.name),
+  Change c = mk(K::create_schema, Target::of_schema(n.name), {}, n, "create schema " + quote_ident(n.name),
            {create_schema_sql(n.name)}, {drop_schema_sql(n.name)});
   if (!n.comment.empty()) c.up.push_back(comment_on_schema_sql(n.name, n.comment));
   return c;
@@ -386,8 +380,8 @@ void Planner::plan_namespaces() {
     const Namespace* f = from_.find_namespace(n->name);
     if (!f) add(p_schemas, schema_created(*n));
     else if (f->comment != n->comment)
-      add(p_comments, comment_change("schema " + quote_ident(n->name), quote_ident(n->name),
-                                     comment_on_schema_sql(n->name, n->comment),
+      add(p_comments, comment_change("schema " + quote_ident(n->name), Target::of_schema(n->name), f->comment,
+                                     n->comment, comment_on_schema_sql(n->name, n->comment),
                                      comment_on_schema_sql(n->name, f->comment)));
   }
   for (const Namespace* f : sorted_by_name(from_.namespaces))
@@ -399,7 +393,7 @@ void Planner::plan_namespaces() {
 }
 
 Change Planner::extension_created(const Extension& e) {
-  return mk(K::create_extension, quote_ident(e.name), "create extension " + quote_ident(e.name),
+  return mk(K::create_extension, Target::of_extension(e.name), {}, e, "create extension " + quote_ident(e.name),
                 {create_extension_marked_sql(e)}, {drop_extension_if_marked_sql(e)});
 }
 
@@ -420,21 +414,22 @@ void Planner::plan_extensions() {
   for (const Extension* e : sorted_by_name(from_.extensions))
     if (!named(to_.extensions, e->name)) {
       // A declared removal drops it whoever made it; its DOWN puts it back.
-      Change c = mk(K::drop_extension, quote_ident(e->name), "drop extension " + quote_ident(e->name),
+      Change c = mk(K::drop_extension, Target::of_extension(e->name), *e, {}, "drop extension " + quote_ident(e->name),
                     {drop_extension_sql(*e)}, {create_extension_sql(*e)});
       c.destructive = true;  // dropping an extension drops the types, functions and data that belong to it
       add(p_drop_extensions, std::move(c));
     }
 }
 
-Change Planner::comment_change(const std::string& what, const std::string& object, std::string up, std::string down) {
-  return mk(K::comment, object, "comment on " + what, {std::move(up)}, {std::move(down)});
+Change Planner::comment_change(const std::string& what, Target target, const std::string& from,
+                               const std::string& to, std::string up, std::string down) {
+  return mk(K::comment, std::move(target), from, to, "comment on " + what, {std::move(up)}, {std::move(down)});
 }
 
 // --- enums --------------------------------------------------------------------------------------------------
 
 Change Planner::enum_created(const Enum& e) {
-  Change c = mk(K::create_enum, quote_qualified(e.schema, e.name), "create enum " + quote_qualified(e.schema, e.name),
+  Change c = mk(K::create_enum, Target::of_enum(e), {}, e, "create enum " + quote_qualified(e.schema, e.name),
            {create_enum_sql(e)}, {drop_enum_sql(e)});
   if (!e.comment.empty()) c.up.push_back(comment_on_enum_sql(e, e.comment));
   return c;
@@ -466,7 +461,7 @@ std::vector<EnumUse> Planner::enum_uses(const Enum& e) const {
 void Planner::alter_enum(const Enum& f, const Enum& e) {
   std::string object = quote_qualified(e.schema, e.name);
   if (f.comment != e.comment)
-    add(p_comments, comment_change("enum " + object, object, comment_on_enum_sql(e, e.comment),
+    add(p_comments, comment_change("enum " + object, Target::of_enum(e), f.comment, e.comment, comment_on_enum_sql(e, e.comment),
                                    comment_on_enum_sql(e, f.comment)));
   if (f.values == e.values) return;
   auto uses = enum_uses(e);
@@ -478,7 +473,7 @@ void Planner::alter_enum(const Enum& f, const Enum& e) {
   for (auto& v : e.values)
     if (std::find(f.values.begin(), f.values.end(), v) != f.values.end()) kept.push_back(v);
   if (kept == f.values) {
-    Change c = mk(K::add_enum_values, object, "", {}, recreate_enum_sql(old, uses));
+    Change c = mk(K::add_enum_values, Target::of_enum(e), f, e, "", {}, recreate_enum_sql(old, uses));
     std::vector<std::string> added;
     size_t last_old = 0;
     for (size_t i = 0; i < e.values.size(); ++i)
@@ -502,7 +497,7 @@ void Planner::alter_enum(const Enum& f, const Enum& e) {
   std::vector<std::string> removed;
   for (auto& v : f.values)
     if (std::find(e.values.begin(), e.values.end(), v) == e.values.end()) removed.push_back(quote_literal(v));
-  Change c = mk(K::recreate_enum, object,
+  Change c = mk(K::recreate_enum, Target::of_enum(e), f, e,
            fmt::format("recreate enum {} ({})", object,
                        removed.empty() ? "values reordered" : "removes " + join(removed)),
            recreate_enum_sql(e, uses), recreate_enum_sql(old, uses));
@@ -519,25 +514,26 @@ void Planner::alter_enum(const Enum& f, const Enum& e) {
 
 void Planner::plan_comments(const Table& f, const Table& t) {
   if (f.comment != t.comment)
-    add(p_comments, comment_change("table " + table_ref(t), table_ref(t), comment_on_table_sql(t, t.comment),
+    add(p_comments, comment_change("table " + table_ref(t), Target::of_table(t), f.comment, t.comment, comment_on_table_sql(t, t.comment),
                                    comment_on_table_sql(t, f.comment)));
   for (auto& c : t.columns)
     if (const Column* fc = f.column(c.name); fc && fc->comment != c.comment)
-      add(p_comments, comment_change("column " + column_ref(t, c.name), column_ref(t, c.name),
+      add(p_comments, comment_change("column " + column_ref(t, c.name), Target::of_column(t, c.name), fc->comment, c.comment,
                                      comment_on_column_sql(t, c.name, c.comment),
                                      comment_on_column_sql(t, c.name, fc->comment)));
   for (const Constraint* k : sorted_by_name(t.constraints)) {
     const Constraint* o = named(f.constraints, k->name);
     if (o && same_constraint(*o, *k) && o->comment != k->comment)
       add(p_comments, comment_change("constraint " + quote_ident(k->name) + " on " + table_ref(t),
-                                     column_ref(t, k->name), comment_on_constraint_sql(t, k->name, k->comment),
+                                     Target::of_constraint(t, k->name), o->comment, k->comment,
+                                     comment_on_constraint_sql(t, k->name, k->comment),
                                      comment_on_constraint_sql(t, k->name, o->comment)));
   }
   for (const Index* ix : sorted_by_name(t.indexes)) {
     const Index* o = named(f.indexes, ix->name);
     if (o && same_index(*o, *ix) && o->comment != ix->comment)
       add(p_comments, comment_change("index " + quote_qualified(t.schema, ix->name),
-                                     quote_qualified(t.schema, ix->name),
+                                     Target::of_index(t, ix->name), o->comment, ix->comment,
                                      comment_on_index_sql(t, ix->name, ix->comment),
                                      comment_on_index_sql(t, ix->name, o->comment)));
   }
@@ -564,64 +560,6 @@ void Planner::refuse_destructive(Plan& plan) const {
 }  // namespace diff_detail
 
 using diff_detail::Planner;
-using K = Change::Kind;
-
-const char* lock_name(Lock l) {
-  switch (l) {
-    case Lock::none: return "none";
-    case Lock::share_update_exclusive: return "SHARE UPDATE EXCLUSIVE";
-    case Lock::share: return "SHARE";
-    case Lock::share_row_exclusive: return "SHARE ROW EXCLUSIVE";
-    case Lock::access_exclusive: return "ACCESS EXCLUSIVE";
-  }
-  return "none";
-}
-
-const char* kind_name(Change::Kind k) {
-  switch (k) {
-    case K::create_schema: return "create_schema";
-    case K::drop_schema: return "drop_schema";
-    case K::create_extension: return "create_extension";
-    case K::drop_extension: return "drop_extension";
-    case K::create_enum: return "create_enum";
-    case K::drop_enum: return "drop_enum";
-    case K::rename_enum: return "rename_enum";
-    case K::add_enum_values: return "add_enum_values";
-    case K::recreate_enum: return "recreate_enum";
-    case K::create_table: return "create_table";
-    case K::drop_table: return "drop_table";
-    case K::rename_table: return "rename_table";
-    case K::add_column: return "add_column";
-    case K::drop_column: return "drop_column";
-    case K::rename_column: return "rename_column";
-    case K::alter_column_type: return "alter_column_type";
-    case K::alter_nullability: return "alter_nullability";
-    case K::alter_default: return "alter_default";
-    case K::alter_identity: return "alter_identity";
-    case K::alter_generated: return "alter_generated";
-    case K::add_constraint: return "add_constraint";
-    case K::drop_constraint: return "drop_constraint";
-    case K::validate_constraint: return "validate_constraint";
-    case K::rename_constraint: return "rename_constraint";
-    case K::create_index: return "create_index";
-    case K::drop_index: return "drop_index";
-    case K::rename_index: return "rename_index";
-    case K::comment: return "comment";
-    case K::create_hypertable: return "create_hypertable";
-    case K::drop_hypertable: return "drop_hypertable";
-    case K::set_chunk_interval: return "set_chunk_interval";
-    case K::add_retention: return "add_retention";
-    case K::change_retention: return "change_retention";
-    case K::remove_retention: return "remove_retention";
-    case K::enable_compression: return "enable_compression";
-    case K::change_compression: return "change_compression";
-    case K::disable_compression: return "disable_compression";
-    case K::add_compression_policy: return "add_compression_policy";
-    case K::change_compression_policy: return "change_compression_policy";
-    case K::remove_compression_policy: return "remove_compression_policy";
-  }
-  return "unknown";
-}
 
 Plan diff(const Schema& from, const Schema& to, const DiffOptions& options) {
   return Planner(from, to, options).run();

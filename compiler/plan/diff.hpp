@@ -18,55 +18,11 @@
 #include <vector>
 
 #include "model/diagnostic.hpp"
+#include "plan/change.hpp"
 #include "model/model.hpp"
 #include "model/timescale.hpp"
 
 namespace schemac {
-
-// The strongest table lock a change takes, weakest first.
-enum class Lock {
-  none,
-  share_update_exclusive,  // CREATE INDEX CONCURRENTLY, VALIDATE CONSTRAINT: reads and writes continue
-  share,                   // CREATE INDEX: blocks writes
-  share_row_exclusive,     // ADD FOREIGN KEY: blocks writes on both tables
-  access_exclusive         // most ALTER TABLE forms, DROP: blocks reads and writes
-};
-const char* lock_name(Lock l);  // "ACCESS EXCLUSIVE", ...
-
-struct Change {
-  enum class Kind {
-    create_schema, drop_schema,
-    create_extension, drop_extension,
-    create_enum, drop_enum, rename_enum, add_enum_values, recreate_enum,
-    create_table, drop_table, rename_table,
-    add_column, drop_column, rename_column, alter_column_type, alter_nullability, alter_default,
-    alter_identity, alter_generated,
-    add_constraint, drop_constraint, validate_constraint, rename_constraint,
-    create_index, drop_index, rename_index,
-    comment,
-    create_hypertable, drop_hypertable,  // make a table a hypertable / rebuild it as a plain table
-    set_chunk_interval,
-    add_retention, change_retention, remove_retention,
-    enable_compression, change_compression, disable_compression,
-    add_compression_policy, change_compression_policy, remove_compression_policy,
-  };
-  Kind kind = Kind::comment;
-  std::string object;       // the object changed, quoted and qualified: public.exchanges, public.t.col
-  std::string description;  // one line for humans: "add column public.t.price (numeric(20,8))"
-  std::vector<std::string> up;    // statements in execution order
-  std::vector<std::string> down;  // statements in execution order (undoing `up`)
-  bool destructive = false;       // UP can lose data
-  // DOWN brings back the structure UP removed but not its data (a dropped column or table comes back empty or
-  // filled, never with its old values). `down_note` says so, and how the rows are filled, in the DOWN script.
-  bool irreversible_data = false;
-  std::string down_note;
-  bool transactional = true;      // false: a statement (UP or DOWN) must run outside a transaction block
-  Lock lock = Lock::none;
-  bool rewrites = false;  // UP rewrites or copies the whole table
-  std::string note;       // lock/rewrite hazard or side effect worth a reviewer's attention; may be empty
-};
-
-const char* kind_name(Change::Kind k);  // "create_table", ... (stable: used in JSON output)
 
 struct DiffOptions {
   bool allow_destructive = false;

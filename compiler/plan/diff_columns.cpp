@@ -7,8 +7,8 @@ namespace schemac::diff_detail {
 // --- columns ------------------------------------------------------------------------------------------------
 
 Change Planner::column_added(const Table& t, const Column& c) {
-  Change ch = mk(K::add_column, column_ref(t, c.name),
-            fmt::format("add column {} ({})", column_ref(t, c.name), sql_type(c.type, false)),
+  Change ch = mk(K::add_column, Target::of_column(t, c.name), {}, c,
+                 fmt::format("add column {} ({})", column_ref(t, c.name), sql_type(c.type, false)),
             {add_column_sql(t, c)}, {drop_column_sql(t, c.name)});
   if (!c.comment.empty()) ch.up.push_back(comment_on_column_sql(t, c.name, c.comment));
   ch.lock = Lock::access_exclusive;
@@ -112,19 +112,24 @@ static std::string type_change_note(const Table& t, const Type& from, const Type
 
 void Planner::alter_column(const Table& f, const Table& t, const Column& a, const Column& b) {
   std::string ref = column_ref(t, b.name);
-  auto change = [&](K kind, std::string description, std::vector<std::string> up, std::vector<std::string> down) {
-    Change c = mk(kind, ref, std::move(description), std::move(up), std::move(down));
+  // Each change is one step: its facts are the column before and after that step.
+  auto change = [&](K kind, std::string description, const Column& before, const Column& after,
+                    std::vector<std::string> up, std::vector<std::string> down) {
+    Change c = mk(kind, Target::of_column(t, b.name), before, after, std::move(description), std::move(up),
+                  std::move(down));
     c.lock = Lock::access_exclusive;
     return c;
   };
   if (a.generated_expr != b.generated_expr) {
     refuse_on_compressed(f, t, "change the generated column " + quote_ident(b.name));
     if (a.generated_expr && !b.generated_expr) {
-      add(p_columns, change(K::alter_generated, "stop generating " + ref + " (keeps its values)",
+      Column plain = a;
+      plain.generated_expr.reset();
+      add(p_columns, change(K::alter_generated, "stop generating " + ref + " (keeps its values)", a, plain,
                             {drop_expression_sql(t, b)}, {drop_column_sql(t, a.name), add_column_sql(t, a)}));
     } else {
       // PostgreSQL 15 cannot change or add a generation expression in place: drop the column and add it back.
-      Change c = change(K::alter_generated, "recompute generated column " + ref + " (drop and add it back)",
+      Change c = change(K::alter_generated, "recompute generated column " + ref + " (drop and add it back)", a, b,
                         {drop_column_sql(t, a.name), add_column_sql(t, b)},
                         {drop_column_sql(t, b.name), add_column_sql(t, a)});
       c.destructive = c.irreversible_data = !a.generated_expr;  // the plain column's values are lost
@@ -138,9 +143,11 @@ void Planner::alter_column(const Table& f, const Table& t, const Column& a, cons
   Column mid = a;  // the column as each step leaves it
   if (a.identity != Identity::none && b.identity == Identity::none) {
     refuse_on_compressed(f, t, "drop the identity of " + quote_ident(b.name));
-    add(p_columns, change(K::alter_identity, "drop identity of " + ref, {drop_identity_sql(t, a)},
+    Column next = mid;
+    next.identity = Identity::none;
+    add(p_columns, change(K::alter_identity, "drop identity of " + ref, mid, next, {drop_identity_sql(t, a)},
                           {add_identity_sql(t, a), sync_sequence_sql(t, a)}));
-    mid.identity = Identity::none;
+    mid = next;
   }
   bool default_done = false;
   if (!(storage_type(a.type) == storage_type(b.type))) {
@@ -162,7 +169,7 @@ void Planner::alter_column(const Table& f, const Table& t, const Column& a, cons
     Change c = change(K::alter_column_type,
                       fmt::format("change type of {} from {} to {}", ref, sql_type(a.type, false),
                                   sql_type(b.type, false)),
-                      std::move(up), std::move(down));
+                      mid, to_type, std::move(up), std::move(down));
     c.rewrites = !rewrite_free(a.type, b.type);
     c.note = type_change_note(t, a.type, b.type, c.rewrites);
     add(p_columns, std::move(c));
@@ -176,23 +183,29 @@ void Planner::alter_column(const Table& f, const Table& t, const Column& a, cons
     add(p_columns, change(K::alter_default,
                           b.default_expr ? fmt::format("set default of {} to {}", ref, *b.default_expr)
                                          : "drop default of " + ref,
-                          {set_default_sql(t, nb)}, {set_default_sql(t, mid)}));
+                          mid, nb, {set_default_sql(t, nb)}, {set_default_sql(t, mid)}));
+    mid = nb;
   }
   if (a.nullable != b.nullable) {
+    Column next = mid;
+    next.nullable = b.nullable;
     Change c = change(K::alter_nullability, b.nullable ? "make " + ref + " nullable" : "make " + ref + " NOT NULL",
-                      {set_not_null_sql(t, b, !b.nullable)}, {set_not_null_sql(t, b, b.nullable)});
+                      mid, next, {set_not_null_sql(t, b, !b.nullable)}, {set_not_null_sql(t, b, b.nullable)});
     if (!b.nullable) c.note = "scans the whole table under ACCESS EXCLUSIVE; fails if a row holds NULL";
     add(p_columns, std::move(c));
+    mid = next;
   }
+  Column with_identity = mid;
+  with_identity.identity = b.identity;
   if (b.identity != Identity::none && mid.identity == Identity::none) {
     refuse_on_compressed(f, t, "add an identity to " + quote_ident(b.name));
-    add(p_columns, change(K::alter_identity, "add identity to " + ref, {add_identity_sql(t, b), sync_sequence_sql(t, b)},
+    add(p_columns, change(K::alter_identity, "add identity to " + ref, mid, with_identity, {add_identity_sql(t, b), sync_sequence_sql(t, b)},
                           {drop_identity_sql(t, b)}));
   } else if (b.identity != Identity::none && mid.identity != b.identity) {
     add(p_columns, change(K::alter_identity,
                           fmt::format("make identity of {} {}", ref,
                                       b.identity == Identity::always ? "ALWAYS" : "BY DEFAULT"),
-                          {set_identity_sql(t, b)}, {set_identity_sql(t, a)}));
+                          mid, with_identity, {set_identity_sql(t, b)}, {set_identity_sql(t, a)}));
   }
 }
 

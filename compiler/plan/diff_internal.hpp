@@ -80,13 +80,11 @@ const T* named(const std::vector<T>& v, const std::string& name) {
 // s.t.col (or s.t.constraint_name), quoted.
 std::string column_ref(const Table& t, const std::string& column);
 
-Change mk(K kind, std::string object, std::string description, std::vector<std::string> up,
+// A change of `kind` to `target`, whose facts are `from` and `to` (see Fact in change.hpp).
+Change mk(K kind, Target target, Fact from, Fact to, std::string description, std::vector<std::string> up,
           std::vector<std::string> down);
 
 Column named_column(const std::string& name);
-
-// The same change the other way round: what was UP becomes DOWN.
-Change inverse(Change c, K kind, std::string description);
 
 bool same_constraint(const Constraint& a, const Constraint& b);
 
@@ -218,7 +216,8 @@ class Planner {
 
   void plan_extensions();
 
-  Change comment_change(const std::string& what, const std::string& object, std::string up, std::string down);
+  Change comment_change(const std::string& what, Target target, const std::string& from, const std::string& to,
+                        std::string up, std::string down);
 
   // --- enums --------------------------------------------------------------------------------------------------
 
@@ -322,7 +321,7 @@ class Planner {
   std::vector<Change> timescale_additions(const Table& t);
 
   // The inverse of an addition: what the removal does is the addition's DOWN.
-  static Change removal(Change c, const Table& t);
+  Change removal(Change c, const Table& t) const;
 
   // The table as it stands while hypertable conversions run: every column of `t` (the column phase is done),
   // and the constraints and indexes both sides share.

@@ -49,7 +49,7 @@ Change Planner::table_created(const Table& t, const Schema& before, const Schema
   std::vector<const Constraint*> fks;
   for (const Constraint* k : sorted_by_name(t.constraints))
     if (k->kind == CK::foreign_key && fk_target_ready(t, *k, before, after)) fks.push_back(k);
-  Change c = mk(K::create_table, table_ref(t), "create table " + table_ref(t), {create_table_sql(t, fks)},
+  Change c = mk(K::create_table, Target::of_table(t), {}, t, "create table " + table_ref(t), {create_table_sql(t, fks)},
            {drop_table_sql(t)});
   if (t.hypertable) {
     c.up.push_back(create_hypertable_sql(t, false, ts_));
@@ -65,8 +65,8 @@ Change Planner::table_created(const Table& t, const Schema& before, const Schema
 
 // A foreign key of a new table whose target is created in the same plan: the table is empty, no NOT VALID.
 Change Planner::fk_added_to_new_table(const Table& t, const Constraint& k) {
-  Change c = mk(K::add_constraint, column_ref(t, k.name),
-           fmt::format("add foreign key {} on {}", quote_ident(k.name), table_ref(t)),
+  Change c = mk(K::add_constraint, Target::of_constraint(t, k.name), {}, k,
+                fmt::format("add foreign key {} on {}", quote_ident(k.name), table_ref(t)),
            {add_constraint_sql(t, k, false)}, {drop_constraint_sql(t, k.name)});
   c.lock = Lock::share_row_exclusive;
   return c;
@@ -108,8 +108,8 @@ void Planner::alter_table(const Table& f, const Table& t) {
 // hypertables get the plain form.
 Change Planner::constraint_added(const Table& t, const Constraint& k, bool target_is_hypertable) {
   std::string what = k.kind == CK::foreign_key ? "foreign key" : "constraint";
-  Change c = mk(K::add_constraint, column_ref(t, k.name),
-           fmt::format("add {} {} on {}", what, quote_ident(k.name), table_ref(t)), {}, {drop_constraint_sql(t, k.name)});
+  Change c = mk(K::add_constraint, Target::of_constraint(t, k.name), {}, k,
+                fmt::format("add {} {} on {}", what, quote_ident(k.name), table_ref(t)), {}, {drop_constraint_sql(t, k.name)});
   bool two_step = (k.kind == CK::check || k.kind == CK::foreign_key) && !t.hypertable && !target_is_hypertable;
   c.up.push_back(add_constraint_sql(t, k, two_step));
   if (two_step) c.up.push_back(validate_constraint_sql(t, k));
@@ -173,7 +173,7 @@ void Planner::plan_constraints(const Table& f, const Table& t) {
     const Constraint* old = named(f.constraints, k->name);
     if (old && same_constraint(*old, *k) && fk_kept(f, *old)) {
       if (old->not_valid) {
-        Change c = mk(K::validate_constraint, column_ref(t, k->name),
+        Change c = mk(K::validate_constraint, Target::of_constraint(t, k->name), *old, *k,
                  fmt::format("validate constraint {} on {}", quote_ident(k->name), table_ref(t)),
                  {validate_constraint_sql(t, *k)}, {});
         c.lock = Lock::share_update_exclusive;
@@ -191,7 +191,7 @@ Change Planner::index_created(const Table& t, const Index& ix) const {
   IndexMode mode = IndexMode::plain;
   if (!t.hypertable && opt_.concurrent_indexes) mode = IndexMode::concurrently;
   if (t.hypertable && !ix.unique && opt_.transaction_per_chunk) mode = IndexMode::transaction_per_chunk;
-  Change c = mk(K::create_index, quote_qualified(t.schema, ix.name),
+  Change c = mk(K::create_index, Target::of_index(t, ix.name), {}, ix,
            fmt::format("create index {} on {}", quote_ident(ix.name), table_ref(t)),
            {create_index_sql(t, ix, mode)}, {drop_index_sql(t, ix.name, mode == IndexMode::concurrently)});
   if (!ix.comment.empty()) c.up.push_back(comment_on_index_sql(t, ix.name, ix.comment));

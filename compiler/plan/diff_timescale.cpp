@@ -18,7 +18,7 @@ void Planner::refuse_on_apache(const Table& t, const std::string& feature) {
 }
 
 Change Planner::retention_added(const Table& t, const Span& s) {
-  Change c = mk(K::add_retention, table_ref(t),
+  Change c = mk(K::add_retention, Target::of_table(t), {}, s,
            fmt::format("add retention policy on {} (drop chunks older than {})", table_ref(t), span_text(s)),
            {add_retention_policy_sql(t, s, ts_)}, {remove_retention_policy_sql(t, ts_)});
   if (use_cron()) {
@@ -39,7 +39,8 @@ Change Planner::retention_added(const Table& t, const Span& s) {
 
 Change Planner::compression_enabled(const Table& t, const Compression& comp) {
   refuse_on_apache(t, "compression");
-  Change c = mk(K::enable_compression, table_ref(t), "enable compression on " + table_ref(t) + compression_text(comp),
+  Change c = mk(K::enable_compression, Target::of_table(t), {}, comp,
+                "enable compression on " + table_ref(t) + compression_text(comp),
            {enable_compression_sql(t, comp)}, {decompress_all_sql(t, ts_), disable_compression_sql(t)});
   c.lock = Lock::access_exclusive;
   return c;
@@ -47,7 +48,7 @@ Change Planner::compression_enabled(const Table& t, const Compression& comp) {
 
 Change Planner::compression_policy_added(const Table& t, const Span& after) {
   refuse_on_apache(t, "a compression policy");
-  return mk(K::add_compression_policy, table_ref(t),
+  return mk(K::add_compression_policy, Target::of_table(t), {}, after,
                 fmt::format("add compression policy on {} (compress chunks older than {})", table_ref(t),
                             span_text(after)),
                 {add_compression_policy_sql(t, after, ts_)}, {remove_compression_policy_sql(t, ts_)});
@@ -66,7 +67,7 @@ std::vector<Change> Planner::timescale_additions(const Table& t) {
 }
 
 // The inverse of an addition: what the removal does is the addition's DOWN.
-Change Planner::removal(Change c, const Table& t) {
+Change Planner::removal(Change c, const Table& t) const {
   switch (c.kind) {
     case K::enable_compression: {
       Change r = inverse(std::move(c), K::disable_compression, "disable compression on " + table_ref(t));
@@ -77,8 +78,7 @@ Change Planner::removal(Change c, const Table& t) {
     case K::add_compression_policy:
       return inverse(std::move(c), K::remove_compression_policy, "remove compression policy on " + table_ref(t));
     default: {
-      bool cron = !c.up.empty() && c.up[0].find("cron.") != std::string::npos;
-      std::string what = cron ? "unschedule pg_cron retention on " : "remove retention policy on ";
+      std::string what = use_cron() ? "unschedule pg_cron retention on " : "remove retention policy on ";
       return inverse(std::move(c), K::remove_retention, what + table_ref(t));
     }
   }
@@ -123,7 +123,7 @@ std::vector<InboundFk> Planner::inbound_fks(const Table& t) const {
 }
 
 Change Planner::hypertable_made(const Table& t, const std::vector<std::string>& rebuild) {
-  Change c = mk(K::create_hypertable, table_ref(t),
+  Change c = mk(K::create_hypertable, Target::of_table(t), {}, *t.hypertable,
            fmt::format("make {} a hypertable on {} (moves existing rows into chunks)", table_ref(t),
                        quote_ident(t.hypertable->time_column)),
            {create_hypertable_sql(t, true, ts_)}, rebuild);
@@ -160,7 +160,7 @@ void Planner::alter_hypertable(const Table& f, const Table& t) {
     Span old_i = a.chunk_interval.value_or(default_chunk_interval());
     Span new_i = b.chunk_interval.value_or(default_chunk_interval());
     if (!(old_i == new_i)) {
-      Change c = mk(K::set_chunk_interval, table_ref(t),
+      Change c = mk(K::set_chunk_interval, Target::of_table(t), old_i, new_i,
                fmt::format("set chunk interval of {} to {} (was {}; affects only chunks created from now on)",
                            table_ref(t), span_text(new_i), span_text(old_i)),
                {set_chunk_interval_sql(t, new_i, ts_)}, {set_chunk_interval_sql(t, old_i, ts_)});
@@ -200,7 +200,7 @@ void Planner::alter_compression(const Table& f, const Table& t) {
       if (to.after) s.push_back(add_compression_policy_sql(t, *to.after, ts_));
       return s;
     };
-    Change c = mk(K::change_compression, table_ref(t),
+    Change c = mk(K::change_compression, Target::of_table(t), *a, *b,
              "change compression settings of " + table_ref(t) + compression_text(*b), steps(*a, *b), steps(*b, *a));
     c.lock = Lock::access_exclusive;
     c.rewrites = true;
@@ -213,7 +213,7 @@ void Planner::alter_compression(const Table& f, const Table& t) {
   if (!b->after) return add(p_ts_settings, removal(compression_policy_added(t, *a->after), t));
   refuse_on_apache(t, "a compression policy");
   // add_compression_policy(if_not_exists) keeps a policy with other arguments: remove, then add.
-  add(p_ts_settings, mk(K::change_compression_policy, table_ref(t),
+  add(p_ts_settings, mk(K::change_compression_policy, Target::of_table(t), *a->after, *b->after,
                             fmt::format("change compression policy on {} to chunks older than {} (was {})",
                                         table_ref(t), span_text(*b->after), span_text(*a->after)),
                             {remove_compression_policy_sql(t, ts_), add_compression_policy_sql(t, *b->after, ts_)},
@@ -228,7 +228,7 @@ void Planner::alter_retention(const Table& f, const Table& t) {
   if (!b) return add(p_ts_settings, removal(retention_added(f, *a), t));
   Change on = retention_added(t, *b);
   Change off = retention_added(t, *a);
-  Change c = mk(K::change_retention, table_ref(t),
+  Change c = mk(K::change_retention, Target::of_table(t), *a, *b,
            fmt::format("change retention of {} to {} (was {})", table_ref(t), span_text(*b), span_text(*a)),
            {off.down[0], on.up[0]}, {on.down[0], off.up[0]});
   c.note = on.note;

@@ -4,16 +4,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <nlohmann/json.hpp>
 
+#include "model/json.hpp"
 #include "model/quote.hpp"
 
 namespace schemac {
 
 namespace {
-
-// Insertion-ordered, so the keys come out as the CLI contract lists them ("up" first).
-using Json = nlohmann::ordered_json;
 
 std::string summary(const Plan& p) {
   if (p.empty()) return "no changes";
@@ -42,10 +39,32 @@ std::string severity_name(const Diagnostic& d) {
   return d.severity == Diagnostic::Severity::error ? "error" : "warning";
 }
 
+Json target_json(const Target& t) {
+  Json j = {{"kind", target_kind_name(t.kind)}};
+  if (!t.schema.empty()) j["schema"] = t.schema;
+  if (!t.table.empty()) j["table"] = t.table;
+  j["name"] = t.name;
+  return j;
+}
+
+Json fact_json(const Fact& f) {
+  return std::visit(
+      [](auto& v) -> Json {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, std::monostate>) return nullptr;
+        else if constexpr (std::is_same_v<V, std::string>) return v;
+        else return json_of(v);
+      },
+      f);
+}
+
 // JSON carries the text as it is (names included): its string escapes are complete, unlike a comment line's.
 Json change_json(const Change& c) {
   return {{"kind", kind_name(c.kind)},
-          {"object", c.object},
+          {"object", c.object()},
+          {"target", target_json(c.target)},
+          {"from", fact_json(c.from)},
+          {"to", fact_json(c.to)},
           {"description", c.description},
           {"destructive", c.destructive},
           {"irreversible_data", c.irreversible_data},
@@ -134,8 +153,7 @@ std::string plan_json(const Plan& plan) {
               {"refused", is_refused},
               {"changes", std::move(changes)},
               {"diagnostics", std::move(diagnostics)}};
-  // Text that is not UTF-8 (a name from a SQL_ASCII database) becomes U+FFFD instead of an exception.
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return dump_json(out);
 }
 
 std::string plan_markdown(const Plan& plan, const std::string& title) {

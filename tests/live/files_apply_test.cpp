@@ -74,7 +74,7 @@ void check_plan_after_down(const Project& p, const TestDb& db, const std::string
   REQUIRE_MESSAGE(r.exit_code == 0, test::describe(r));
   const nlohmann::json plan = nlohmann::json::parse(r.out);  // kept: iterating a temporary's member dangles
   for (auto& c : plan["changes"]) {
-    std::string object = c["object"], constraint = object.substr(object.rfind('.') + 1);
+    std::string constraint = c["target"]["name"];
     bool said = down.find(constraint + " comes back NOT VALID") != std::string::npos;
     CHECK_MESSAGE((c["kind"] == "validate_constraint" && said),
                   "after DOWN: " << c["description"].get<std::string>() << " is pending\n" << down);
