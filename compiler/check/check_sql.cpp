@@ -116,14 +116,10 @@ std::string uuid_error(const Literal& v) {
 // varchar(n) and char(n) refuse a longer value (trailing spaces past n excepted).
 std::string length_error(const Type& t, const Literal& v) {
   if (t.mods.empty() || t.name == "text") return "";
-  std::string s = v.text;
-  size_t chars = 0, last = 0;
-  for (size_t i = 0; i < s.size(); ++i)
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      ++chars;
-      if (s[i] != ' ') last = chars;
-    }
-  return static_cast<int64_t>(last) > t.mods[0] ? fmt::format("it is longer than {} characters", t.mods[0]) : "";
+  // PostgreSQL cuts trailing spaces to make a value fit instead of failing.
+  std::string_view s = v.text;
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return static_cast<int64_t>(utf8_length(s)) > t.mods[0] ? fmt::format("it is longer than {} characters", t.mods[0]) : "";
 }
 
 std::string enum_error(const Enum& e, const Literal& v) {

@@ -39,4 +39,25 @@ Utf8Char utf8_char(std::string_view s) {
   return {static_cast<char32_t>(code), static_cast<size_t>(n)};
 }
 
+namespace {
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += !continuation(c);
+  return n;
+}
+
+size_t utf8_offset(std::string_view s, size_t n) {
+  for (size_t i = 0, chars = 0; i < s.size(); ++i)
+    if (!continuation(s[i]) && chars++ == n) return i;
+  return s.size();
+}
+
+size_t utf8_floor(std::string_view s, size_t n) {
+  while (n > 0 && n < s.size() && continuation(s[n])) --n;
+  return n;
+}
+
 }  // namespace schemac

@@ -24,4 +24,12 @@ struct Utf8Char {
 };
 Utf8Char utf8_char(std::string_view s);
 
+// Counting in characters the way PostgreSQL counts a varchar's length or a parser's cursor position: a character
+// is a byte that is not a UTF-8 continuation byte (10xxxxxx).
+size_t utf8_length(std::string_view s);
+// The byte offset of character `n` (0-based); s.size() when s has no such character.
+size_t utf8_offset(std::string_view s, size_t n);
+// `n` backed off to the first byte of the character it falls in, so s.substr(0, n) cuts no character.
+size_t utf8_floor(std::string_view s, size_t n);
+
 }  // namespace schemac

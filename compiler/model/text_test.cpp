@@ -23,3 +23,16 @@ TEST_CASE("text: trim, join, to_lower") {
   CHECK(join({"a", "b", "c"}, "-") == "a-b-c");
   CHECK(to_lower("TimeStampTZ") == "timestamptz");
 }
+
+TEST_CASE("text: lengths and offsets count characters, cuts fall on character starts") {
+  std::string s = "a\xc3\xa9\xe6\x97\xa5z";  // a é 日 z
+  CHECK(utf8_length(s) == 4);
+  CHECK(utf8_offset(s, 0) == 0);
+  CHECK(utf8_offset(s, 2) == 3);
+  CHECK(utf8_offset(s, 3) == 6);
+  CHECK(utf8_offset(s, 9) == s.size());
+  CHECK(utf8_floor(s, 2) == 1);  // inside é
+  CHECK(utf8_floor(s, 5) == 3);  // inside 日
+  CHECK(utf8_floor(s, 3) == 3);
+  CHECK(utf8_floor(s, 99) == 99);
+}

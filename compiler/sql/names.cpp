@@ -3,29 +3,20 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/text.hpp"
 #include "sql/parser.hpp"
 
 namespace schemac {
 
-namespace {
-
-// The longest prefix of at most `n` bytes that ends on a character boundary (PostgreSQL's pg_mbcliplen): a
-// name cut inside a UTF-8 character is not valid text, and the server refuses it.
-size_t clip_to_char(std::string_view s, size_t n) {
-  while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return n;
-}
-
-}  // namespace
-
-// As PostgreSQL's makeObjectName: shorten the longer part a byte at a time, then back each off to a character.
+// As PostgreSQL's makeObjectName: shorten the longer part a byte at a time, then back each off to a character
+// (pg_mbcliplen): a name cut inside a UTF-8 character is not valid text, and the server refuses it.
 std::string make_object_name(std::string_view name1, std::string_view name2, std::string_view label) {
   size_t overhead = (label.empty() ? 0 : label.size() + 1) + (name2.empty() ? 0 : 1);
   size_t avail = kMaxIdentifierBytes > overhead ? kMaxIdentifierBytes - overhead : 0;
   size_t n1 = name1.size(), n2 = name2.size();
   while (n1 + n2 > avail) (n1 > n2 ? n1 : n2)--;
-  n1 = clip_to_char(name1, n1);
-  n2 = clip_to_char(name2, n2);
+  n1 = utf8_floor(name1, n1);
+  n2 = utf8_floor(name2, n2);
   std::string out(name1.substr(0, n1));
   if (!name2.empty()) out += "_" + std::string(name2.substr(0, n2));
   if (!label.empty()) out += "_" + std::string(label);

@@ -14,12 +14,7 @@ namespace {
 
 // libpg_query reports a 1-based character position; callers place carets by byte.
 size_t byte_of_char(std::string_view text, int cursorpos) {
-  size_t target = cursorpos > 0 ? static_cast<size_t>(cursorpos - 1) : 0, chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a character
-    if (chars++ == target) return i;
-  }
-  return text.size();
+  return utf8_offset(text, cursorpos > 0 ? static_cast<size_t>(cursorpos - 1) : 0);
 }
 
 constexpr std::string_view kSelect = "SELECT ";
