@@ -202,6 +202,10 @@ class Builder {
   std::vector<std::string> names(TSNode n, const char* fieldname) const;
   bool starts_line(TSNode n) const;
   std::string sql(uint32_t from, uint32_t to) const;
+  // The source ranges sql(from, to) is made of, before its trim.
+  std::vector<std::pair<uint32_t, uint32_t>> sql_pieces(uint32_t from, uint32_t to) const;
+  // The source byte that byte `offset` of sql(from, to) came from.
+  uint32_t sql_source_byte(uint32_t from, uint32_t to, size_t offset) const;
   std::string paren_inner(TSNode paren) const;
   void check_sql(TSNode n, const std::string& text, std::string_view what, bool paren = true);
   void error(Loc l, std::string message, std::string hint = "") {
@@ -348,16 +352,33 @@ bool Builder::starts_line(TSNode n) const {
 }
 
 // Source text of [from, to) without the comments inside it: SQL kept verbatim, but `//` is not SQL.
-std::string Builder::sql(uint32_t from, uint32_t to) const {
-  std::string out;
+std::vector<std::pair<uint32_t, uint32_t>> Builder::sql_pieces(uint32_t from, uint32_t to) const {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
   uint32_t pos = from;
   auto c = std::partition_point(comments_.begin(), comments_.end(), [&](const Comment& k) { return k.start < from; });
   for (; c != comments_.end() && c->end <= to; ++c) {
-    out.append(f_.text, pos, c->start - pos);
+    out.push_back({pos, c->start});
     pos = c->end;
   }
-  out.append(f_.text, pos, to - pos);
+  out.push_back({pos, to});
+  return out;
+}
+
+std::string Builder::sql(uint32_t from, uint32_t to) const {
+  std::string out;
+  for (auto [a, b] : sql_pieces(from, to)) out.append(f_.text, a, b - a);
   return trim(out);
+}
+
+uint32_t Builder::sql_source_byte(uint32_t from, uint32_t to, size_t offset) const {
+  bool leading = true;  // sql() trimmed the white space before the first character
+  for (auto [a, b] : sql_pieces(from, to))
+    for (uint32_t i = a; i < b; ++i) {
+      if (leading && std::isspace(static_cast<unsigned char>(f_.text[i]))) continue;
+      leading = false;
+      if (offset-- == 0) return i;
+    }
+  return to;
 }
 
 std::string Builder::paren_inner(TSNode paren) const {
@@ -369,15 +390,13 @@ std::string Builder::paren_inner(TSNode paren) const {
 }
 
 // SQL the DSL carries must be one expression PostgreSQL's parser accepts: a syntax error in it is the file's,
-// reported where it stands (a `//` comment inside the SQL can shift the column a little).
+// reported where it stands in the file, `//` comments inside it skipped as sql() skips them.
 void Builder::check_sql(TSNode n, const std::string& sql_text, std::string_view what, bool paren) {
   if (sql_text.empty() || !present(n) || ts_node_has_error(n)) return;
   const SqlParse& p = parse_expression(sql_text);
   if (p.ok()) return;
-  size_t from = ts_node_start_byte(n) + (paren ? 1 : 0);
-  while (from < f_.text.size() && std::isspace(static_cast<unsigned char>(f_.text[from]))) ++from;
-  size_t at = std::min<size_t>(from + p.error_offset, ts_node_end_byte(n));
-  error(at_byte(at), fmt::format("the {} is not valid SQL: {}", what, p.error),
+  uint32_t from = ts_node_start_byte(n) + (paren ? 1 : 0), to = ts_node_end_byte(n);
+  error(at_byte(sql_source_byte(from, std::max(from, to), p.error_offset)), fmt::format("the {} is not valid SQL: {}", what, p.error),
         p.error == "not one SQL expression" ? "write a single expression, as PostgreSQL takes it after CHECK or DEFAULT"
                                             : "fix the SQL; it goes to PostgreSQL as written");
 }

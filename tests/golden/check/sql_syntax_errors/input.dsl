@@ -8,4 +8,8 @@ table t {
 
   index (c) where (c = 'x' or or)
   index ((c ||))
+
+  // a // comment inside the SQL does not move the caret
+  check (a > 0 // positive
+    and a <)
 }
