@@ -86,6 +86,9 @@ struct Change {
   bool irreversible_data = false;
   std::string down_note;
   bool transactional = true;      // false: a statement (UP or DOWN) must run outside a transaction block
+  // Runs in a transaction of its own: what came before commits first and nothing after joins it (VALIDATE
+  // CONSTRAINT, so the long scan holds only its weak lock and none of the locks of the changes around it).
+  bool own_transaction = false;
   Lock lock = Lock::none;
   bool rewrites = false;  // UP rewrites or copies the whole table
   std::string note;       // lock/rewrite hazard or side effect worth a reviewer's attention; may be empty

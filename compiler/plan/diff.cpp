@@ -572,7 +572,7 @@ std::string script(const Plan& plan, bool up) {
   auto step = [&](const Change& c) {
     std::vector<std::string> comments{std::string(up ? "" : "undo: ") + c.description};
     if (!up && !c.down_note.empty()) comments.push_back(c.down_note);
-    steps.push_back({std::move(comments), up ? c.up : c.down, c.transactional});
+    steps.push_back({std::move(comments), up ? c.up : c.down, c.transactional, c.own_transaction});
   };
   if (up)
     for (auto& c : plan.changes) step(c);

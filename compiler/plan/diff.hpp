@@ -11,8 +11,9 @@
 // Order of a plan (each phase sorted by name; the reverse of the whole plan is the DOWN script):
 //   renames; removals of TimescaleDB settings on tables that stop being hypertables; dropped foreign keys,
 //   indexes, constraints, tables, columns; new schemas, extensions, enums (and enum value changes), tables,
-//   columns and column changes; hypertable conversions; new constraints, indexes, foreign keys; TimescaleDB
-//   settings and policies; comments; finally dropped enums, extensions, schemas.
+//   columns and column changes; hypertable conversions; new constraints, indexes, foreign keys; validations
+//   of constraints added NOT VALID (each committed on its own, so its scan holds only SHARE UPDATE
+//   EXCLUSIVE); TimescaleDB settings and policies; comments; finally dropped enums, extensions, schemas.
 
 #include <string>
 #include <vector>

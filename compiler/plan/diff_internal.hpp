@@ -49,6 +49,7 @@ enum Phase {
   p_constraints,
   p_indexes,
   p_fks,
+  p_validations,  // each in a transaction of its own, once every addition has committed
   p_ts_settings,
   p_comments,
   p_drop_enums,
@@ -267,6 +268,7 @@ class Planner {
   // are validated by a second statement, which only takes SHARE UPDATE EXCLUSIVE while it scans. TimescaleDB
   // hypertables get the plain form.
   static Change constraint_added(const Table& t, const Constraint& k, bool target_is_hypertable);
+  static std::optional<Change> validation_split(const Table& t, const Constraint& k, Change& added);
 
   bool fk_target_hypertable(const Constraint& k, const Schema& s) const;
 

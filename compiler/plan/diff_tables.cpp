@@ -122,6 +122,23 @@ Change Planner::constraint_added(const Table& t, const Constraint& k, bool targe
   return c;
 }
 
+// The VALIDATE of a constraint added NOT VALID, taken out of `added` into a change of its own that commits
+// separately: the ADD holds its strong lock only for a moment, and the scan that validates the rows takes only
+// SHARE UPDATE EXCLUSIVE, so reads and writes go on. nullopt when `added` is not in two steps.
+std::optional<Change> Planner::validation_split(const Table& t, const Constraint& k, Change& added) {
+  std::string validate = validate_constraint_sql(t, k);
+  auto it = std::find(added.up.begin(), added.up.end(), validate);
+  if (it == added.up.end()) return std::nullopt;
+  added.up.erase(it);
+  added.note = "added NOT VALID: checks new rows at once; a later change validates the existing ones";
+  Change v = mk(K::validate_constraint, Target::of_constraint(t, k.name), k, k,
+                fmt::format("validate constraint {} on {}", quote_ident(k.name), table_ref(t)), {validate}, {});
+  v.lock = Lock::share_update_exclusive;
+  v.own_transaction = true;
+  v.note = "scans the existing rows while reads and writes continue";
+  return v;
+}
+
 // The DOWN of a dropped check or foreign key re-adds it, but when the same plan drops the data it checks (the
 // referenced table, or one of its columns, which DOWN brings back filled with zero values) the old rows cannot
 // be expected to pass. Such a constraint comes back NOT VALID, so DOWN still runs; new rows are checked, old ones
@@ -177,11 +194,16 @@ void Planner::plan_constraints(const Table& f, const Table& t) {
                  fmt::format("validate constraint {} on {}", quote_ident(k->name), table_ref(t)),
                  {validate_constraint_sql(t, *k)}, {});
         c.lock = Lock::share_update_exclusive;
-        add(p_constraints, std::move(c));
+        c.own_transaction = true;
+        add(p_validations, std::move(c));
       }
       continue;
     }
-    add(k->kind == CK::foreign_key ? p_fks : p_constraints, constraint_added(t, *k, fk_target_hypertable(*k, to_)));
+    Phase phase = k->kind == CK::foreign_key ? p_fks : p_constraints;
+    Change c = constraint_added(t, *k, fk_target_hypertable(*k, to_));
+    std::optional<Change> validation = validation_split(t, *k, c);
+    add(phase, std::move(c));
+    if (validation) add(p_validations, std::move(*validation));
   }
 }
 

@@ -143,11 +143,6 @@ std::vector<Case> cases() {
        {"ALTER TABLE public.t DROP COLUMN g;", "ALTER TABLE public.t ADD COLUMN g int GENERATED ALWAYS AS (id * 3) STORED NOT NULL;"},
        {"ALTER TABLE public.t DROP COLUMN g;", "ALTER TABLE public.t ADD COLUMN g int GENERATED ALWAYS AS (id * 2) STORED NOT NULL;"},
        false, true, Lock::access_exclusive, true, "alter_generated", false},
-      {"check on existing table", with_table(t_with({price})), with_table(t_with({price}, {ck})), "add_constraint",
-       {"ALTER TABLE public.t ADD CONSTRAINT t_price_check CHECK (price > 0) NOT VALID;",
-        "ALTER TABLE public.t VALIDATE CONSTRAINT t_price_check;"},
-       {"ALTER TABLE public.t DROP CONSTRAINT t_price_check;"}, false, true, Lock::access_exclusive, false,
-       "drop_constraint", false},
       {"unique", with_table(t_with({price})), with_table(t_with({price}, {uq("t_price_key", {"price"})})),
        "add_constraint", {"ALTER TABLE public.t ADD CONSTRAINT t_price_key UNIQUE (price);"},
        {"ALTER TABLE public.t DROP CONSTRAINT t_price_key;"}, false, true, Lock::access_exclusive, false,
@@ -384,4 +379,31 @@ TEST_CASE("diff: the DOWN of a dropped column runs on a table with rows and says
   CHECK_FALSE(add.changes.at(0).irreversible_data);
   Plan drop_table = diff(schema_of({t_with({})}), Schema{}, allow());
   CHECK(drop_table.changes.at(0).irreversible_data);
+}
+
+TEST_CASE("diff: a check on an existing table is added NOT VALID, then validated in a transaction of its own") {
+  Table t = simple("t", {col("price", ty("int"))});
+  Table checked = t;
+  checked.constraints.push_back(chk("t_price_check", "price > 0"));
+  Plan p = diff(schema_of({t}), schema_of({checked}));
+  REQUIRE(kinds(p) == std::vector<std::string>{"add_constraint", "validate_constraint"});
+  CHECK(p.changes[0].up ==
+        std::vector<std::string>{"ALTER TABLE public.t ADD CONSTRAINT t_price_check CHECK (price > 0) NOT VALID;"});
+  CHECK(p.changes[0].lock == Lock::access_exclusive);
+  CHECK_FALSE(p.changes[0].own_transaction);
+  CHECK(p.changes[1].up == std::vector<std::string>{"ALTER TABLE public.t VALIDATE CONSTRAINT t_price_check;"});
+  CHECK(p.changes[1].down.empty());  // undoing the addition drops it
+  CHECK(p.changes[1].lock == Lock::share_update_exclusive);
+  CHECK(p.changes[1].own_transaction);
+  // The ADD commits before the scan starts: two sections.
+  std::string up = plan_up_sql(p);
+  CHECK(up.find("-- schemac:section 2 transactional") != std::string::npos);
+  CHECK(up.find("VALIDATE") > up.find("COMMIT;"));
+  CHECK(plan_down_sql(p).find("-- schemac:section 2") == std::string::npos);
+
+  Plan r = diff(schema_of({checked}), schema_of({t}), allow());
+  REQUIRE(kinds(r) == std::vector<std::string>{"drop_constraint"});
+  CHECK(r.changes[0].down == std::vector<std::string>{
+                                 "ALTER TABLE public.t ADD CONSTRAINT t_price_check CHECK (price > 0) NOT VALID;",
+                                 "ALTER TABLE public.t VALIDATE CONSTRAINT t_price_check;"});
 }

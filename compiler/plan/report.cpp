@@ -32,6 +32,7 @@ std::string flags(const Change& c, bool with_lock = true) {
   if (c.rewrites) f.push_back("rewrites table");
   if (with_lock && c.lock == Lock::access_exclusive) f.push_back("ACCESS EXCLUSIVE lock");
   if (!c.transactional) f.push_back("outside a transaction");
+  if (c.own_transaction) f.push_back("in a transaction of its own");
   return fmt::format("{}", fmt::join(f, ", "));
 }
 
@@ -69,6 +70,7 @@ Json change_json(const Change& c) {
           {"destructive", c.destructive},
           {"irreversible_data", c.irreversible_data},
           {"transactional", c.transactional},
+          {"own_transaction", c.own_transaction},
           {"lock", lock_name(c.lock)},
           {"rewrites", c.rewrites},
           {"note", c.note},

@@ -45,10 +45,12 @@ std::string render_script(const std::vector<ScriptStep>& steps) {
   for (auto& step : steps) {
     if (step.statements.empty()) continue;
     if (step.transactional) {
+      if (step.alone) close();
       if (!in_transaction) open(true);
       out += "\n";
       comments(step, "");
       for (auto& s : step.statements) out += s + "\n";
+      if (step.alone) close();
       continue;
     }
     close();

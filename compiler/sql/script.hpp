@@ -36,6 +36,7 @@ struct ScriptStep {
   std::vector<std::string> comments;
   std::vector<std::string> statements;
   bool transactional = true;  // false: each statement needs a section of its own, outside a transaction block
+  bool alone = false;         // transactional, in a section of its own: the steps before it commit first
 };
 
 // The script of `steps` in order, in sections as above, with a note at the top saying how to apply it. Empty when

@@ -1,12 +1,14 @@
--- schemac plan: 6 changes
+-- schemac plan: 7 changes
 --   drop foreign key child_parent_id_fkey on public.child  [ACCESS EXCLUSIVE lock]
 --   drop constraint qty_small on public.child  [ACCESS EXCLUSIVE lock]
 --   drop constraint child_qty_check on public.child  [ACCESS EXCLUSIVE lock]
 --   drop constraint child_parent_id_qty_key on public.child  [ACCESS EXCLUSIVE lock]
 --   add constraint child_qty_check on public.child  [ACCESS EXCLUSIVE lock]
---     note: added NOT VALID, then validated under SHARE UPDATE EXCLUSIVE
+--     note: added NOT VALID: checks new rows at once; a later change validates the existing ones
 --   add constraint parent_code_key on public.parent  [ACCESS EXCLUSIVE lock]
 --     note: builds a unique index under ACCESS EXCLUSIVE
+--   validate constraint child_qty_check on public.child  [in a transaction of its own]
+--     note: scans the existing rows while reads and writes continue
 
 -- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
 -- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
@@ -30,9 +32,16 @@ ALTER TABLE public.child DROP CONSTRAINT child_parent_id_qty_key;
 
 -- add constraint child_qty_check on public.child
 ALTER TABLE public.child ADD CONSTRAINT child_qty_check CHECK (qty > 0) NOT VALID;
-ALTER TABLE public.child VALIDATE CONSTRAINT child_qty_check;
 
 -- add constraint parent_code_key on public.parent
 ALTER TABLE public.parent ADD CONSTRAINT parent_code_key UNIQUE (code);
+
+COMMIT;
+
+-- schemac:section 2 transactional
+BEGIN;
+
+-- validate constraint child_qty_check on public.child
+ALTER TABLE public.child VALIDATE CONSTRAINT child_qty_check;
 
 COMMIT;

@@ -1,7 +1,9 @@
--- schemac plan: 2 changes
+-- schemac plan: 3 changes
 --   create table public.parent
 --   add foreign key child_parent_id_fkey on public.child
---     note: added NOT VALID, then validated under SHARE UPDATE EXCLUSIVE
+--     note: added NOT VALID: checks new rows at once; a later change validates the existing ones
+--   validate constraint child_parent_id_fkey on public.child  [in a transaction of its own]
+--     note: scans the existing rows while reads and writes continue
 
 -- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
 -- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
@@ -19,6 +21,13 @@ CREATE TABLE public.parent (
 
 -- add foreign key child_parent_id_fkey on public.child
 ALTER TABLE public.child ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parent (id) NOT VALID;
+
+COMMIT;
+
+-- schemac:section 2 transactional
+BEGIN;
+
+-- validate constraint child_parent_id_fkey on public.child
 ALTER TABLE public.child VALIDATE CONSTRAINT child_parent_id_fkey;
 
 COMMIT;

@@ -1,4 +1,4 @@
--- schemac plan: 8 changes, 2 destructive, 2 whose data DOWN cannot restore
+-- schemac plan: 9 changes, 2 destructive, 2 whose data DOWN cannot restore
 --   drop foreign key fills_trade_id_fkey on public.fills  [ACCESS EXCLUSIVE lock]
 --     DOWN: the rows of public.orders are gone: fills_trade_id_fkey comes back NOT VALID (old rows unchecked); validate it once the data is back: ALTER TABLE public.fills VALIDATE CONSTRAINT fills_trade_id_fkey
 --   drop index fills_exchange_idx on public.fills  [outside a transaction]
@@ -13,7 +13,9 @@
 --   create index fills_venue_idx on public.fills  [outside a transaction]
 --     note: built CONCURRENTLY: reads and writes continue
 --   add foreign key fills_trade_id_fkey on public.fills
---     note: added NOT VALID, then validated under SHARE UPDATE EXCLUSIVE
+--     note: added NOT VALID: checks new rows at once; a later change validates the existing ones
+--   validate constraint fills_trade_id_fkey on public.fills  [in a transaction of its own]
+--     note: scans the existing rows while reads and writes continue
 
 -- Apply with: psql -v ON_ERROR_STOP=1 -f <this file>. Each `schemac:section` line opens a section: a
 -- transactional one runs between BEGIN and COMMIT (all of it or nothing), a no-transaction one is a single
@@ -68,6 +70,13 @@ BEGIN;
 
 -- add foreign key fills_trade_id_fkey on public.fills
 ALTER TABLE public.fills ADD CONSTRAINT fills_trade_id_fkey FOREIGN KEY (trade_id) REFERENCES public.trades (id) NOT VALID;
+
+COMMIT;
+
+-- schemac:section 6 transactional
+BEGIN;
+
+-- validate constraint fills_trade_id_fkey on public.fills
 ALTER TABLE public.fills VALIDATE CONSTRAINT fills_trade_id_fkey;
 
 COMMIT;
