@@ -11,8 +11,11 @@ namespace schemac {
 
 // One line per migration run (or, with --dry-run, that would run).
 void print_done(const runtime::Done& d, Io io) {
-  const char* verb = d.up ? (d.dry_run ? "would apply" : "applied") : (d.dry_run ? "would revert" : "reverted");
+  const char* verb = d.baseline ? (d.dry_run ? "would baseline" : "baselined")
+                     : d.up     ? (d.dry_run ? "would apply" : "applied")
+                                : (d.dry_run ? "would revert" : "reverted");
   if (d.dry_run) fmt::print(io.out, "{} {}\n", verb, d.migration->label());
+  else if (d.baseline) fmt::print(io.out, "{} {} (recorded as applied, nothing run)\n", verb, d.migration->label());
   else fmt::print(io.out, "{} {} ({} ms)\n", verb, d.migration->label(), d.duration_ms);
   io.out.flush();
 }

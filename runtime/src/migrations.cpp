@@ -330,9 +330,53 @@ int up(PGconn* conn, const std::vector<Migration>& ms, std::optional<int> to, co
     auto start = Clock::now();
     if (!o.dry_run) run_sections(conn, m, true, a ? a->sections_done : 0);
     ++n;
-    if (o.on_done) o.on_done({&m, true, ms_since(start), o.dry_run});
+    if (o.on_done) o.on_done({&m, true, false, ms_since(start), o.dry_run});
   }
   return n;
+}
+
+std::vector<size_t> baseline_plan(const std::vector<Migration>& ms, const std::vector<Applied>& history,
+                                  int version) {
+  std::string label = Migration{version, "", {}, {}, {}}.label();
+  label.pop_back();  // the version alone: "0003"
+  if (!migration_of(ms, version))
+    throw Error("there is no migration " + label + " to baseline at",
+                "pass the version of a migration in the directory (`schemac migrate status` lists them)");
+  refuse_problems(ms, history);
+  for (const Applied& a : history) {
+    std::string row = Migration{a.version, a.name, {}, {}, {}}.label();
+    if (a.state != RowState::applied)
+      throw Error(row + " stopped halfway (" + state_text(a.state) + "); a baseline records only whole migrations",
+                  "finish it with `schemac migrate up` or `schemac migrate down` first");
+    if (a.version > version)
+      throw Error("the database is already at " + row + ", past " + label,
+                  "a baseline only marks versions that were never applied; roll back with `schemac migrate down` "
+                  "if that is what you mean");
+  }
+  return up_plan(ms, history, version);
+}
+
+int baseline(PGconn* conn, const std::vector<Migration>& ms, int version, const RunOptions& o) {
+  std::optional<RunLock> lock;
+  if (!o.dry_run) {
+    lock.emplace(conn, o);
+    create_history(conn);
+  }
+  std::vector<size_t> plan = baseline_plan(ms, read_history(conn), version);
+  if (!o.dry_run && !plan.empty()) {
+    // One transaction: a baseline is recorded whole or not at all.
+    must(conn, "BEGIN", {}, "recording the baseline");
+    try {
+      for (size_t i : plan) record_up(conn, ms[i], int(ms[i].up.size()), int(ms[i].up.size()), 0);
+    } catch (...) {
+      rollback(conn);
+      throw;
+    }
+    must(conn, "COMMIT", {}, "committing the baseline");
+  }
+  if (o.on_done)
+    for (size_t i : plan) o.on_done({&ms[i], true, true, 0, o.dry_run});
+  return int(plan.size());
 }
 
 int down(PGconn* conn, const std::vector<Migration>& ms, const DownTarget& target, const RunOptions& o) {
@@ -351,7 +395,7 @@ int down(PGconn* conn, const std::vector<Migration>& ms, const DownTarget& targe
     auto start = Clock::now();
     if (!o.dry_run) run_sections(conn, m, false, a->state == RowState::reverting ? a->sections_done : 0);
     ++n;
-    if (o.on_done) o.on_done({&m, false, ms_since(start), o.dry_run});
+    if (o.on_done) o.on_done({&m, false, false, ms_since(start), o.dry_run});
   }
   return n;
 }

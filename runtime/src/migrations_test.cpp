@@ -73,3 +73,23 @@ TEST_CASE("a migration stopped halfway is partial, not edited, when its file was
   CHECK(problems(ms, h).empty());
   CHECK(status(ms, h)[1].kind == Kind::partial);
 }
+
+TEST_CASE("a baseline records the versions up to N the history lacks, and refuses what it would rewrite") {
+  auto ms = three();
+  CHECK(baseline_plan(ms, {}, 2) == std::vector<size_t>{0, 1});
+  CHECK(baseline_plan(ms, {row(1, "init", "h1:a")}, 3) == std::vector<size_t>{1, 2});
+  CHECK(baseline_plan(ms, {row(1, "init", "h1:a"), row(2, "add_fees", "h1:b")}, 2).empty());
+  auto refused = [&](const std::vector<Applied>& h, int version) {
+    try {
+      baseline_plan(ms, h, version);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK(refused({}, 4).find("there is no migration 0004") == 0);
+  CHECK(refused({row(1, "init", "h1:a"), row(2, "add_fees", "h1:b")}, 1).find("already at 0002_add_fees") !=
+        std::string::npos);
+  CHECK(refused({row(1, "init", "h1:a", RowState::applying)}, 2).find("0001_init stopped halfway") == 0);
+  CHECK(refused({row(1, "init", "h1:other")}, 2).find("0001_init: edited") != std::string::npos);
+}

@@ -84,9 +84,17 @@ struct DownTarget {
 std::vector<size_t> down_plan(const std::vector<Migration>& migrations, const std::vector<Applied>& history,
                               const DownTarget& target);
 
+// What `baseline` would record as applied (indices, ascending): every migration up to `version` that the
+// history lacks. Throws Error when `version` is not among the migrations, the history has a row above it or a
+// row stopped halfway, or the history does not match the migrations (problems()): a baseline only marks
+// versions that were never run, it never rewrites a row.
+std::vector<size_t> baseline_plan(const std::vector<Migration>& migrations, const std::vector<Applied>& history,
+                                  int version);
+
 struct Done {
   const Migration* migration = nullptr;
   bool up = true;
+  bool baseline = false;  // recorded as applied without running anything
   long long duration_ms = 0;
   bool dry_run = false;
 };
@@ -101,6 +109,10 @@ struct RunOptions {
 
 // Apply pending migrations (ascending version) up to `to`; returns how many ran. Throws Error.
 int up(PGconn* conn, const std::vector<Migration>& migrations, std::optional<int> to, const RunOptions& o);
+// Marks the database as being at `version` without running anything (a database built before schemac managed
+// it): the rows of baseline_plan, each as applied with its checksum, in one transaction under the run lock.
+// Returns how many were recorded. Throws Error.
+int baseline(PGconn* conn, const std::vector<Migration>& migrations, int version, const RunOptions& o);
 // Revert applied migrations (newest first); returns how many ran. Throws Error.
 int down(PGconn* conn, const std::vector<Migration>& migrations, const DownTarget& target, const RunOptions& o);
 
