@@ -42,6 +42,7 @@ struct MigrateNewArgs {
   bool allow_destructive = false;
   std::string edition;
   bool retention_via_cron = false;
+  bool empty = false;  // write UP/DOWN templates to fill in by hand; the snapshot stays the newest one's
 };
 int cmd_migrate_new(const MigrateNewArgs& a, Io io);
 

@@ -77,6 +77,8 @@ int run(int argc, char** argv) {
   mnew->add_option("--file", new_args.file, "schema file (default ./schema.dsl)");
   mnew->add_option("--dir", new_args.dir, "migrations directory (default ./migrations)");
   mnew->add_flag("--allow-destructive", new_args.allow_destructive, "permit drops and narrowing changes");
+  mnew->add_flag("--empty", new_args.empty,
+                 "write UP/DOWN templates to fill in by hand (a data backfill); the declared state unchanged");
   add_edition_options(mnew, new_args.edition, new_args.retention_via_cron);
   mnew->callback([&] { rc = cmd_migrate_new(new_args, io); });
   std::string hash_dir = "migrations";
