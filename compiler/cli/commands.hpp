@@ -65,7 +65,11 @@ int cmd_migrate_rebase(const MigrateRebaseArgs& a, Io io);
 // `schemac migrate up|down|status|history`: the runtime's engine (runtime/include/schemac/migrations.hpp) on
 // the migrations in `dir`, against --db.
 struct MigrateRunArgs {
-  std::optional<std::string> db;
+  std::vector<std::string> dbs;        // --db, repeatable
+  std::optional<std::string> targets;  // --targets FILE: one URL a line
+  int jobs = 1;                        // targets run at once
+  bool fail_fast = false;              // a failed target stops the ones not started yet
+  std::string format = "text";         // text | json
   std::string dir = "migrations";
   std::optional<int> to, steps;
   int baseline = 0;        // baseline: the version to mark the database as being at

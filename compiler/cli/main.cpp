@@ -28,8 +28,10 @@ void add_edition_options(CLI::App* cmd, std::string& edition, bool& via_cron) {
 
 // The flags `migrate up`, `down`, `status` and `history` share.
 void add_run_options(CLI::App* cmd, schemac::MigrateRunArgs& a, bool runs) {
-  cmd->add_option("--db", a.db, "database (libpq URL or conninfo; default $DATABASE_URL or .env)");
+  cmd->add_option("--db", a.dbs, "database (libpq URL or conninfo; default $DATABASE_URL or .env)")
+      ->allow_extra_args(false);
   cmd->add_option("--dir", a.dir, "migrations directory (default ./migrations)");
+  cmd->add_option("--format", a.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   if (!runs) return;
   cmd->add_flag("--dry-run", a.dry_run, "change nothing; print what would run");
   cmd->add_option("--lock-wait", a.lock_wait_ms, "milliseconds to wait for another run's lock (default 30000)");

@@ -4,10 +4,10 @@
 #include "cli/commands.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ostream.h>
 
 #include "cli/common.hpp"
 #include "cli/migrate_run.hpp"
+#include "cli/migrate_targets.hpp"
 
 namespace schemac {
 
@@ -16,12 +16,12 @@ namespace {
 int run_baseline(const MigrateRunArgs& a, Io io) {
   auto ms = runtime_migrations(a.dir, io);
   if (!ms) return 1;
-  Connection conn = connect_to(a.db);
-  runtime::RunOptions o = run_options(a);
-  o.on_done = [&](const runtime::Done& d) { print_done(d, io); };
-  if (runtime::baseline(conn.get(), *ms, a.baseline, o) == 0)
-    fmt::print(io.out, "nothing to record: the history already has every migration up to {:04}\n", a.baseline);
-  return 0;
+  return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) {
+    runtime::RunOptions o = run_options(a);
+    o.on_done = [&](const runtime::Done& d) { t.done(d); };
+    if (runtime::baseline(conn, *ms, a.baseline, o) == 0)
+      t.line(fmt::format("nothing to record: the history already has every migration up to {:04}", a.baseline));
+  });
 }
 
 }  // namespace

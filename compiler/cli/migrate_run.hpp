@@ -17,9 +17,6 @@ std::optional<std::vector<runtime::Migration>> runtime_migrations(const std::str
 
 runtime::RunOptions run_options(const MigrateRunArgs& a);
 
-// One line per migration run (or, with --dry-run, that would run), for up and down (defined in migrate_up.cpp).
-void print_done(const runtime::Done& d, Io io);
-
 // guarded() and the engine's runtime::Error.
 int guarded_run(Io io, const std::function<int()>& run);
 

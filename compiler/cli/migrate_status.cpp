@@ -1,37 +1,57 @@
-// `schemac migrate status`: where the database stands against migrations/: one line per migration.
+// `schemac migrate status`: where each database stands against migrations/: one line per migration.
 #include "cli/commands.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ostream.h>
 
 #include "cli/common.hpp"
 #include "cli/migrate_run.hpp"
+#include "cli/migrate_targets.hpp"
 
 namespace schemac {
 
 namespace {
 
+std::string detail_of(const runtime::StatusLine& l) {
+  if (l.kind == runtime::Kind::partial)
+    return fmt::format(" ({} after section {})",
+                       l.row->state == runtime::RowState::applying ? "applying stopped" : "rollback stopped",
+                       l.row->sections_done);
+  if (l.row) return fmt::format(" ({})", l.row->applied_at);
+  return "";
+}
+
+Json line_json(const runtime::StatusLine& l) {
+  Json j = {{"version", l.version}, {"label", l.label}, {"status", runtime::kind_name(l.kind)}};
+  j["applied_at"] = l.row ? Json(l.row->applied_at) : Json(nullptr);
+  if (l.kind == runtime::Kind::partial) j["sections_done"] = l.row->sections_done;
+  return j;
+}
+
+void status_of(PGconn* conn, const std::vector<runtime::Migration>& ms, TargetRun& t) {
+  std::vector<runtime::Applied> history = runtime::read_history(conn);
+  bool pending = false;
+  Json lines = Json::array();
+  for (const runtime::StatusLine& l : runtime::status(ms, history)) {
+    t.line(fmt::format("{:<13} {}{}", runtime::kind_name(l.kind), l.label, detail_of(l)));
+    lines.push_back(line_json(l));
+    pending |= l.kind == runtime::Kind::pending || l.kind == runtime::Kind::partial;
+  }
+  t.fields["migrations"] = std::move(lines);
+  t.to = ms.empty() ? 0 : ms.back().version;
+  std::vector<std::string> problems = runtime::problems(ms, history);
+  if (!problems.empty()) {
+    std::string msg = "the migrations do not match the database's history:";
+    for (auto& p : problems) msg += "\n  " + p;
+    t.fail(msg, "up and down refuse to run until they match");
+    return;
+  }
+  if (pending) t.result = "pending";
+}
+
 int run_status(const MigrateRunArgs& a, Io io) {
   auto ms = runtime_migrations(a.dir, io);
   if (!ms) return 1;
-  Connection conn = connect_to(a.db);
-  std::vector<runtime::Applied> history = runtime::read_history(conn.get());
-  bool pending = false, wrong = false;
-  for (const runtime::StatusLine& l : runtime::status(*ms, history)) {
-    std::string detail;
-    if (l.kind == runtime::Kind::partial)
-      detail = fmt::format(" ({} after section {})",
-                           l.row->state == runtime::RowState::applying ? "applying stopped" : "rollback stopped",
-                           l.row->sections_done);
-    else if (l.row)
-      detail = fmt::format(" ({})", l.row->applied_at);
-    fmt::print(io.out, "{:<13} {}{}\n", runtime::kind_name(l.kind), l.label, detail);
-    pending |= l.kind == runtime::Kind::pending || l.kind == runtime::Kind::partial;
-    wrong |= l.kind == runtime::Kind::edited || l.kind == runtime::Kind::missing ||
-             l.kind == runtime::Kind::out_of_order;
-  }
-  if (wrong) return 1;
-  return a.exit_code && pending ? 2 : 0;
+  return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) { status_of(conn, *ms, t); }, a.exit_code);
 }
 
 }  // namespace
