@@ -38,6 +38,8 @@ void example_up_down_up(const fs::path& schema) {
   CHECK(up.out.find("applied 0001_init (") == 0);
   RunResult plan = p.run({"plan", "--db", db.url(), "--exit-code"});
   CHECK_MESSAGE(plan.exit_code == 0, "plan --db after up is not empty\n" << test::describe(plan));
+  RunResult status = p.migrate("status", {"--exit-code"});
+  CHECK_MESSAGE(status.exit_code == 0, "status after up finds drift or pending\n" << test::describe(status));
   std::string after_up = p.pull();
   RunResult down = p.migrate("down", {"--to", "0"});
   REQUIRE_MESSAGE(down.exit_code == 0, test::describe(down));
