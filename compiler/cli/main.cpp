@@ -28,8 +28,12 @@ void add_edition_options(CLI::App* cmd, std::string& edition, bool& via_cron) {
 
 // The flags `migrate up`, `down`, `status` and `history` share.
 void add_run_options(CLI::App* cmd, schemac::MigrateRunArgs& a, bool runs) {
-  cmd->add_option("--db", a.dbs, "database (libpq URL or conninfo; default $DATABASE_URL or .env)")
+  cmd->add_option("--db", a.dbs, "database (libpq URL or conninfo; default $DATABASE_URL or .env); repeatable")
       ->allow_extra_args(false);
+  cmd->add_option("--targets", a.targets, "file of databases, one URL a line (# comments), as if each were --db");
+  cmd->add_option("--jobs", a.jobs, "databases run at once (default 1: one after another, in order)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--fail-fast", a.fail_fast, "after a database fails, start no other (default: go on)");
   cmd->add_option("--dir", a.dir, "migrations directory (default ./migrations)");
   cmd->add_option("--format", a.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   if (!runs) return;
