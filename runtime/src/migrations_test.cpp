@@ -93,3 +93,22 @@ TEST_CASE("a baseline records the versions up to N the history lacks, and refuse
   CHECK(refused({row(1, "init", "h1:a", RowState::applying)}, 2).find("0001_init stopped halfway") == 0);
   CHECK(refused({row(1, "init", "h1:other")}, 2).find("0001_init: edited") != std::string::npos);
 }
+
+TEST_CASE("the index a CREATE INDEX CONCURRENTLY builds: its stored name and its table as written") {
+  auto ix = concurrent_index("-- the fees index\n/* a /* nested */ comment */ CREATE UNIQUE INDEX CONCURRENTLY "
+                             "IF NOT EXISTS Fees_Idx ON ONLY \"My Schema\".fees USING btree (id)");
+  REQUIRE(ix);
+  CHECK(ix->name == "fees_idx");
+  CHECK(ix->table == "\"My Schema\".fees");
+  ix = concurrent_index("create index concurrently \"Quoted \"\"x\"\"\" on t(id)");
+  REQUIRE(ix);
+  CHECK(ix->name == "Quoted \"x\"");
+  CHECK(ix->table == "t");
+  CHECK(concurrent_index("CREATE INDEX CONCURRENTLY " + std::string(70, 'n') + " ON t (id)")->name ==
+        std::string(63, 'n'));
+  CHECK_FALSE(concurrent_index("CREATE INDEX CONCURRENTLY ON t (id)"));  // unnamed: the server names it
+  CHECK_FALSE(concurrent_index("CREATE INDEX t_idx ON t (id)"));
+  CHECK_FALSE(concurrent_index("DROP INDEX CONCURRENTLY t_idx"));
+  CHECK_FALSE(concurrent_index("CREATE INDEX CONCURRENTLY IF EXISTS x ON t (id)"));
+  CHECK_FALSE(concurrent_index("CREATE INDEX CONCURRENTLY \"unterminated ON t (id)"));
+}
