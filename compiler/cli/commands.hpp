@@ -42,6 +42,7 @@ struct MigrateNewArgs {
   bool allow_destructive = false;
   std::string edition;
   bool retention_via_cron = false;
+  bool empty = false;  // write UP/DOWN templates to fill in by hand; the snapshot stays the newest one's
 };
 int cmd_migrate_new(const MigrateNewArgs& a, Io io);
 
@@ -64,9 +65,14 @@ int cmd_migrate_rebase(const MigrateRebaseArgs& a, Io io);
 // `schemac migrate up|down|status|history`: the runtime's engine (runtime/include/schemac/migrations.hpp) on
 // the migrations in `dir`, against --db.
 struct MigrateRunArgs {
-  std::optional<std::string> db;
+  std::vector<std::string> dbs;        // --db, repeatable
+  std::optional<std::string> targets;  // --targets FILE: one URL a line
+  int jobs = 1;                        // targets run at once
+  bool fail_fast = false;              // a failed target stops the ones not started yet
+  std::string format = "text";         // text | json
   std::string dir = "migrations";
   std::optional<int> to, steps;
+  int baseline = 0;        // baseline: the version to mark the database as being at
   bool dry_run = false;
   bool exit_code = false;  // status: exit 2 when something is pending
   int lock_wait_ms = 30000;
@@ -76,6 +82,8 @@ int cmd_migrate_up(const MigrateRunArgs& a, Io io);
 int cmd_migrate_down(const MigrateRunArgs& a, Io io);
 int cmd_migrate_status(const MigrateRunArgs& a, Io io);
 int cmd_migrate_history(const MigrateRunArgs& a, Io io);
+// Records the migrations up to a.baseline as applied without running them (runtime::baseline).
+int cmd_migrate_baseline(const MigrateRunArgs& a, Io io);
 
 struct PullArgs {
   std::optional<std::string> db;

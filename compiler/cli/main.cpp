@@ -1,12 +1,24 @@
 // schemac command line: CLI11 wiring only; every command's work lives in commands.cpp and the stages.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "model/timescale.hpp"
 
 namespace {
+
+// Migration versions are decimal as the file names write them: CLI11 alone would read `--to 0010` as octal 8.
+const CLI::Validator kVersion(
+    [](std::string& s) {
+      if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
+        return std::string("a migration version is digits, e.g. 3 or 0003");
+      s.erase(0, std::min(s.find_first_not_of('0'), s.size() - 1));
+      return std::string();
+    },
+    "VERSION", "version");
+
 void add_edition_options(CLI::App* cmd, std::string& edition, bool& via_cron) {
   cmd->add_option("--edition", edition, "TimescaleDB license to plan for offline (with --db the server says)")
       ->check(CLI::IsMember(schemac::edition_names()));
@@ -16,8 +28,14 @@ void add_edition_options(CLI::App* cmd, std::string& edition, bool& via_cron) {
 
 // The flags `migrate up`, `down`, `status` and `history` share.
 void add_run_options(CLI::App* cmd, schemac::MigrateRunArgs& a, bool runs) {
-  cmd->add_option("--db", a.db, "database (libpq URL or conninfo; default $DATABASE_URL or .env)");
+  cmd->add_option("--db", a.dbs, "database (libpq URL or conninfo; default $DATABASE_URL or .env); repeatable")
+      ->allow_extra_args(false);
+  cmd->add_option("--targets", a.targets, "file of databases, one URL a line (# comments), as if each were --db");
+  cmd->add_option("--jobs", a.jobs, "databases run at once (default 1: one after another, in order)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--fail-fast", a.fail_fast, "after a database fails, start no other (default: go on)");
   cmd->add_option("--dir", a.dir, "migrations directory (default ./migrations)");
+  cmd->add_option("--format", a.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   if (!runs) return;
   cmd->add_flag("--dry-run", a.dry_run, "change nothing; print what would run");
   cmd->add_option("--lock-wait", a.lock_wait_ms, "milliseconds to wait for another run's lock (default 30000)");
@@ -65,6 +83,8 @@ int run(int argc, char** argv) {
   mnew->add_option("--file", new_args.file, "schema file (default ./schema.dsl)");
   mnew->add_option("--dir", new_args.dir, "migrations directory (default ./migrations)");
   mnew->add_flag("--allow-destructive", new_args.allow_destructive, "permit drops and narrowing changes");
+  mnew->add_flag("--empty", new_args.empty,
+                 "write UP/DOWN templates to fill in by hand (a data backfill); the declared state unchanged");
   add_edition_options(mnew, new_args.edition, new_args.retention_via_cron);
   mnew->callback([&] { rc = cmd_migrate_new(new_args, io); });
   std::string hash_dir = "migrations";
@@ -85,17 +105,17 @@ int run(int argc, char** argv) {
   add_edition_options(mrebase, rebase_args.edition, rebase_args.retention_via_cron);
   mrebase->callback([&] { rc = cmd_migrate_rebase(rebase_args, io); });
 
-  MigrateRunArgs up_args, down_args, status_args, history_args;
+  MigrateRunArgs up_args, down_args, status_args, history_args, baseline_args;
   auto* mup = migrate->add_subcommand("up", "Apply the pending migrations to --db");
   add_run_options(mup, up_args, true);
-  mup->add_option("--to", up_args.to, "stop after this version");
+  mup->add_option("--to", up_args.to, "stop after this version")->transform(kVersion);
   mup->callback([&] { rc = cmd_migrate_up(up_args, io); });
   auto* mdown = migrate->add_subcommand("down", "Roll back the newest migration (or --steps N, or down --to N)");
   add_run_options(mdown, down_args, true);
   auto* steps = mdown->add_option("--steps", down_args.steps, "roll back this many migrations")
                     ->check(CLI::PositiveNumber);
   mdown->add_option("--to", down_args.to, "roll back every migration above this version (0: all)")
-      ->check(CLI::NonNegativeNumber)
+      ->transform(kVersion)
       ->excludes(steps);
   mdown->callback([&] { rc = cmd_migrate_down(down_args, io); });
   auto* mstatus = migrate->add_subcommand("status", "Applied, pending, edited and missing migrations of --db");
@@ -105,6 +125,14 @@ int run(int argc, char** argv) {
   auto* mhistory = migrate->add_subcommand("history", "The migrations recorded in --db's schemac.migrations");
   add_run_options(mhistory, history_args, false);
   mhistory->callback([&] { rc = cmd_migrate_history(history_args, io); });
+
+  auto* mbaseline = migrate->add_subcommand(
+      "baseline", "Mark --db as being at version N without running anything (a database built before schemac)");
+  mbaseline->add_option("N", baseline_args.baseline, "the version the database already is at, e.g. 1")
+      ->required()
+      ->transform(kVersion);
+  add_run_options(mbaseline, baseline_args, true);
+  mbaseline->callback([&] { rc = cmd_migrate_baseline(baseline_args, io); });
 
   PullArgs pull_args;
   auto* pull = app.add_subcommand("pull", "Print a live database as schema.dsl");

@@ -1,11 +1,9 @@
 // `schemac migrate down`: roll back the newest migration, --steps N of them, or every one above --to N.
 #include "cli/commands.hpp"
 
-#include <fmt/format.h>
-#include <fmt/ostream.h>
-
 #include "cli/common.hpp"
 #include "cli/migrate_run.hpp"
+#include "cli/migrate_targets.hpp"
 
 namespace schemac {
 
@@ -14,11 +12,11 @@ namespace {
 int run_down(const MigrateRunArgs& a, Io io) {
   auto ms = runtime_migrations(a.dir, io);
   if (!ms) return 1;
-  Connection conn = connect_to(a.db);
-  runtime::RunOptions o = run_options(a);
-  o.on_done = [&](const runtime::Done& d) { print_done(d, io); };
-  if (runtime::down(conn.get(), *ms, {a.steps, a.to}, o) == 0) fmt::print(io.out, "nothing to roll back\n");
-  return 0;
+  return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) {
+    runtime::RunOptions o = run_options(a);
+    o.on_done = [&](const runtime::Done& d) { t.done(d); };
+    if (runtime::down(conn, *ms, {a.steps, a.to}, o) == 0) t.line("nothing to roll back");
+  });
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ std::vector<runtime::Section> sections_of(const std::filesystem::path& file, con
 
 }  // namespace
 
-std::optional<std::vector<runtime::Migration>> runtime_migrations(const std::string& dir, Io io) {
+std::optional<std::vector<runtime::Migration>> runtime_migrations(const std::string& dir, Io io,
+                                                                  MigrationDir* files) {
   Diagnostics d;
   MigrationDir md = read_migrations(dir, d);
   std::vector<runtime::Migration> out;
@@ -37,6 +38,7 @@ std::optional<std::vector<runtime::Migration>> runtime_migrations(const std::str
     }
   print_diagnostics(d, {}, io.err);
   if (has_errors(d)) return std::nullopt;
+  if (files) *files = std::move(md);
   return out;
 }
 

@@ -7,18 +7,18 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "migrate/migrate.hpp"
 #include "schemac/migrations.hpp"
 
 namespace schemac {
 
 // Reads `dir` (read_migrations verifies schemac.sum), splits each UP and DOWN script into sections; nullopt
 // after printing what is wrong. A migration's checksum is its UP file's hash as schemac.sum records it.
-std::optional<std::vector<runtime::Migration>> runtime_migrations(const std::string& dir, Io io);
+// `files`, when given, receives the directory as read (its snapshots, for drift).
+std::optional<std::vector<runtime::Migration>> runtime_migrations(const std::string& dir, Io io,
+                                                                  MigrationDir* files = nullptr);
 
 runtime::RunOptions run_options(const MigrateRunArgs& a);
-
-// One line per migration run (or, with --dry-run, that would run), for up and down (defined in migrate_up.cpp).
-void print_done(const runtime::Done& d, Io io);
 
 // guarded() and the engine's runtime::Error.
 int guarded_run(Io io, const std::function<int()>& run);

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "cli/migrate_targets.hpp"
 #include "migrate/migrate.hpp"
 #include "model/files.hpp"
 #include "temp_dir.hpp"
@@ -50,4 +51,14 @@ TEST_CASE("a malformed script stops the runner before it connects, with its plac
   std::ostringstream out, err;
   CHECK_FALSE(runtime_migrations((tmp.path / "migrations").string(), Io{out, err}));
   CHECK_MESSAGE(err.str().find("0001_init.up.sql:1:1") != std::string::npos, err.str());
+}
+
+TEST_CASE("a targets file: one URL a line, blank lines and # comments skipped, each named by its line") {
+  auto t = parse_targets("# staging first\n  host=a dbname=x  \n\n\t# production\npostgresql://b/y\r\n", "fleet.txt");
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].url == "host=a dbname=x");
+  CHECK(t[0].source == "fleet.txt:2");
+  CHECK(t[1].url == "postgresql://b/y");
+  CHECK(t[1].source == "fleet.txt:5");
+  CHECK(parse_targets("# none\n\n", "empty.txt").empty());
 }

@@ -1,37 +1,109 @@
-// `schemac migrate status`: where the database stands against migrations/: one line per migration.
+// `schemac migrate status`: where each database stands against migrations/: one line per migration.
 #include "cli/commands.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ostream.h>
 
+#include <mutex>
+#include <sstream>
+
+#include "catalog/inspect.hpp"
 #include "cli/common.hpp"
 #include "cli/migrate_run.hpp"
+#include "cli/migrate_targets.hpp"
 
 namespace schemac {
 
 namespace {
 
-int run_status(const MigrateRunArgs& a, Io io) {
-  auto ms = runtime_migrations(a.dir, io);
-  if (!ms) return 1;
-  Connection conn = connect_to(a.db);
-  std::vector<runtime::Applied> history = runtime::read_history(conn.get());
-  bool pending = false, wrong = false;
-  for (const runtime::StatusLine& l : runtime::status(*ms, history)) {
-    std::string detail;
-    if (l.kind == runtime::Kind::partial)
-      detail = fmt::format(" ({} after section {})",
-                           l.row->state == runtime::RowState::applying ? "applying stopped" : "rollback stopped",
-                           l.row->sections_done);
-    else if (l.row)
-      detail = fmt::format(" ({})", l.row->applied_at);
-    fmt::print(io.out, "{:<13} {}{}\n", runtime::kind_name(l.kind), l.label, detail);
+std::string detail_of(const runtime::StatusLine& l) {
+  if (l.kind == runtime::Kind::partial)
+    return fmt::format(" ({} after section {})",
+                       l.row->state == runtime::RowState::applying ? "applying stopped" : "rollback stopped",
+                       l.row->sections_done);
+  if (l.row) return fmt::format(" ({})", l.row->applied_at);
+  return "";
+}
+
+// The compiler's stages keep caches that are not thread-safe (parsed SQL, the printer's), and the targets of a
+// fleet run on threads of their own: the drift check, the only compiler work done per target, holds this.
+std::mutex compiler_mutex;
+
+// What differs between the live catalog and `recorded` (the snapshot of the newest applied migration), one
+// change description each, as the changes that take the recorded state to what the database is now: a column
+// added by hand reads "add column public.a.extra (text)". Compared as `plan --db` does, the recorded
+// expressions put in the server's form first. Throws runtime::Error when the snapshot cannot be read.
+std::vector<std::string> drift_of(PGconn* conn, const Migration& recorded) {
+  std::lock_guard<std::mutex> hold(compiler_mutex);
+  std::ostringstream diags;
+  std::optional<Schema> state = load_snapshot(recorded, Io{diags, diags});
+  if (!state)
+    throw runtime::Error("cannot compare the database with " + recorded.stem() + "'s snapshot:\n" + diags.str(),
+                         "restore the snapshot from version control");
+  Catalog live = inspect(conn);
+  normalise_expressions(conn, *state, &live.schema);
+  Plan plan = diff(*state, live.schema, diff_options(true, live.edition, false));
+  std::vector<std::string> out;
+  for (const Change& c : plan.changes) out.push_back(c.description);
+  for (const Diagnostic& d : plan.diagnostics)
+    if (d.severity == Diagnostic::Severity::error) out.push_back(d.message);
+  return out;
+}
+
+// The migration whose snapshot the database should match: the newest in the history, when it is wholly
+// applied and its files are there (otherwise the status lines already say what is wrong).
+const Migration* drift_base(const MigrationDir& files, const std::vector<runtime::Applied>& history) {
+  if (history.empty() || history.back().state != runtime::RowState::applied) return nullptr;
+  for (const Migration& m : files.migrations)
+    if (m.version == history.back().version) return &m;
+  return nullptr;
+}
+
+void report_drift(PGconn* conn, const Migration* base, TargetRun& t) {
+  t.fields["drift_from"] = base ? Json(base->stem()) : Json(nullptr);
+  Json drift = Json::array();
+  if (base)
+    for (const std::string& d : drift_of(conn, *base)) {
+      t.line(fmt::format("{:<13} {}", "drift", d));
+      drift.push_back(d);
+    }
+  if (!drift.empty()) t.result = "drifted";
+  t.fields["drift"] = std::move(drift);
+}
+
+Json line_json(const runtime::StatusLine& l) {
+  Json j = {{"version", l.version}, {"label", l.label}, {"status", runtime::kind_name(l.kind)}};
+  j["applied_at"] = l.row ? Json(l.row->applied_at) : Json(nullptr);
+  if (l.kind == runtime::Kind::partial) j["sections_done"] = l.row->sections_done;
+  return j;
+}
+
+void status_of(PGconn* conn, const std::vector<runtime::Migration>& ms, const MigrationDir& files, TargetRun& t) {
+  std::vector<runtime::Applied> history = runtime::read_history(conn);
+  bool pending = false;
+  Json lines = Json::array();
+  for (const runtime::StatusLine& l : runtime::status(ms, history)) {
+    t.line(fmt::format("{:<13} {}{}", runtime::kind_name(l.kind), l.label, detail_of(l)));
+    lines.push_back(line_json(l));
     pending |= l.kind == runtime::Kind::pending || l.kind == runtime::Kind::partial;
-    wrong |= l.kind == runtime::Kind::edited || l.kind == runtime::Kind::missing ||
-             l.kind == runtime::Kind::out_of_order;
   }
-  if (wrong) return 1;
-  return a.exit_code && pending ? 2 : 0;
+  t.fields["migrations"] = std::move(lines);
+  t.to = ms.empty() ? 0 : ms.back().version;
+  std::vector<std::string> problems = runtime::problems(ms, history);
+  if (!problems.empty()) {
+    std::string msg = "the migrations do not match the database's history:";
+    for (auto& p : problems) msg += "\n  " + p;
+    t.fail(msg, "up and down refuse to run until they match");
+    return;
+  }
+  if (pending) t.result = "pending";
+  report_drift(conn, drift_base(files, history), t);
+}
+
+int run_status(const MigrateRunArgs& a, Io io) {
+  MigrationDir files;
+  auto ms = runtime_migrations(a.dir, io, &files);
+  if (!ms) return 1;
+  return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) { status_of(conn, *ms, files, t); }, a.exit_code);
 }
 
 }  // namespace

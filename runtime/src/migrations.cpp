@@ -1,6 +1,7 @@
 #include "schemac/migrations.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -145,6 +146,99 @@ void run_statement(PGconn* conn, const Migration& m, bool up, size_t i, size_t j
                                      "again to resume");
 }
 
+// A statement's tokens, as far as concurrent_index needs them: words, "quoted identifiers" and single characters,
+// with white space and comments skipped. `quoted` tokens keep their text without quotes ("" as ").
+struct Token {
+  std::string text, raw;
+  bool quoted = false;
+};
+
+size_t skip_space_and_comments(const std::string& s, size_t i) {
+  while (i < s.size()) {
+    if (std::isspace(static_cast<unsigned char>(s[i]))) {
+      ++i;
+    } else if (s.compare(i, 2, "--") == 0) {
+      i = s.find('\n', i);
+      if (i == std::string::npos) return s.size();
+    } else if (s.compare(i, 2, "/*") == 0) {  // nested, as PostgreSQL reads them
+      int depth = 0;
+      do {
+        if (s.compare(i, 2, "/*") == 0) ++depth, i += 2;
+        else if (s.compare(i, 2, "*/") == 0) --depth, i += 2;
+        else ++i;
+      } while (depth > 0 && i < s.size());
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80); }
+
+// The first `n` tokens of `s` (fewer at its end or at an unterminated quote).
+std::vector<Token> tokens(const std::string& s, size_t n) {
+  std::vector<Token> out;
+  for (size_t i = skip_space_and_comments(s, 0); i < s.size() && out.size() < n; i = skip_space_and_comments(s, i)) {
+    size_t start = i;
+    Token t;
+    if (s[i] == '"') {
+      t.quoted = true;
+      for (++i;; ++i) {
+        if (i >= s.size()) return out;
+        if (s[i] == '"' && (i + 1 >= s.size() || s[i + 1] != '"')) break;
+        if (s[i] == '"') ++i;
+        t.text += s[i];
+      }
+      ++i;
+    } else if (word_char(s[i])) {
+      while (i < s.size() && word_char(s[i])) t.text += s[i++];
+    } else {
+      t.text = s[i++];
+    }
+    t.raw = s.substr(start, i - start);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+bool keyword(const Token& t, const char* word) {
+  if (t.quoted || t.text.size() != std::char_traits<char>::length(word)) return false;
+  for (size_t i = 0; i < t.text.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(t.text[i])) != word[i]) return false;
+  return true;
+}
+
+// An identifier as PostgreSQL stores it: unquoted ones lower-cased (ASCII letters only, as the server does),
+// every one cut to NAMEDATALEN - 1 bytes without splitting a UTF-8 character.
+std::string stored_name(const Token& t) {
+  std::string name = t.text;
+  if (!t.quoted)
+    for (char& c : name)
+      if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  size_t cut = std::min<size_t>(name.size(), 63);
+  while (cut < name.size() && cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+  return name.substr(0, cut);
+}
+
+// Drops an INVALID index the statement of a no-transaction section would build, if one is there: a CREATE
+// INDEX CONCURRENTLY that failed or whose connection was killed mid-build leaves one. Only an index of that name
+// on that table, and only an invalid one, is touched: that is exactly what the statement is about to build,
+// and PostgreSQL would otherwise refuse the CREATE (the name is taken) or, with IF NOT EXISTS, keep the broken
+// index. The DROP is quoted by the server (format %I): DDL takes no parameters.
+void drop_invalid_index(PGconn* conn, const Migration& m, const std::string& statement) {
+  std::optional<ConcurrentIndex> ix = concurrent_index(statement);
+  if (!ix) return;
+  Result r = must(conn,
+                  "SELECT format('DROP INDEX CONCURRENTLY IF EXISTS %I.%I', n.nspname, c.relname)"
+                  " FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                  " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                  " WHERE NOT i.indisvalid AND i.indrelid = to_regclass($1) AND c.relname = $2",
+                  {ix->table, ix->name}, m.label() + ": looking for an invalid index " + ix->name);
+  for (int i = 0; i < PQntuples(r.get()); ++i)
+    must(conn, PQgetvalue(r.get(), i, 0), {}, m.label() + ": dropping the invalid index " + ix->name);
+}
+
 using Clock = std::chrono::steady_clock;
 long long ms_since(Clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count();
@@ -195,7 +289,17 @@ void run_sections(PGconn* conn, const Migration& m, bool up, int skip) {
     const Section& s = sections[size_t(i)];
     auto start = Clock::now();
     if (s.transactional) must(conn, "BEGIN", {}, m.label());
-    for (size_t j = 0; j < s.statements.size(); ++j) run_statement(conn, m, up, size_t(i), j, s);
+    else drop_invalid_index(conn, m, s.statements.at(0));  // left by an earlier attempt at this section
+    try {
+      for (size_t j = 0; j < s.statements.size(); ++j) run_statement(conn, m, up, size_t(i), j, s);
+    } catch (const Error&) {
+      // Right away when the connection still answers; otherwise (killed) the next run does it.
+      if (!s.transactional && PQstatus(conn) == CONNECTION_OK) try {
+          drop_invalid_index(conn, m, s.statements.at(0));
+        } catch (const Error&) {
+        }
+      throw;
+    }
     try {
       record(i + 1, ms_since(start));
     } catch (...) {
@@ -215,6 +319,27 @@ void refuse_problems(const std::vector<Migration>& ms, const std::vector<Applied
 }
 
 }  // namespace
+
+std::optional<ConcurrentIndex> concurrent_index(const std::string& sql) {
+  std::vector<Token> t = tokens(sql, 16);
+  size_t i = 0;
+  auto next_is = [&](const char* word) { return i < t.size() && keyword(t[i], word) && ++i; };
+  if (!next_is("create")) return std::nullopt;
+  next_is("unique");
+  if (!next_is("index") || !next_is("concurrently")) return std::nullopt;
+  if (next_is("if") && !(next_is("not") && next_is("exists"))) return std::nullopt;
+  if (i >= t.size() || keyword(t[i], "on") || !(t[i].quoted || word_char(t[i].text[0]))) return std::nullopt;
+  ConcurrentIndex ix{stored_name(t[i++]), {}};
+  if (!next_is("on")) return std::nullopt;
+  next_is("only");
+  // The table as written, qualified or not, quotes kept: to_regclass() reads it as the statement does.
+  for (bool name = true; i < t.size(); name = !name, ++i) {
+    if (name != (t[i].quoted || word_char(t[i].text[0])) || (!name && t[i].text != ".")) break;
+    ix.table += t[i].raw;
+  }
+  if (ix.table.empty() || ix.table.back() == '.') return std::nullopt;
+  return ix;
+}
 
 std::string Migration::label() const {
   char v[16];
@@ -330,9 +455,53 @@ int up(PGconn* conn, const std::vector<Migration>& ms, std::optional<int> to, co
     auto start = Clock::now();
     if (!o.dry_run) run_sections(conn, m, true, a ? a->sections_done : 0);
     ++n;
-    if (o.on_done) o.on_done({&m, true, ms_since(start), o.dry_run});
+    if (o.on_done) o.on_done({&m, true, false, ms_since(start), o.dry_run});
   }
   return n;
+}
+
+std::vector<size_t> baseline_plan(const std::vector<Migration>& ms, const std::vector<Applied>& history,
+                                  int version) {
+  std::string label = Migration{version, "", {}, {}, {}}.label();
+  label.pop_back();  // the version alone: "0003"
+  if (!migration_of(ms, version))
+    throw Error("there is no migration " + label + " to baseline at",
+                "pass the version of a migration in the directory (`schemac migrate status` lists them)");
+  refuse_problems(ms, history);
+  for (const Applied& a : history) {
+    std::string row = Migration{a.version, a.name, {}, {}, {}}.label();
+    if (a.state != RowState::applied)
+      throw Error(row + " stopped halfway (" + state_text(a.state) + "); a baseline records only whole migrations",
+                  "finish it with `schemac migrate up` or `schemac migrate down` first");
+    if (a.version > version)
+      throw Error("the database is already at " + row + ", past " + label,
+                  "a baseline only marks versions that were never applied; roll back with `schemac migrate down` "
+                  "if that is what you mean");
+  }
+  return up_plan(ms, history, version);
+}
+
+int baseline(PGconn* conn, const std::vector<Migration>& ms, int version, const RunOptions& o) {
+  std::optional<RunLock> lock;
+  if (!o.dry_run) {
+    lock.emplace(conn, o);
+    create_history(conn);
+  }
+  std::vector<size_t> plan = baseline_plan(ms, read_history(conn), version);
+  if (!o.dry_run && !plan.empty()) {
+    // One transaction: a baseline is recorded whole or not at all.
+    must(conn, "BEGIN", {}, "recording the baseline");
+    try {
+      for (size_t i : plan) record_up(conn, ms[i], int(ms[i].up.size()), int(ms[i].up.size()), 0);
+    } catch (...) {
+      rollback(conn);
+      throw;
+    }
+    must(conn, "COMMIT", {}, "committing the baseline");
+  }
+  if (o.on_done)
+    for (size_t i : plan) o.on_done({&ms[i], true, true, 0, o.dry_run});
+  return int(plan.size());
 }
 
 int down(PGconn* conn, const std::vector<Migration>& ms, const DownTarget& target, const RunOptions& o) {
@@ -351,7 +520,7 @@ int down(PGconn* conn, const std::vector<Migration>& ms, const DownTarget& targe
     auto start = Clock::now();
     if (!o.dry_run) run_sections(conn, m, false, a->state == RowState::reverting ? a->sections_done : 0);
     ++n;
-    if (o.on_done) o.on_done({&m, false, ms_since(start), o.dry_run});
+    if (o.on_done) o.on_done({&m, false, false, ms_since(start), o.dry_run});
   }
   return n;
 }

@@ -73,3 +73,42 @@ TEST_CASE("a migration stopped halfway is partial, not edited, when its file was
   CHECK(problems(ms, h).empty());
   CHECK(status(ms, h)[1].kind == Kind::partial);
 }
+
+TEST_CASE("a baseline records the versions up to N the history lacks, and refuses what it would rewrite") {
+  auto ms = three();
+  CHECK(baseline_plan(ms, {}, 2) == std::vector<size_t>{0, 1});
+  CHECK(baseline_plan(ms, {row(1, "init", "h1:a")}, 3) == std::vector<size_t>{1, 2});
+  CHECK(baseline_plan(ms, {row(1, "init", "h1:a"), row(2, "add_fees", "h1:b")}, 2).empty());
+  auto refused = [&](const std::vector<Applied>& h, int version) {
+    try {
+      baseline_plan(ms, h, version);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK(refused({}, 4).find("there is no migration 0004") == 0);
+  CHECK(refused({row(1, "init", "h1:a"), row(2, "add_fees", "h1:b")}, 1).find("already at 0002_add_fees") !=
+        std::string::npos);
+  CHECK(refused({row(1, "init", "h1:a", RowState::applying)}, 2).find("0001_init stopped halfway") == 0);
+  CHECK(refused({row(1, "init", "h1:other")}, 2).find("0001_init: edited") != std::string::npos);
+}
+
+TEST_CASE("the index a CREATE INDEX CONCURRENTLY builds: its stored name and its table as written") {
+  auto ix = concurrent_index("-- the fees index\n/* a /* nested */ comment */ CREATE UNIQUE INDEX CONCURRENTLY "
+                             "IF NOT EXISTS Fees_Idx ON ONLY \"My Schema\".fees USING btree (id)");
+  REQUIRE(ix);
+  CHECK(ix->name == "fees_idx");
+  CHECK(ix->table == "\"My Schema\".fees");
+  ix = concurrent_index("create index concurrently \"Quoted \"\"x\"\"\" on t(id)");
+  REQUIRE(ix);
+  CHECK(ix->name == "Quoted \"x\"");
+  CHECK(ix->table == "t");
+  CHECK(concurrent_index("CREATE INDEX CONCURRENTLY " + std::string(70, 'n') + " ON t (id)")->name ==
+        std::string(63, 'n'));
+  CHECK_FALSE(concurrent_index("CREATE INDEX CONCURRENTLY ON t (id)"));  // unnamed: the server names it
+  CHECK_FALSE(concurrent_index("CREATE INDEX t_idx ON t (id)"));
+  CHECK_FALSE(concurrent_index("DROP INDEX CONCURRENTLY t_idx"));
+  CHECK_FALSE(concurrent_index("CREATE INDEX CONCURRENTLY IF EXISTS x ON t (id)"));
+  CHECK_FALSE(concurrent_index("CREATE INDEX CONCURRENTLY \"unterminated ON t (id)"));
+}

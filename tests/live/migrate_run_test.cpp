@@ -12,77 +12,15 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
-#include "live_util.hpp"
-#include "testdb.hpp"
+#include "migrate_project.hpp"
 
 using namespace schemac;
-using schemac::test::RunResult;
-using schemac::test::Server;
-using schemac::test::TestDb;
+using namespace schemac::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-const fs::path kSource = SCHEMAC_SOURCE_DIR;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void spit(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
-
-// A scratch project whose migrations are written by `schemac migrate new`, run against one database.
-struct Project {
-  test::TempDir dir;
-  const TestDb& db;
-  std::string edition;
-
-  explicit Project(const TestDb& d, std::string e = "apache") : db(d), edition(std::move(e)) {}
-
-  RunResult run(std::vector<std::string> args) const { return test::run_schemac(args, dir.path.string()); }
-  // `schemac migrate SUB --db URL ARGS...`; the URL never shows in what it prints.
-  RunResult migrate(const std::string& sub, std::vector<std::string> args = {}) const {
-    args.insert(args.begin(), {"migrate", sub, "--db", db.url()});
-    RunResult r = run(args);
-    CHECK_MESSAGE(r.out.find(db.url()) == std::string::npos, "the URL is printed\n" << test::describe(r));
-    CHECK_MESSAGE(r.err.find(db.url()) == std::string::npos, "the URL is printed\n" << test::describe(r));
-    return r;
-  }
-  void add(const std::string& name, const std::string& dsl) const {
-    spit(dir.path / "schema.dsl", dsl);
-    RunResult r = run({"migrate", "new", name, "--edition", edition, "--allow-destructive"});
-    REQUIRE_MESSAGE(r.exit_code == 0, test::describe(r));
-  }
-  fs::path file(const std::string& name) const { return dir.path / "migrations" / name; }
-  void rehash() const { REQUIRE(run({"migrate", "hash"}).exit_code == 0); }
-  std::string pull() const {
-    RunResult r = run({"pull", "--db", db.url()});
-    REQUIRE_MESSAGE(r.exit_code == 0, test::describe(r));
-    return r.out;
-  }
-  // The versions schemac.migrations records, ascending, as "1,2".
-  std::string versions() const {
-    RunResult r = migrate("history");
-    REQUIRE_MESSAGE(r.exit_code == 0, test::describe(r));
-    std::string out;
-    std::istringstream in(r.out);
-    for (std::string line; std::getline(in, line);) {
-      auto sp = line.find(' ');
-      if (sp == std::string::npos || line.rfind("no migration", 0) == 0) continue;
-      out += (out.empty() ? "" : ",") + std::to_string(std::stoi(line.substr(sp + 1, 4)));
-    }
-    return out;
-  }
-};
-
-const std::string kOne = "table a {\n  id bigint primary key\n}\n";
-const std::string kTwo = kOne + "\ntable b {\n  id bigint primary key\n  note text?\n}\n";
-const std::string kThree = kTwo + "\ntable c {\n  id bigint primary key\n}\n";
 
 void three_migrations(const Project& p) {
   p.add("add_a", kOne);
@@ -100,6 +38,8 @@ void example_up_down_up(const fs::path& schema) {
   CHECK(up.out.find("applied 0001_init (") == 0);
   RunResult plan = p.run({"plan", "--db", db.url(), "--exit-code"});
   CHECK_MESSAGE(plan.exit_code == 0, "plan --db after up is not empty\n" << test::describe(plan));
+  RunResult status = p.migrate("status", {"--exit-code"});
+  CHECK_MESSAGE(status.exit_code == 0, "status after up finds drift or pending\n" << test::describe(status));
   std::string after_up = p.pull();
   RunResult down = p.migrate("down", {"--to", "0"});
   REQUIRE_MESSAGE(down.exit_code == 0, test::describe(down));

@@ -14,6 +14,9 @@
 // - DOWN deletes the history row in the transaction of its last section;
 // - nothing runs when a fully applied migration's checksum differs from the one given, an applied migration is not
 //   among those given, or a pending one is older than the newest applied (out of order).
+// - a no-transaction `CREATE INDEX CONCURRENTLY name` that fails or is killed leaves an INVALID index behind:
+//   it is dropped right after a failure when the connection still answers, and before the section runs again
+//   (IF NOT EXISTS would otherwise keep the broken index as if it were built), so it is never left behind;
 // Values go to the server as parameters; the statements of the migrations are run as they are.
 
 #include <libpq-fe.h>
@@ -84,9 +87,17 @@ struct DownTarget {
 std::vector<size_t> down_plan(const std::vector<Migration>& migrations, const std::vector<Applied>& history,
                               const DownTarget& target);
 
+// What `baseline` would record as applied (indices, ascending): every migration up to `version` that the
+// history lacks. Throws Error when `version` is not among the migrations, the history has a row above it or a
+// row stopped halfway, or the history does not match the migrations (problems()): a baseline only marks
+// versions that were never run, it never rewrites a row.
+std::vector<size_t> baseline_plan(const std::vector<Migration>& migrations, const std::vector<Applied>& history,
+                                  int version);
+
 struct Done {
   const Migration* migration = nullptr;
   bool up = true;
+  bool baseline = false;  // recorded as applied without running anything
   long long duration_ms = 0;
   bool dry_run = false;
 };
@@ -101,7 +112,21 @@ struct RunOptions {
 
 // Apply pending migrations (ascending version) up to `to`; returns how many ran. Throws Error.
 int up(PGconn* conn, const std::vector<Migration>& migrations, std::optional<int> to, const RunOptions& o);
+// Marks the database as being at `version` without running anything (a database built before schemac managed
+// it): the rows of baseline_plan, each as applied with its checksum, in one transaction under the run lock.
+// Returns how many were recorded. Throws Error.
+int baseline(PGconn* conn, const std::vector<Migration>& migrations, int version, const RunOptions& o);
 // Revert applied migrations (newest first); returns how many ran. Throws Error.
 int down(PGconn* conn, const std::vector<Migration>& migrations, const DownTarget& target, const RunOptions& o);
+
+// The index a `CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name ON [ONLY] table ...` statement builds
+// (comments before it allowed): its name as PostgreSQL stores it (unquoted folded to lower case, quotes
+// removed, cut to 63 bytes) and its table as written, for to_regclass(). nullopt for any other statement and
+// for an index without a name (the server makes one up, so a leftover cannot be told from another index).
+// Exposed for tests.
+struct ConcurrentIndex {
+  std::string name, table;
+};
+std::optional<ConcurrentIndex> concurrent_index(const std::string& sql);
 
 }  // namespace schemac::runtime
