@@ -41,7 +41,7 @@ void settle(PGconn* conn, TargetRun& run) {
 
 // Connects to one target and runs `one` there; every failure ends up in `run`, none escapes (it runs on a
 // thread of its own).
-void run_one(const Target& t, TargetRun& run, const TargetFn& one) {
+void run_one(const Database& t, TargetRun& run, const TargetFn& one) {
   try {
     Connection conn = connect(t.url);
     run.from = applied_version(runtime::read_history(conn.get()));
@@ -76,8 +76,8 @@ void print_summary(const std::vector<TargetRun>& runs, Io io) {
 
 }  // namespace
 
-std::vector<Target> parse_targets(const std::string& text, const std::string& name) {
-  std::vector<Target> out;
+std::vector<Database> parse_targets(const std::string& text, const std::string& name) {
+  std::vector<Database> out;
   std::istringstream in(text);
   int n = 0;
   for (std::string line; std::getline(in, line);) {
@@ -89,11 +89,11 @@ std::vector<Target> parse_targets(const std::string& text, const std::string& na
   return out;
 }
 
-std::vector<Target> run_targets(const MigrateRunArgs& a) {
-  std::vector<Target> out;
+std::vector<Database> run_targets(const MigrateRunArgs& a) {
+  std::vector<Database> out;
   for (auto& url : a.dbs) out.push_back({url, "--db"});
   if (a.targets) {
-    std::vector<Target> listed = parse_targets(read_file(*a.targets), *a.targets);
+    std::vector<Database> listed = parse_targets(read_file(*a.targets), *a.targets);
     if (listed.empty())
       throw FileError(*a.targets, "lists no database",
                       "put one database URL a line (lines starting with # are comments)");
@@ -153,7 +153,7 @@ int applied_version(const std::vector<runtime::Applied>& history) {
 }
 
 int run_on_targets(const MigrateRunArgs& a, Io io, const TargetFn& one, bool pending_is_2) {
-  std::vector<Target> targets = run_targets(a);
+  std::vector<Database> targets = run_targets(a);
   bool json = a.format == "json";
   Printer printer(io, targets.size() > 1);
   std::vector<TargetRun> runs;

@@ -18,16 +18,16 @@ namespace schemac {
 
 using Json = nlohmann::ordered_json;
 
-struct Target {
+struct Database {
   std::string url;     // never printed
   std::string source;  // where it was given: "--db", "DATABASE_URL", "targets.txt:3"
 };
 
 // --db (repeatable) and the lines of --targets FILE (one URL a line; blank lines and lines starting with `#`
 // skipped), in that order; with neither, $DATABASE_URL or .env. Throws FileError / DbError(no_url).
-std::vector<Target> run_targets(const MigrateRunArgs& a);
+std::vector<Database> run_targets(const MigrateRunArgs& a);
 // The lines of a targets file as above; `name` is how the file is shown.
-std::vector<Target> parse_targets(const std::string& text, const std::string& name);
+std::vector<Database> parse_targets(const std::string& text, const std::string& name);
 
 // Prints whole lines from several threads, each line prefixed with its target when there are several.
 class Printer {
