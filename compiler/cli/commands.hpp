@@ -77,6 +77,7 @@ struct MigrateRunArgs {
   bool exit_code = false;  // status: exit 2 when something is pending
   int lock_wait_ms = 30000;
   std::string lock_timeout = "5s", statement_timeout = "0";
+  int progress_every_ms = 10000;  // a line while one statement runs this long, and again each time; 0: none
 };
 int cmd_migrate_up(const MigrateRunArgs& a, Io io);
 int cmd_migrate_down(const MigrateRunArgs& a, Io io);

@@ -33,6 +33,10 @@ void add_run_options(CLI::App* cmd, schemac::MigrateRunArgs& a, bool runs) {
   cmd->add_option("--targets", a.targets, "file of databases, one URL a line (# comments), as if each were --db");
   cmd->add_option("--jobs", a.jobs, "databases run at once (default 1: one after another, in order)")
       ->check(CLI::PositiveNumber);
+  if (runs)
+    cmd->add_option("--progress-every", a.progress_every_ms,
+                    "milliseconds: a line while one statement runs that long, again each time (0: none)")
+        ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--fail-fast", a.fail_fast, "after a database fails, start no other (default: go on)");
   cmd->add_option("--dir", a.dir, "migrations directory (default ./migrations)");
   cmd->add_option("--format", a.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));

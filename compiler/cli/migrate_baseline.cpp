@@ -17,8 +17,7 @@ int run_baseline(const MigrateRunArgs& a, Io io) {
   auto ms = runtime_migrations(a.dir, io);
   if (!ms) return 1;
   return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) {
-    runtime::RunOptions o = run_options(a);
-    o.on_done = [&](const runtime::Done& d) { t.done(d); };
+    runtime::RunOptions o = run_options(a, t);
     if (runtime::baseline(conn, *ms, a.baseline, o) == 0)
       t.line(fmt::format("nothing to record: the history already has every migration up to {:04}", a.baseline));
   });

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
+#include "cli/migrate_targets.hpp"
 #include "migrate/migrate.hpp"
 #include "model/files.hpp"
 #include "sql/script.hpp"
@@ -42,12 +43,17 @@ std::optional<std::vector<runtime::Migration>> runtime_migrations(const std::str
   return out;
 }
 
-runtime::RunOptions run_options(const MigrateRunArgs& a) {
+runtime::RunOptions run_options(const MigrateRunArgs& a, TargetRun& t) {
   runtime::RunOptions o;
   o.lock_wait_ms = a.lock_wait_ms;
   o.lock_timeout = a.lock_timeout;
   o.statement_timeout = a.statement_timeout;
   o.dry_run = a.dry_run;
+  o.on_done = [&t](const runtime::Done& d) { t.done(d); };
+  o.progress_every_ms = a.progress_every_ms;
+  o.on_progress = [&t](const runtime::Progress& p) {
+    t.line(fmt::format("  ... {}: still running after {} s", p.where, p.elapsed_ms / 1000));
+  };
   return o;
 }
 

@@ -18,7 +18,9 @@ namespace schemac {
 std::optional<std::vector<runtime::Migration>> runtime_migrations(const std::string& dir, Io io,
                                                                   MigrationDir* files = nullptr);
 
-runtime::RunOptions run_options(const MigrateRunArgs& a);
+class TargetRun;
+// The run's options, reporting each migration run and each long statement's progress to `t`.
+runtime::RunOptions run_options(const MigrateRunArgs& a, TargetRun& t);
 
 // guarded() and the engine's runtime::Error.
 int guarded_run(Io io, const std::function<int()>& run);

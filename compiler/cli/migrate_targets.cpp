@@ -185,8 +185,7 @@ int run_on_targets(const MigrateRunArgs& a, Io io, const TargetFn& one, bool pen
   if (json) {
     Json doc = {{"targets", Json::array()}};
     for (auto& r : runs) doc["targets"].push_back(r.json());
-    // Text that is not UTF-8 (a name from a SQL_ASCII database) becomes U+FFFD instead of an exception.
-    io.out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    io.out << dump_json(doc);
   } else if (runs.size() > 1) {
     print_summary(runs, io);
   }

@@ -3,8 +3,6 @@
 // as they happen (prefixed with the target when there are several), or one JSON document at the end
 // (--format json), then, for several targets, a summary table. A target is shown only as redact_url shows it.
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -12,11 +10,10 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "model/json.hpp"
 #include "schemac/migrations.hpp"
 
 namespace schemac {
-
-using Json = nlohmann::ordered_json;
 
 struct Database {
   std::string url;     // never printed

@@ -13,8 +13,7 @@ int run_up(const MigrateRunArgs& a, Io io) {
   auto ms = runtime_migrations(a.dir, io);
   if (!ms) return 1;
   return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) {
-    runtime::RunOptions o = run_options(a);
-    o.on_done = [&](const runtime::Done& d) { t.done(d); };
+    runtime::RunOptions o = run_options(a, t);
     if (runtime::up(conn, *ms, a.to, o) == 0) t.line("nothing to apply");
   });
 }

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <map>
 #include <memory>
+
+#include <poll.h>
 
 namespace schemac::runtime {
 
@@ -19,6 +22,11 @@ struct ResultClose {
   void operator()(PGresult* r) const { PQclear(r); }
 };
 using Result = std::unique_ptr<PGresult, ResultClose>;
+
+using Clock = std::chrono::steady_clock;
+long long ms_since(Clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count();
+}
 
 std::string server_message(PGconn* conn, const PGresult* res) {
   const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
@@ -136,8 +144,31 @@ std::string where(const Migration& m, bool up, size_t section, size_t statement,
   return w;
 }
 
-void run_statement(PGconn* conn, const Migration& m, bool up, size_t i, size_t j, const Section& s) {
-  Result r(PQexec(conn, s.statements[j].c_str()));
+// The statement's result, waited for in slices of o.progress_every_ms with a progress report after each: PQexec
+// would block without a word for as long as an index build takes. A connection that breaks meanwhile gives the
+// error result libpq makes for it.
+Result exec_reporting(PGconn* conn, const std::string& sql, const RunOptions& o, const Progress& where) {
+  if (!o.on_progress || o.progress_every_ms <= 0) return Result(PQexec(conn, sql.c_str()));
+  if (!PQsendQuery(conn, sql.c_str())) return Result(PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR));
+  auto start = Clock::now();
+  while (PQisBusy(conn)) {
+    pollfd p{PQsocket(conn), POLLIN, 0};
+    int n = poll(&p, 1, o.progress_every_ms);
+    if (n == 0) {
+      Progress now = where;
+      now.elapsed_ms = ms_since(start);
+      o.on_progress(now);
+    }
+    if ((n < 0 && errno != EINTR) || !PQconsumeInput(conn)) break;
+  }
+  Result last;  // a single statement: its own result, then the null that ends them
+  while (PGresult* r = PQgetResult(conn)) last.reset(r);
+  return last ? std::move(last) : Result(PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR));
+}
+
+void run_statement(PGconn* conn, const Migration& m, bool up, size_t i, size_t j, const Section& s,
+                   const RunOptions& o) {
+  Result r = exec_reporting(conn, s.statements[j], o, {&m, up, i, j, where(m, up, i, j, s), 0});
   if (ok(r.get())) return;
   std::string msg = where(m, up, i, j, s) + ": " + server_message(conn, r.get());
   if (s.transactional) rollback(conn);
@@ -239,11 +270,6 @@ void drop_invalid_index(PGconn* conn, const Migration& m, const std::string& sta
     must(conn, PQgetvalue(r.get(), i, 0), {}, m.label() + ": dropping the invalid index " + ix->name);
 }
 
-using Clock = std::chrono::steady_clock;
-long long ms_since(Clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t).count();
-}
-
 // The history after UP section `done` of `total` (the first record inserts the row).
 void record_up(PGconn* conn, const Migration& m, int done, int total, long long ms) {
   const char* state = state_text(done == total ? RowState::applied : RowState::applying);
@@ -267,7 +293,7 @@ void record_down(PGconn* conn, const Migration& m, int done, int total) {
 }
 
 // Runs the sections after `skip` of one direction, each recorded as above; an empty script is one record.
-void run_sections(PGconn* conn, const Migration& m, bool up, int skip) {
+void run_sections(PGconn* conn, const Migration& m, bool up, int skip, const RunOptions& o) {
   const std::vector<Section>& sections = up ? m.up : m.down;
   int total = int(sections.size());
   auto record = [&](int done, long long ms) {
@@ -291,7 +317,7 @@ void run_sections(PGconn* conn, const Migration& m, bool up, int skip) {
     if (s.transactional) must(conn, "BEGIN", {}, m.label());
     else drop_invalid_index(conn, m, s.statements.at(0));  // left by an earlier attempt at this section
     try {
-      for (size_t j = 0; j < s.statements.size(); ++j) run_statement(conn, m, up, size_t(i), j, s);
+      for (size_t j = 0; j < s.statements.size(); ++j) run_statement(conn, m, up, size_t(i), j, s, o);
     } catch (const Error&) {
       // Right away when the connection still answers; otherwise (killed) the next run does it.
       if (!s.transactional && PQstatus(conn) == CONNECTION_OK) try {
@@ -453,7 +479,7 @@ int up(PGconn* conn, const std::vector<Migration>& ms, std::optional<int> to, co
     const Migration& m = ms[i];
     const Applied* a = row_of(history, m.version);
     auto start = Clock::now();
-    if (!o.dry_run) run_sections(conn, m, true, a ? a->sections_done : 0);
+    if (!o.dry_run) run_sections(conn, m, true, a ? a->sections_done : 0, o);
     ++n;
     if (o.on_done) o.on_done({&m, true, false, ms_since(start), o.dry_run});
   }
@@ -518,7 +544,7 @@ int down(PGconn* conn, const std::vector<Migration>& ms, const DownTarget& targe
                       " of " + std::to_string(m.up.size()),
                   "run `schemac migrate up` to finish it, then roll it back");
     auto start = Clock::now();
-    if (!o.dry_run) run_sections(conn, m, false, a->state == RowState::reverting ? a->sections_done : 0);
+    if (!o.dry_run) run_sections(conn, m, false, a->state == RowState::reverting ? a->sections_done : 0, o);
     ++n;
     if (o.on_done) o.on_done({&m, false, false, ms_since(start), o.dry_run});
   }

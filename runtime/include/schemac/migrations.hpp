@@ -102,12 +102,25 @@ struct Done {
   bool dry_run = false;
 };
 
+// A statement that has been running for a while (CREATE INDEX CONCURRENTLY on a large table, a VALIDATE scan),
+// so that an operator sees the run is alive and where it is.
+struct Progress {
+  const Migration* migration = nullptr;
+  bool up = true;
+  size_t section = 0, statement = 0;  // 0-based
+  std::string where;                  // "file:line:col (NNNN_name up, section 2, statement 1)"
+  long long elapsed_ms = 0;
+};
+
 struct RunOptions {
   int lock_wait_ms = 30000;              // for the run's advisory lock
   std::string lock_timeout = "5s";       // per statement, so no migration queues behind a long transaction
   std::string statement_timeout = "0";   // 0: none
   bool dry_run = false;                  // only say what would run
   std::function<void(const Done&)> on_done;  // after each migration
+  // Every progress_every_ms while one statement runs (the first after as long); 0: never.
+  std::function<void(const Progress&)> on_progress;
+  int progress_every_ms = 10000;
 };
 
 // Apply pending migrations (ascending version) up to `to`; returns how many ran. Throws Error.
