@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <sstream>
+
+#include "catalog/preflight.hpp"
 #include "cli/common.hpp"
 #include "cli/migrate_targets.hpp"
+#include "migrate/edition_file.hpp"
 #include "migrate/migrate.hpp"
 #include "model/files.hpp"
 #include "sql/script.hpp"
@@ -41,6 +45,30 @@ std::optional<std::vector<runtime::Migration>> runtime_migrations(const std::str
   if (has_errors(d)) return std::nullopt;
   if (files) *files = std::move(md);
   return out;
+}
+
+std::mutex& compiler_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+void preflight_run(PGconn* conn, const MigrationDir& files) {
+  if (files.migrations.empty()) return;
+  std::lock_guard<std::mutex> hold(compiler_mutex());
+  std::ostringstream diags;
+  std::optional<Schema> declared = load_snapshot(files.migrations.back(), Io{diags, diags});
+  if (!declared)
+    throw runtime::Error("cannot read " + files.migrations.back().stem() + "'s snapshot:\n" + diags.str(),
+                         "restore the snapshot from version control");
+  Edition recorded = read_edition_file(files.path);
+  Catalog live = inspect(conn);
+  Diagnostics refusals = preflight(live, *declared, {live.edition, false}, recorded,
+                                   shown_path(files.path / kEditionFile));
+  for (const Diagnostic& d : refusals)
+    if (d.severity == Diagnostic::Severity::error)
+      throw runtime::Error(d.loc.known() ? fmt::format("{}:{}:{}: {}", d.loc.file, d.loc.line, d.loc.col, d.message)
+                                         : d.message,
+                           d.hint);
 }
 
 runtime::RunOptions run_options(const MigrateRunArgs& a, TargetRun& t) {

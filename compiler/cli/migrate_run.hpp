@@ -3,6 +3,7 @@
 // form, and the guard that turns the engine's errors into the CLI's.
 
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -21,6 +22,15 @@ std::optional<std::vector<runtime::Migration>> runtime_migrations(const std::str
 class TargetRun;
 // The run's options, reporting each migration run and each long statement's progress to `t`.
 runtime::RunOptions run_options(const MigrateRunArgs& a, TargetRun& t);
+
+// The compiler's stages keep caches that are not thread-safe (parsed SQL, the printer's), and the targets of a
+// fleet run on threads of their own: compiler work done per target (drift, preflight) holds this.
+std::mutex& compiler_mutex();
+
+// Refuses (runtime::Error) a server that cannot run the migrations of `files` as `plan --db` would refuse it
+// (catalog/preflight.hpp): another TimescaleDB edition than schemac.edition records, TimescaleDB or pg_cron
+// missing where the newest snapshot needs them. Before anything runs, so nothing is half applied.
+void preflight_run(PGconn* conn, const MigrationDir& files);
 
 // guarded() and the engine's runtime::Error.
 int guarded_run(Io io, const std::function<int()>& run);

@@ -24,16 +24,12 @@ std::string detail_of(const runtime::StatusLine& l) {
   return "";
 }
 
-// The compiler's stages keep caches that are not thread-safe (parsed SQL, the printer's), and the targets of a
-// fleet run on threads of their own: the drift check, the only compiler work done per target, holds this.
-std::mutex compiler_mutex;
-
 // What differs between the live catalog and `recorded` (the snapshot of the newest applied migration), one
 // change description each, as the changes that take the recorded state to what the database is now: a column
 // added by hand reads "add column public.a.extra (text)". Compared as `plan --db` does, the recorded
 // expressions put in the server's form first. Throws runtime::Error when the snapshot cannot be read.
 std::vector<std::string> drift_of(PGconn* conn, const Migration& recorded) {
-  std::lock_guard<std::mutex> hold(compiler_mutex);
+  std::lock_guard<std::mutex> hold(compiler_mutex());
   std::ostringstream diags;
   std::optional<Schema> state = load_snapshot(recorded, Io{diags, diags});
   if (!state)

@@ -10,9 +10,11 @@ namespace schemac {
 namespace {
 
 int run_up(const MigrateRunArgs& a, Io io) {
-  auto ms = runtime_migrations(a.dir, io);
+  MigrationDir files;
+  auto ms = runtime_migrations(a.dir, io, &files);
   if (!ms) return 1;
   return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) {
+    preflight_run(conn, files);
     runtime::RunOptions o = run_options(a, t);
     if (runtime::up(conn, *ms, a.to, o) == 0) t.line("nothing to apply");
   });
