@@ -10,6 +10,7 @@
 #include "cli/common.hpp"
 #include "cli/migrate_run.hpp"
 #include "cli/migrate_targets.hpp"
+#include "plan/report.hpp"
 
 namespace schemac {
 
@@ -28,7 +29,7 @@ std::string detail_of(const runtime::StatusLine& l) {
 // change description each, as the changes that take the recorded state to what the database is now: a column
 // added by hand reads "add column public.a.extra (text)". Compared as `plan --db` does, the recorded
 // expressions put in the server's form first. Throws runtime::Error when the snapshot cannot be read.
-std::vector<std::string> drift_of(PGconn* conn, const Migration& recorded) {
+std::vector<Change> drift_of(PGconn* conn, const Migration& recorded) {
   std::lock_guard<std::mutex> hold(compiler_mutex());
   std::ostringstream diags;
   std::optional<Schema> state = load_snapshot(recorded, Io{diags, diags});
@@ -38,11 +39,7 @@ std::vector<std::string> drift_of(PGconn* conn, const Migration& recorded) {
   Catalog live = inspect(conn);
   normalise_expressions(conn, *state, &live.schema);
   Plan plan = diff(*state, live.schema, diff_options(true, live.edition, false));
-  std::vector<std::string> out;
-  for (const Change& c : plan.changes) out.push_back(c.description);
-  for (const Diagnostic& d : plan.diagnostics)
-    if (d.severity == Diagnostic::Severity::error) out.push_back(d.message);
-  return out;
+  return std::move(plan.changes);
 }
 
 // The migration whose snapshot the database should match: the newest in the history, when it is wholly
@@ -58,9 +55,9 @@ void report_drift(PGconn* conn, const Migration* base, TargetRun& t) {
   t.fields["drift_from"] = base ? Json(base->stem()) : Json(nullptr);
   Json drift = Json::array();
   if (base)
-    for (const std::string& d : drift_of(conn, *base)) {
-      t.line(fmt::format("{:<13} {}", "drift", d));
-      drift.push_back(d);
+    for (const Change& c : drift_of(conn, *base)) {
+      t.line(fmt::format("{:<13} {}", "drift", c.description));
+      drift.push_back(change_json(c));
     }
   if (!drift.empty()) t.result = "drifted";
   t.fields["drift"] = std::move(drift);

@@ -59,26 +59,6 @@ Json fact_json(const Fact& f) {
       f);
 }
 
-// JSON carries the text as it is (names included): its string escapes are complete, unlike a comment line's.
-Json change_json(const Change& c) {
-  return {{"kind", kind_name(c.kind)},
-          {"object", c.object()},
-          {"target", target_json(c.target)},
-          {"from", fact_json(c.from)},
-          {"to", fact_json(c.to)},
-          {"description", c.description},
-          {"destructive", c.destructive},
-          {"irreversible_data", c.irreversible_data},
-          {"transactional", c.transactional},
-          {"own_transaction", c.own_transaction},
-          {"lock", lock_name(c.lock)},
-          {"rewrites", c.rewrites},
-          {"note", c.note},
-          {"down_note", c.down_note},
-          {"up", c.up},
-          {"down", c.down}};
-}
-
 Json diagnostic_json(const Diagnostic& d) {
   return {{"severity", severity_name(d)}, {"message", d.message}, {"hint", d.hint}};
 }
@@ -124,6 +104,26 @@ std::string md_diagnostic(const Diagnostic& d) {
 }
 
 }  // namespace
+
+// JSON carries the text as it is (names included): its string escapes are complete, unlike a comment line's.
+Json change_json(const Change& c) {
+  return {{"kind", kind_name(c.kind)},
+          {"object", c.object()},
+          {"target", target_json(c.target)},
+          {"from", fact_json(c.from)},
+          {"to", fact_json(c.to)},
+          {"description", c.description},
+          {"destructive", c.destructive},
+          {"irreversible_data", c.irreversible_data},
+          {"transactional", c.transactional},
+          {"own_transaction", c.own_transaction},
+          {"lock", lock_name(c.lock)},
+          {"rewrites", c.rewrites},
+          {"note", c.note},
+          {"down_note", c.down_note},
+          {"up", c.up},
+          {"down", c.down}};
+}
 
 std::string plan_header(const Plan& plan, const std::string& title) {
   std::string out = "-- " + comment_text(title + ": " + summary(plan)) + "\n";

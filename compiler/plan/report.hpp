@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "model/json.hpp"
 #include "plan/diff.hpp"
 
 namespace schemac {
@@ -19,7 +20,9 @@ bool refused(const Plan& plan);
 std::string plan_header(const Plan& plan, const std::string& title);
 
 std::string plan_sql(const Plan& plan, const std::string& title);   // header + UP script
-std::string plan_json(const Plan& plan);                            // {"up", "down", "refused", "changes", "diagnostics"}
+std::string plan_json(const Plan& plan);
+// One change as plan_json lists it: kind, object, target, from, to, description, flags, statements.
+Json change_json(const Change& c);                            // {"up", "down", "refused", "changes", "diagnostics"}
 std::string plan_markdown(const Plan& plan, const std::string& title);
 
 }  // namespace schemac

@@ -38,7 +38,11 @@ TEST_CASE("migrate status: a column and an index added by hand are drift, listed
   t = Json::parse(json.out)["targets"][0];
   CHECK(t["result"] == "drifted");
   REQUIRE(t["drift"].size() == 2);
-  CHECK(t["drift"][0].get<std::string>().find("extra") != std::string::npos);
+  // Typed: what changed, on which object, and the column as the database has it now.
+  CHECK(t["drift"][0]["kind"] == "add_column");
+  CHECK(t["drift"][0]["target"]["name"] == "extra");
+  CHECK(t["drift"][0]["to"]["type"] == "text");
+  CHECK(t["drift"][1]["kind"] == "create_index");
 
   db.exec("DROP INDEX a_extra_idx");
   db.exec("ALTER TABLE a DROP COLUMN extra");
