@@ -9,7 +9,7 @@
 //   float / double                  real / double prec.   Json / Jsonb                   json / jsonb
 //   std::string, std::string_view   text, varchar, char   Inet                           inet, cidr
 //   Bytes (vector<std::byte>)       bytea                 Timestamptz / Timestamp        timestamptz / timestamp
-//   Date / Time / Interval          date / time / interval
+//   Date / Time / Interval          date / time / interval   uint32_t                       oid
 //   std::vector<E>, Array<E>        1-D / N-D arrays of any of these; E = T or std::optional<T> for NULL elements
 //   an enum class (EnumCodec)       an enum type: its label as text
 //
@@ -37,12 +37,12 @@ namespace schemac::db {
 
 // The built-in type OIDs (pg_type.oid, fixed in every PostgreSQL since these types exist).
 namespace oids {
-inline constexpr Oid boolean = 16, bytea = 17, char_ = 18, name = 19, int8 = 20, int2 = 21, int4 = 23, text = 25,
+inline constexpr Oid boolean = 16, bytea = 17, char_ = 18, name = 19, int8 = 20, int2 = 21, int4 = 23, text = 25, oid = 26,
                      json = 114, float4 = 700, float8 = 701, unknown = 705, cidr = 650, inet = 869, bpchar = 1042,
                      varchar = 1043, date = 1082, time = 1083, timestamp = 1114, timestamptz = 1184,
                      interval = 1186, numeric = 1700, uuid = 2950, jsonb = 3802;
 inline constexpr Oid boolean_array = 1000, bytea_array = 1001, int2_array = 1005, int4_array = 1007,
-                     text_array = 1009, bpchar_array = 1014, varchar_array = 1015, int8_array = 1016,
+                     text_array = 1009, oid_array = 1028, bpchar_array = 1014, varchar_array = 1015, int8_array = 1016,
                      float4_array = 1021, float8_array = 1022, inet_array = 1041, cidr_array = 651,
                      date_array = 1182, time_array = 1183, timestamp_array = 1115, timestamptz_array = 1185,
                      interval_array = 1187, numeric_array = 1231, uuid_array = 2951, json_array = 199,
@@ -114,6 +114,12 @@ template <>
 struct Codec<int64_t> : FixedOid<oids::int8, oids::int8_array> {
   static void encode(int64_t v, Buffer& b) { b.put_i64(v); }
   static int64_t decode(const char* d, int n) { return detail::decode_fixed(d, n, "bigint", &Reader::i64); }
+};
+// oid (and regtype etc. read as oid): an unsigned 32-bit number.
+template <>
+struct Codec<uint32_t> : FixedOid<oids::oid, oids::oid_array> {
+  static void encode(uint32_t v, Buffer& b) { b.put_u32(v); }
+  static uint32_t decode(const char* d, int n) { return detail::decode_fixed(d, n, "oid", &Reader::u32); }
 };
 // IEEE 754 bit patterns (float4send/float8send), moved between float and integer with bit_cast, not a union.
 template <>
