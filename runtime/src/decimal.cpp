@@ -12,6 +12,7 @@ namespace {
 
 constexpr uint16_t kPos = 0x0000, kNeg = 0x4000, kNaN = 0xC000, kPosInf = 0xD000, kNegInf = 0xF000;
 constexpr int kMaxDscale = 0x3FFF;  // dscale shares its 16 bits with the sign
+constexpr int kInfinityDscale = 32;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -197,8 +198,11 @@ void Decimal::encode(Buffer& out) const {
   };
   switch (kind_) {
     case Kind::nan: return header(0, 0, kNaN, 0);
-    case Kind::pos_infinity: return header(0, 0, kPosInf, 0);
-    case Kind::neg_infinity: return header(0, 0, kNegInf, 0);
+    // numeric_send writes dscale 32 for the infinities: it reads the display scale of a special value through the
+    // short-header macro, which finds bit 0x1000 of the 0xD000/0xF000 flags there. numeric_recv ignores it; it is
+    // mirrored so that the bytes are the server's exactly.
+    case Kind::pos_infinity: return header(0, 0, kPosInf, kInfinityDscale);
+    case Kind::neg_infinity: return header(0, 0, kNegInf, kInfinityDscale);
     case Kind::finite: break;
   }
   if (digits_.empty()) return header(0, 0, kPos, scale_);

@@ -111,8 +111,9 @@ TEST_CASE("decimal: binary encoding is numeric_send's, byte for byte") {
        bytes({0, 8, 0, 4, 0, 0, 0, 10, 0x04, 0xD2, 0x16, 0x2E, 0x23, 0x34, 0x0D, 0x80, 0x1E, 0xD2, 0x04, 0xD2, 0x16,
               0x2E, 0x23, 0x28})},
       {"NaN", bytes({0, 0, 0, 0, 0xC0, 0, 0, 0})},
-      {"Infinity", bytes({0, 0, 0, 0, 0xD0, 0, 0, 0})},
-      {"-Infinity", bytes({0, 0, 0, 0, 0xF0, 0, 0, 0})},
+      // dscale 32 for the infinities, as numeric_send writes it (see decimal.cpp).
+      {"Infinity", bytes({0, 0, 0, 0, 0xD0, 0, 0, 0x20})},
+      {"-Infinity", bytes({0, 0, 0, 0, 0xF0, 0, 0, 0x20})},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
@@ -130,6 +131,8 @@ TEST_CASE("decimal: decoding accepts what numeric_recv accepts and refuses the r
   CHECK(decode(bytes({0, 1, 0, 0, 0, 0, 0, 3, 0, 7})).to_string() == "7.000");
   // Negative zero from a server is plain zero.
   CHECK_FALSE(decode(bytes({0, 0, 0, 0, 0x40, 0, 0, 1})).is_negative());
+  // Any dscale on a special value is ignored, as numeric_recv does.
+  CHECK(decode(bytes({0, 0, 0, 0, 0xD0, 0, 0, 0})).kind() == Decimal::Kind::pos_infinity);
   CHECK_THROWS_AS(decode(bytes({0, 1, 0, 0, 0, 0})), CodecError);                     // short header
   CHECK_THROWS_AS(decode(bytes({0, 1, 0, 0, 0, 0, 0, 0})), CodecError);               // digit missing
   CHECK_THROWS_AS(decode(bytes({0, 1, 0, 0, 0, 0, 0, 0, 0x27, 0x10})), CodecError);   // digit 10000
