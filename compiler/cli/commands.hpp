@@ -72,7 +72,7 @@ struct MigrateRunArgs {
   std::string format = "text";         // text | json
   std::string dir = "migrations";
   std::optional<int> to, steps;
-  int baseline = 0;        // baseline: the version to mark the database as being at
+  int baseline = 0;        // baseline: the version to mark the database as being at; repair: the edited one
   bool dry_run = false;
   bool exit_code = false;  // status: exit 2 when something is pending
   int lock_wait_ms = 30000;
@@ -85,6 +85,8 @@ int cmd_migrate_status(const MigrateRunArgs& a, Io io);
 int cmd_migrate_history(const MigrateRunArgs& a, Io io);
 // Records the migrations up to a.baseline as applied without running them (runtime::baseline).
 int cmd_migrate_baseline(const MigrateRunArgs& a, Io io);
+// Records the edited file of applied migration a.baseline as the one applied (runtime::accept_edit).
+int cmd_migrate_repair(const MigrateRunArgs& a, Io io);
 
 struct PullArgs {
   std::optional<std::string> db;

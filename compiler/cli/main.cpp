@@ -138,6 +138,15 @@ int run(int argc, char** argv) {
   add_run_options(mbaseline, baseline_args, true);
   mbaseline->callback([&] { rc = cmd_migrate_baseline(baseline_args, io); });
 
+  MigrateRunArgs repair_args;
+  auto* mrepair = migrate->add_subcommand(
+      "repair", "Accept a deliberate edit (a comment, reformatting) of applied migration N: record its new checksum");
+  mrepair->add_option("N", repair_args.baseline, "the applied migration whose file was edited, e.g. 3")
+      ->required()
+      ->transform(kVersion);
+  add_run_options(mrepair, repair_args, true);
+  mrepair->callback([&] { rc = cmd_migrate_repair(repair_args, io); });
+
   PullArgs pull_args;
   auto* pull = app.add_subcommand("pull", "Print a live database as schema.dsl");
   pull->add_option("--db", pull_args.db, "database (libpq URL or conninfo; default $DATABASE_URL or .env)");

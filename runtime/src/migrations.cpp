@@ -430,7 +430,8 @@ std::vector<std::string> problems(const std::vector<Migration>& ms, const std::v
       p.push_back(l.label + ": applied, but its migration is missing; restore its files from version control");
     else if (l.kind == Kind::out_of_order)
       p.push_back(l.label + ": pending, but a later migration (" + std::to_string(newest_applied(history)) +
-                  ") is already applied; renumber it after the newest");
+                  ") is already applied; renumber it after the newest (`git mv`, `schemac migrate hash`, then "
+                  "`schemac migrate rebase NNNN` re-plans it on the newest snapshot)");
   }
   return p;
 }
@@ -528,6 +529,24 @@ int baseline(PGconn* conn, const std::vector<Migration>& ms, int version, const 
   if (o.on_done)
     for (size_t i : plan) o.on_done({&ms[i], true, true, 0, o.dry_run});
   return int(plan.size());
+}
+
+std::string accept_edit(PGconn* conn, const std::vector<Migration>& ms, int version, const RunOptions& o) {
+  const Migration* m = migration_of(ms, version);
+  if (!m) throw Error("no migration " + std::to_string(version) + " in the directory", "name an applied migration");
+  std::optional<RunLock> lock;
+  if (!o.dry_run) lock.emplace(conn, o);
+  std::vector<Applied> history = read_history(conn);
+  const Applied* a = row_of(history, version);
+  if (!a || a->state != RowState::applied)
+    throw Error(m->label() + " is not applied here", "repair records an applied migration's edited file; "
+                                                     "a pending one is simply applied by up");
+  if (a->checksum == m->checksum)
+    throw Error(m->label() + " is not edited: its file is the one that was applied", "nothing to repair");
+  if (!o.dry_run)
+    must(conn, "UPDATE schemac.migrations SET checksum = $2 WHERE version = $1::integer",
+         {std::to_string(version), m->checksum}, "recording the edited checksum of " + m->label());
+  return a->checksum;
 }
 
 int down(PGconn* conn, const std::vector<Migration>& ms, const DownTarget& target, const RunOptions& o) {

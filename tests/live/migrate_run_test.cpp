@@ -271,3 +271,27 @@ TEST_CASE("migrate run: a rollback stopped halfway blocks up and resumes with do
   CHECK(p.versions() == "1");
   CHECK(db.query_value("SELECT count(*) FROM pg_tables WHERE tablename = 'b'") == "0");
 }
+
+TEST_CASE("migrate repair: a deliberate edit of an applied migration is accepted by name, and only then") {
+  TestDb db(Server::pg15);
+  Project p(db);
+  three_migrations(p);
+  REQUIRE(p.migrate("up", {"--to", "2"}).exit_code == 0);
+  RunResult clean = p.migrate("repair", {"1"});
+  CHECK(clean.exit_code == 1);  // nothing edited: nothing to accept
+  CHECK_MESSAGE(clean.err.find("0001_add_a is not edited") != std::string::npos, test::describe(clean));
+  CHECK(p.migrate("repair", {"3"}).exit_code == 1);  // pending: up applies it
+  fs::path up = p.file("0001_add_a.up.sql");
+  spit(up, slurp(up) + "-- a reviewer's note\n");
+  p.rehash();
+  REQUIRE(p.migrate("up").exit_code == 1);
+  RunResult dry = p.migrate("repair", {"1", "--dry-run"});
+  CHECK_MESSAGE(dry.out.find("would record 0001_add_a as edited") != std::string::npos, test::describe(dry));
+  CHECK(p.migrate("up").exit_code == 1);  // a dry run records nothing
+  RunResult repaired = p.migrate("repair", {"1"});
+  CHECK_MESSAGE(repaired.exit_code == 0, test::describe(repaired));
+  CHECK(repaired.out.find("recorded 0001_add_a as edited (checksum h1:") != std::string::npos);
+  RunResult rest = p.migrate("up");
+  CHECK_MESSAGE(rest.exit_code == 0, test::describe(rest));
+  CHECK(p.versions() == "1,2,3");
+}

@@ -129,6 +129,11 @@ int up(PGconn* conn, const std::vector<Migration>& migrations, std::optional<int
 // it): the rows of baseline_plan, each as applied with its checksum, in one transaction under the run lock.
 // Returns how many were recorded. Throws Error.
 int baseline(PGconn* conn, const std::vector<Migration>& migrations, int version, const RunOptions& o);
+// The one override of the edited-file refusal, for a deliberate edit that changes nothing the database holds (a
+// comment, a statement reformatted): records the current checksum of applied migration `version` in its row,
+// under the run lock, and returns the checksum it replaces. Refuses (Error) a version that is not among the
+// migrations, not applied, or not edited. Nothing else is checked or run.
+std::string accept_edit(PGconn* conn, const std::vector<Migration>& migrations, int version, const RunOptions& o);
 // Revert applied migrations (newest first); returns how many ran. Throws Error.
 int down(PGconn* conn, const std::vector<Migration>& migrations, const DownTarget& target, const RunOptions& o);
 
