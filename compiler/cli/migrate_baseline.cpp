@@ -11,22 +11,11 @@
 
 namespace schemac {
 
-namespace {
-
-int run_baseline(const MigrateRunArgs& a, Io io) {
-  auto ms = runtime_migrations(a.dir, io);
-  if (!ms) return 1;
-  return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) {
-    runtime::RunOptions o = run_options(a, t);
-    if (runtime::baseline(conn, *ms, a.baseline, o) == 0)
+int cmd_migrate_baseline(const MigrateRunArgs& a, Io io) {
+  return run_migrations(a, io, [&](PGconn* conn, const RunMigrations& m, TargetRun& t) {
+    if (runtime::baseline(conn, m.migrations, a.baseline, run_options(a, t)) == 0)
       t.line(fmt::format("nothing to record: the history already has every migration up to {:04}", a.baseline));
   });
-}
-
-}  // namespace
-
-int cmd_migrate_baseline(const MigrateRunArgs& a, Io io) {
-  return guarded_run(io, [&] { return run_baseline(a, io); });
 }
 
 }  // namespace schemac

@@ -7,23 +7,11 @@
 
 namespace schemac {
 
-namespace {
-
-int run_down(const MigrateRunArgs& a, Io io) {
-  MigrationDir files;
-  auto ms = runtime_migrations(a.dir, io, &files);
-  if (!ms) return 1;
-  return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) {
-    preflight_run(conn, files);
-    runtime::RunOptions o = run_options(a, t);
-    if (runtime::down(conn, *ms, {a.steps, a.to}, o) == 0) t.line("nothing to roll back");
-  });
-}
-
-}  // namespace
-
 int cmd_migrate_down(const MigrateRunArgs& a, Io io) {
-  return guarded_run(io, [&] { return run_down(a, io); });
+  return run_migrations(a, io, [&](PGconn* conn, const RunMigrations& m, TargetRun& t) {
+    preflight_run(conn, m.files);
+    if (runtime::down(conn, m.migrations, {a.steps, a.to}, run_options(a, t)) == 0) t.line("nothing to roll back");
+  });
 }
 
 }  // namespace schemac

@@ -6,32 +6,23 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/common.hpp"
 #include "cli/migrate_run.hpp"
 #include "cli/migrate_targets.hpp"
 
 namespace schemac {
 
-namespace {
-
-int run_repair(const MigrateRunArgs& a, Io io) {
-  auto ms = runtime_migrations(a.dir, io);
-  if (!ms) return 1;
-  return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) {
-    std::string was = runtime::accept_edit(conn, *ms, a.baseline, run_options(a, t));
-    const runtime::Migration* m = nullptr;
-    for (auto& x : *ms)
-      if (x.version == a.baseline) m = &x;
-    t.line(fmt::format("{} {} as edited (checksum {} -> {})", a.dry_run ? "would record" : "recorded", m->label(),
-                       was, m->checksum));
-    t.fields["repaired"] = {{"version", m->version}, {"from", was}, {"to", m->checksum}, {"dry_run", a.dry_run}};
-  });
-}
-
-}  // namespace
-
 int cmd_migrate_repair(const MigrateRunArgs& a, Io io) {
-  return guarded_run(io, [&] { return run_repair(a, io); });
+  return run_migrations(a, io, [&](PGconn* conn, const RunMigrations& m, TargetRun& t) {
+    std::string was = runtime::accept_edit(conn, m.migrations, a.baseline, run_options(a, t));
+    auto it = std::find_if(m.migrations.begin(), m.migrations.end(),
+                           [&](const runtime::Migration& x) { return x.version == a.baseline; });
+    t.line(fmt::format("{} {} as edited (checksum {} -> {})", a.dry_run ? "would record" : "recorded", it->label(),
+                       was, it->checksum));
+    t.fields["repaired"] = {{"version", it->version}, {"from", was}, {"to", it->checksum}, {"dry_run", a.dry_run}};
+  });
 }
 
 }  // namespace schemac

@@ -95,4 +95,14 @@ int guarded_run(Io io, const std::function<int()>& run) {
   });
 }
 
+int run_migrations(const MigrateRunArgs& a, Io io, const MigrationsFn& one, bool pending_is_2) {
+  return guarded_run(io, [&] {
+    RunMigrations m;
+    auto ms = runtime_migrations(a.dir, io, &m.files);
+    if (!ms) return 1;
+    m.migrations = std::move(*ms);
+    return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) { one(conn, m, t); }, pending_is_2);
+  });
+}
+
 }  // namespace schemac

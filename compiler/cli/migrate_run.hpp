@@ -32,6 +32,16 @@ std::mutex& compiler_mutex();
 // missing where the newest snapshot needs them. Before anything runs, so nothing is half applied.
 void preflight_run(PGconn* conn, const MigrationDir& files);
 
+// migrations/ read once for a run: in the engine's form and as the directory (snapshots, schemac.edition).
+struct RunMigrations {
+  std::vector<runtime::Migration> migrations;
+  MigrationDir files;
+};
+// What `up`, `down`, `status`, `baseline` and `repair` share: reads migrations/ (printing what is wrong: exit
+// 1), then runs `one` on every target (run_on_targets), the engine's errors reported as the CLI's.
+using MigrationsFn = std::function<void(PGconn*, const RunMigrations&, TargetRun&)>;
+int run_migrations(const MigrateRunArgs& a, Io io, const MigrationsFn& one, bool pending_is_2 = false);
+
 // guarded() and the engine's runtime::Error.
 int guarded_run(Io io, const std::function<int()>& run);
 

@@ -92,17 +92,12 @@ void status_of(PGconn* conn, const std::vector<runtime::Migration>& ms, const Mi
   report_drift(conn, drift_base(files, history), t);
 }
 
-int run_status(const MigrateRunArgs& a, Io io) {
-  MigrationDir files;
-  auto ms = runtime_migrations(a.dir, io, &files);
-  if (!ms) return 1;
-  return run_on_targets(a, io, [&](PGconn* conn, TargetRun& t) { status_of(conn, *ms, files, t); }, a.exit_code);
-}
-
 }  // namespace
 
 int cmd_migrate_status(const MigrateRunArgs& a, Io io) {
-  return guarded_run(io, [&] { return run_status(a, io); });
+  return run_migrations(
+      a, io, [&](PGconn* conn, const RunMigrations& m, TargetRun& t) { status_of(conn, m.migrations, m.files, t); },
+      a.exit_code);
 }
 
 }  // namespace schemac
