@@ -129,7 +129,7 @@ class RunLock {
     set_setting(conn, "lock_timeout", o.lock_timeout);
     set_setting(conn, "statement_timeout", o.statement_timeout);
   }
-  ~RunLock() { Result(params(conn_, "SELECT pg_advisory_unlock($1::bigint)", {kLockKey})); }
+  ~RunLock() { params(conn_, "SELECT pg_advisory_unlock($1::bigint)", {kLockKey}); }
   RunLock(const RunLock&) = delete;
   RunLock& operator=(const RunLock&) = delete;
 
