@@ -35,6 +35,7 @@ using CK = Constraint::Kind;
 enum Phase {
   p_renames,
   p_ts_removals,
+  p_down_validations,  // DOWN only: validates what the DOWN of a dropped constraint re-adds NOT VALID
   p_drop_fks,
   p_drop_indexes,
   p_drop_constraints,
@@ -269,6 +270,7 @@ class Planner {
   // hypertables get the plain form.
   static Change constraint_added(const Table& t, const Constraint& k, bool target_is_hypertable);
   static std::optional<Change> validation_split(const Table& t, const Constraint& k, Change& added);
+  static std::optional<Change> down_validation_split(const Table& f, const Constraint& k, Change& dropped);
 
   bool fk_target_hypertable(const Constraint& k, const Schema& s) const;
 

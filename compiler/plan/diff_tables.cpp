@@ -139,6 +139,23 @@ std::optional<Change> Planner::validation_split(const Table& t, const Constraint
   return v;
 }
 
+// The same for the DOWN of a dropped constraint, which re-adds it NOT VALID and validates it: the VALIDATE goes
+// into a change that does nothing on UP and comes before the drop, so DOWN runs it after the re-add, committed
+// separately, and before any rename is undone (the names are those `dropped` uses).
+std::optional<Change> Planner::down_validation_split(const Table& f, const Constraint& k, Change& dropped) {
+  std::string validate = validate_constraint_sql(f, k);
+  auto it = std::find(dropped.down.begin(), dropped.down.end(), validate);
+  if (it == dropped.down.end()) return std::nullopt;
+  dropped.down.erase(it);
+  Change v = mk(K::validate_constraint, Target::of_constraint(f, k.name), k, k,
+                fmt::format("validate constraint {} on {} once DOWN adds it back", quote_ident(k.name), table_ref(f)),
+                {}, {validate});
+  v.lock = Lock::share_update_exclusive;
+  v.own_transaction = true;
+  v.note = "DOWN scans the existing rows while reads and writes continue";
+  return v;
+}
+
 // The DOWN of a dropped check or foreign key re-adds it, but when the same plan drops the data it checks (the
 // referenced table, or one of its columns, which DOWN brings back filled with zero values) the old rows cannot
 // be expected to pass. Such a constraint comes back NOT VALID, so DOWN still runs; new rows are checked, old ones
@@ -184,6 +201,7 @@ void Planner::plan_constraints(const Table& f, const Table& t) {
     c.lock = Lock::access_exclusive;
     c.note.clear();
     restore_unvalidated(f, t, *k, c);
+    if (std::optional<Change> v = down_validation_split(f, *k, c)) add(p_down_validations, std::move(*v));
     add(k->kind == CK::foreign_key ? p_drop_fks : p_drop_constraints, std::move(c));
   }
   for (const Constraint* k : sorted_by_name(t.constraints)) {

@@ -401,9 +401,14 @@ TEST_CASE("diff: a check on an existing table is added NOT VALID, then validated
   CHECK(up.find("VALIDATE") > up.find("COMMIT;"));
   CHECK(plan_down_sql(p).find("-- schemac:section 2") == std::string::npos);
 
+  // Dropped, its DOWN re-adds it NOT VALID and validates it in a transaction of its own, after the re-add.
   Plan r = diff(schema_of({checked}), schema_of({t}), allow());
-  REQUIRE(kinds(r) == std::vector<std::string>{"drop_constraint"});
-  CHECK(r.changes[0].down == std::vector<std::string>{
-                                 "ALTER TABLE public.t ADD CONSTRAINT t_price_check CHECK (price > 0) NOT VALID;",
-                                 "ALTER TABLE public.t VALIDATE CONSTRAINT t_price_check;"});
+  REQUIRE(kinds(r) == std::vector<std::string>{"validate_constraint", "drop_constraint"});
+  CHECK(r.changes[0].up.empty());
+  CHECK(r.changes[0].down == std::vector<std::string>{"ALTER TABLE public.t VALIDATE CONSTRAINT t_price_check;"});
+  CHECK(r.changes[0].own_transaction);
+  CHECK(r.changes[1].down == std::vector<std::string>{
+                                 "ALTER TABLE public.t ADD CONSTRAINT t_price_check CHECK (price > 0) NOT VALID;"});
+  std::string down = plan_down_sql(r);
+  CHECK(down.find("VALIDATE") > down.find("COMMIT;"));
 }

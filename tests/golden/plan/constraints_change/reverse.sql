@@ -1,4 +1,10 @@
--- schemac plan: 7 changes
+-- schemac plan: 10 changes
+--   validate constraint qty_small on public.child once DOWN adds it back  [in a transaction of its own]
+--     note: DOWN scans the existing rows while reads and writes continue
+--   validate constraint child_qty_check on public.child once DOWN adds it back  [in a transaction of its own]
+--     note: DOWN scans the existing rows while reads and writes continue
+--   validate constraint child_parent_id_fkey on public.child once DOWN adds it back  [in a transaction of its own]
+--     note: DOWN scans the existing rows while reads and writes continue
 --   drop foreign key child_parent_id_fkey on public.child  [ACCESS EXCLUSIVE lock]
 --   drop constraint qty_small on public.child  [ACCESS EXCLUSIVE lock]
 --   drop constraint child_qty_check on public.child  [ACCESS EXCLUSIVE lock]

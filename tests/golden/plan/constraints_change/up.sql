@@ -1,4 +1,6 @@
--- schemac plan: 9 changes
+-- schemac plan: 10 changes
+--   validate constraint child_qty_check on public.child once DOWN adds it back  [in a transaction of its own]
+--     note: DOWN scans the existing rows while reads and writes continue
 --   drop constraint parent_code_key on public.parent  [ACCESS EXCLUSIVE lock]
 --   drop constraint child_qty_check on public.child  [ACCESS EXCLUSIVE lock]
 --   add constraint child_parent_id_qty_key on public.child  [ACCESS EXCLUSIVE lock]
