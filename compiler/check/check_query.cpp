@@ -13,6 +13,7 @@
 #include <set>
 
 #include "check/check_internal.hpp"
+#include "check/query_text.hpp"
 #include "model/quote.hpp"
 #include "model/suggest.hpp"
 #include "model/text.hpp"
@@ -22,37 +23,6 @@
 namespace schemac::check_detail {
 
 namespace {
-
-// The where clause with each `:name` (the DSL's parameters, not SQL) replaced by $1, $2, ... so that
-// PostgreSQL's parser reads it; `names[k - 1]` is the parameter $k stands for. Quoted text and `::` casts are
-// left alone.
-std::string numbered_params(const std::string& where, std::vector<std::string>& names) {
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80); };
-  std::string out;
-  for (size_t i = 0; i < where.size(); ++i) {
-    char c = where[i];
-    if (c == '\'' || c == '"') {  // a quoted run; a doubled quote stays inside
-      size_t j = i + 1;
-      while (j < where.size() && !(where[j] == c && (j + 1 >= where.size() || where[j + 1] != c))) j += where[j] == c ? 2 : 1;
-      out.append(where, i, j + 1 - i);
-      i = j;
-    } else if (c == ':' && i + 1 < where.size() && where[i + 1] == ':') {
-      out += "::";
-      ++i;
-    } else if (c == ':' && i + 1 < where.size() && word(where[i + 1]) && !std::isdigit(static_cast<unsigned char>(where[i + 1]))) {
-      size_t j = i + 1;
-      while (j < where.size() && word(where[j])) ++j;
-      std::string name = where.substr(i + 1, j - i - 1);
-      auto it = std::find(names.begin(), names.end(), name);
-      if (it == names.end()) it = names.insert(names.end(), name);
-      out += "$" + std::to_string(it - names.begin() + 1);
-      i = j - 1;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 std::string node_kind(const SqlTree& n) { return n.is_object() && !n.empty() ? n.begin().key() : ""; }
 const SqlTree& node_body(const SqlTree& n) { return n.begin().value(); }

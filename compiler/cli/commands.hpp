@@ -88,6 +88,17 @@ int cmd_migrate_baseline(const MigrateRunArgs& a, Io io);
 // Records the edited file of applied migration a.baseline as the one applied (runtime::accept_edit).
 int cmd_migrate_repair(const MigrateRunArgs& a, Io io);
 
+// `schemac generate`: C++ headers for the declaration in `out` (codegen/generate.hpp).
+struct GenerateArgs {
+  std::string file = "schema.dsl";
+  std::string out;
+  std::optional<std::string> templates;  // a directory of .mustache files overriding the built-in ones
+  bool check = false;                    // write nothing; exit 2 when a file in `out` is stale
+};
+int cmd_generate(const GenerateArgs& a, Io io);
+// The command line the generated headers name, paths shown so it is the same on every machine.
+std::string generate_command_line(const GenerateArgs& a);
+
 struct PullArgs {
   std::optional<std::string> db;
   std::vector<std::string> schemas;

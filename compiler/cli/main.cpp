@@ -153,6 +153,14 @@ int run(int argc, char** argv) {
   pull->add_option("--schema", pull_args.schemas, "only these schemas (repeatable)");
   pull->callback([&] { rc = cmd_pull(pull_args, io); });
 
+  GenerateArgs gen_args;
+  auto* gen = app.add_subcommand("generate", "Write C++ records and typed functions for the schema's tables");
+  gen->add_option("FILE", gen_args.file, "schema file (default ./schema.dsl)");
+  gen->add_option("--out", gen_args.out, "directory to write the headers into")->required();
+  gen->add_option("--templates", gen_args.templates, "directory of .mustache files overriding the built-in ones");
+  gen->add_flag("--check", gen_args.check, "write nothing; exit 2 when a file in --out is stale");
+  gen->callback([&] { rc = cmd_generate(gen_args, io); });
+
   CLI11_PARSE(app, argc, argv);
   return rc;
 }

@@ -1,0 +1,6 @@
+enum side { buy, sell }
+
+table t {
+  id   int primary key
+  side side
+}

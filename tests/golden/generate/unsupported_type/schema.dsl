@@ -1,0 +1,5 @@
+table devices {
+  id  int primary key
+  mac macaddr
+  at  timetz?
+}
