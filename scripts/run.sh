@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE first command for a newcomer: installs what is missing, builds schemac, and runs it on the
 # project's own schema (schema.dsl): check, fmt --check, an offline plan against the migrations already
-# written (no database needed), the first migration as a pull-request comment, and then a live round
+# written (no database needed), the first migration as a pull-request comment, generate --check (the
+# committed C++ headers in generated/ are current), and then a live round
 # trip on a throwaway TimescaleDB with the Timescale license (scripts/db.sh): plan --db, apply the plan
 # with psql, plan --db again (now empty), pull. Stops at the first failing step with its exit status.
 #
@@ -38,6 +39,7 @@ step check schema.dsl
 step fmt --check schema.dsl
 step plan schema.dsl
 step plan schema.dsl --from /dev/null --format markdown
+step generate schema.dsl --out generated --check   # the committed C++ headers are current
 
 # The live part: a fresh in-memory TimescaleDB (Timescale license, so retention and compression work).
 db="$SCHEMAC_REPO/scripts/db.sh"
