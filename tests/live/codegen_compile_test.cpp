@@ -1,8 +1,10 @@
 // The generated code of every example schema (and the top-level one) compiles warning-free at -Wall -Wextra
-// -Werror with each compiler present (g++, clang++): each header on its own, syntax only (linking needs no more
-// than the round-trip test already links). Needs no server; it sits with the live tests because it is slow.
+// -Werror with each compiler present (g++, clang++): one translation unit per schema including all its headers,
+// syntax only (linking needs no more than the round-trip test already links; one unit per header took five
+// minutes on a loaded 2-core machine). Needs no server; it sits with the live tests because it is slow.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -34,21 +36,22 @@ TEST_CASE("codegen: every example schema's generated code compiles with -Wall -W
     // A schema with a type the runtime lacks (pgvector in hyperliquid_bot) is refused, by name, with exit 1.
     if (gen.exit_code == 1 && gen.err.find("which generated C++ cannot represent") != std::string::npos) continue;
     REQUIRE_MESSAGE(gen.exit_code == 0, describe(gen));
-    for (auto& e : fs::recursive_directory_iterator(dir.path / "gen")) {
-      if (e.path().extension() != ".hpp") continue;
-      const fs::path main = dir.path / "tu.cpp";
-      std::string text = "#include \"" + e.path().string() + "\"\nint main() { return 0; }\n";
-      dir.write("tu.cpp", text);
-      for (const std::string& cxx : compilers) {
-        CAPTURE(cxx);
-        CAPTURE(e.path().string());
-        RunResult cc = run_program({cxx, "-std=c++20", "-Wall", "-Wextra", "-Werror", "-fsyntax-only", "-I",
-                                    (src / "runtime" / "include").string(), "-I", "/usr/include/postgresql",
-                                    main.string()});
-        CHECK_MESSAGE(cc.exit_code == 0, describe(cc));
-        ++compiled;
-      }
+    std::vector<std::string> headers;  // sorted: the unit is the same on every machine
+    for (auto& e : fs::recursive_directory_iterator(dir.path / "gen"))
+      if (e.path().extension() == ".hpp") headers.push_back(e.path().string());
+    std::sort(headers.begin(), headers.end());
+    REQUIRE(headers.size() >= 2);
+    std::string text;
+    for (auto& h : headers) text += "#include \"" + h + "\"\n";
+    dir.write("tu.cpp", text + "int main() { return 0; }\n");
+    for (const std::string& cxx : compilers) {
+      CAPTURE(cxx);
+      RunResult cc = run_program({cxx, "-std=c++20", "-Wall", "-Wextra", "-Werror", "-fsyntax-only", "-I",
+                                  (src / "runtime" / "include").string(), "-I", "/usr/include/postgresql",
+                                  (dir.path / "tu.cpp").string()});
+      CHECK_MESSAGE(cc.exit_code == 0, describe(cc));
+      ++compiled;
     }
   }
-  CHECK(compiled >= 20);
+  CHECK(compiled >= 3);
 }

@@ -105,11 +105,13 @@ TEST_CASE("codegen: generated code round-trips every type on PostgreSQL 15") {
   REQUIRE_MESSAGE(applied.exit_code == 0, describe(applied));
 
   fs::copy_file(fs::path(SCHEMAC_SOURCE_DIR) / "tests" / "live" / "codegen_roundtrip_main.inc", dir.path / "main.cpp");
-  RunResult cc = run_program({"c++", "-std=c++20", "-Wall", "-Wextra", "-Werror", "-I",
-                              (fs::path(SCHEMAC_SOURCE_DIR) / "runtime" / "include").string(), "-I",
-                              (dir.path / "gen").string(), "-I", "/usr/include/postgresql", "main.cpp", "-o", "roundtrip",
-                              (build_dir() / "runtime" / "libschemac_runtime.a").string(), "-lpq"},
-                             dir.path.string());
+  std::vector<std::string> cc_args = {
+      "c++", "-std=c++20", "-Wall", "-Wextra", "-Werror", "-I",
+      (fs::path(SCHEMAC_SOURCE_DIR) / "runtime" / "include").string(), "-I", (dir.path / "gen").string(), "-I",
+      "/usr/include/postgresql", "main.cpp", "-o", "roundtrip",
+      (build_dir() / "runtime" / "libschemac_runtime.a").string(), "-lpq"};
+  if (std::string sanitize = SCHEMAC_TEST_SANITIZE; !sanitize.empty()) cc_args.insert(cc_args.begin() + 1, sanitize);
+  RunResult cc = run_program(cc_args, dir.path.string());
   REQUIRE_MESSAGE(cc.exit_code == 0, describe(cc));
   RunResult run = run_program({(dir.path / "roundtrip").string(), db.url()}, dir.path.string());
   CHECK_MESSAGE(run.exit_code == 0, describe(run));
