@@ -269,8 +269,7 @@ class Planner {
   // are validated by a second statement, which only takes SHARE UPDATE EXCLUSIVE while it scans. TimescaleDB
   // hypertables get the plain form.
   static Change constraint_added(const Table& t, const Constraint& k, bool target_is_hypertable);
-  static std::optional<Change> validation_split(const Table& t, const Constraint& k, Change& added);
-  static std::optional<Change> down_validation_split(const Table& f, const Constraint& k, Change& dropped);
+  static std::optional<Change> validation_split(const Table& t, const Constraint& k, Change& c, bool on_up);
 
   bool fk_target_hypertable(const Constraint& k, const Schema& s) const;
 

@@ -122,37 +122,25 @@ Change Planner::constraint_added(const Table& t, const Constraint& k, bool targe
   return c;
 }
 
-// The VALIDATE of a constraint added NOT VALID, taken out of `added` into a change of its own that commits
-// separately: the ADD holds its strong lock only for a moment, and the scan that validates the rows takes only
-// SHARE UPDATE EXCLUSIVE, so reads and writes go on. nullopt when `added` is not in two steps.
-std::optional<Change> Planner::validation_split(const Table& t, const Constraint& k, Change& added) {
+// The VALIDATE of a constraint added NOT VALID, taken out of `c`'s UP (an addition) or DOWN (the DOWN of a drop,
+// which re-adds it) into a change of its own that commits separately: the ADD holds its strong lock only for a
+// moment, and the scan that validates the rows takes only SHARE UPDATE EXCLUSIVE, so reads and writes go on.
+// The DOWN-only change comes before the drop, so DOWN runs it after the re-add and before any rename is undone
+// (the names are those `c` uses). nullopt when `c` does not validate `k`.
+std::optional<Change> Planner::validation_split(const Table& t, const Constraint& k, Change& c, bool on_up) {
   std::string validate = validate_constraint_sql(t, k);
-  auto it = std::find(added.up.begin(), added.up.end(), validate);
-  if (it == added.up.end()) return std::nullopt;
-  added.up.erase(it);
-  added.note = "added NOT VALID: checks new rows at once; a later change validates the existing ones";
-  Change v = mk(K::validate_constraint, Target::of_constraint(t, k.name), k, k,
-                fmt::format("validate constraint {} on {}", quote_ident(k.name), table_ref(t)), {validate}, {});
+  std::vector<std::string>& statements = on_up ? c.up : c.down;
+  auto it = std::find(statements.begin(), statements.end(), validate);
+  if (it == statements.end()) return std::nullopt;
+  statements.erase(it);
+  std::string what = fmt::format("validate constraint {} on {}", quote_ident(k.name), table_ref(t));
+  Change v = on_up ? mk(K::validate_constraint, Target::of_constraint(t, k.name), k, k, what, {validate}, {})
+                   : mk(K::validate_constraint, Target::of_constraint(t, k.name), k, k,
+                        what + " once DOWN adds it back", {}, {validate});
   v.lock = Lock::share_update_exclusive;
   v.own_transaction = true;
-  v.note = "scans the existing rows while reads and writes continue";
-  return v;
-}
-
-// The same for the DOWN of a dropped constraint, which re-adds it NOT VALID and validates it: the VALIDATE goes
-// into a change that does nothing on UP and comes before the drop, so DOWN runs it after the re-add, committed
-// separately, and before any rename is undone (the names are those `dropped` uses).
-std::optional<Change> Planner::down_validation_split(const Table& f, const Constraint& k, Change& dropped) {
-  std::string validate = validate_constraint_sql(f, k);
-  auto it = std::find(dropped.down.begin(), dropped.down.end(), validate);
-  if (it == dropped.down.end()) return std::nullopt;
-  dropped.down.erase(it);
-  Change v = mk(K::validate_constraint, Target::of_constraint(f, k.name), k, k,
-                fmt::format("validate constraint {} on {} once DOWN adds it back", quote_ident(k.name), table_ref(f)),
-                {}, {validate});
-  v.lock = Lock::share_update_exclusive;
-  v.own_transaction = true;
-  v.note = "DOWN scans the existing rows while reads and writes continue";
+  v.note = std::string(on_up ? "" : "DOWN ") + "scans the existing rows while reads and writes continue";
+  if (on_up) c.note = "added NOT VALID: checks new rows at once; a later change validates the existing ones";
   return v;
 }
 
@@ -201,7 +189,7 @@ void Planner::plan_constraints(const Table& f, const Table& t) {
     c.lock = Lock::access_exclusive;
     c.note.clear();
     restore_unvalidated(f, t, *k, c);
-    if (std::optional<Change> v = down_validation_split(f, *k, c)) add(p_down_validations, std::move(*v));
+    if (std::optional<Change> v = validation_split(f, *k, c, /*on_up=*/false)) add(p_down_validations, std::move(*v));
     add(k->kind == CK::foreign_key ? p_drop_fks : p_drop_constraints, std::move(c));
   }
   for (const Constraint* k : sorted_by_name(t.constraints)) {
@@ -219,7 +207,7 @@ void Planner::plan_constraints(const Table& f, const Table& t) {
     }
     Phase phase = k->kind == CK::foreign_key ? p_fks : p_constraints;
     Change c = constraint_added(t, *k, fk_target_hypertable(*k, to_));
-    std::optional<Change> validation = validation_split(t, *k, c);
+    std::optional<Change> validation = validation_split(t, *k, c, /*on_up=*/true);
     add(phase, std::move(c));
     if (validation) add(p_validations, std::move(*validation));
   }
