@@ -22,6 +22,9 @@ const Change& only(const Plan& p, Change::Kind kind) {
   return *found;
 }
 
+// A reference into a temporary plan would dangle.
+const Change& only(Plan&&, Change::Kind) = delete;
+
 template <class T>
 const T& fact(const Fact& f) {
   REQUIRE(std::holds_alternative<T>(f));
@@ -103,7 +106,8 @@ TEST_CASE("change: a chunk interval change carries TimescaleDB's default where n
   f.hypertable = hyper("ts");
   Table t = f;
   t.hypertable->chunk_interval = days(1);
-  const Change& c = only(diff(schema_of({f}), schema_of({t})), Change::Kind::set_chunk_interval);
+  Plan p = diff(schema_of({f}), schema_of({t}));  // kept: `only` returns a reference into it
+  const Change& c = only(p, Change::Kind::set_chunk_interval);
   CHECK(fact<Span>(c.from) == days(7));
   CHECK(fact<Span>(c.to) == days(1));
 }
