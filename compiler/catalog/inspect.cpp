@@ -1,6 +1,7 @@
 #include "catalog/inspect.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -11,6 +12,7 @@
 #include "catalog/inspect_sql.hpp"
 #include "sql/names.hpp"
 #include "sql/render.hpp"
+#include "model/quote.hpp"
 #include "model/types.hpp"
 
 namespace schemac {
@@ -74,6 +76,14 @@ std::string array_literal(const std::vector<std::string>& items) {
   return out + "}";
 }
 
+// Messages about what the model cannot hold (Catalog::unmodelled).
+using Notes = std::vector<std::string>;
+
+void unmodelled(Notes& notes, const Table& t, const std::string& what) {
+  notes.push_back(fmt::format("table {}: {}, which schemac does not model yet", quote_qualified(t.schema, t.name),
+                              what));
+}
+
 // Where each table is, by (schema, name), so rows of later queries find their table quickly.
 using TableIndex = std::map<std::pair<std::string, std::string>, size_t>;
 
@@ -133,6 +143,20 @@ void apply_serial(const Table&, Column& c, const std::optional<std::string>& ser
   c.default_expr.reset();
 }
 
+// The column's properties the model has no place for.
+void note_column(Row r, const Table& t, const Column& c, Notes& notes) {
+  const std::string col = "column " + quote_ident(c.name);
+  if (r.ch(6) == 'd') unmodelled(notes, t, col + " has the domain type " + sql_type(c.type, false));
+  else if (r.str(4).rfind("\"char\"", 0) == 0)  // the one-byte internal type, not char(1)
+    unmodelled(notes, t, col + " has the type \"char\"");
+  else if (c.type.schema.empty() && !is_builtin_type(c.type.name) && !r.flag(7) && r.str(5) == "pg_catalog")
+    unmodelled(notes, t, col + " has the type " + sql_type(c.type, false));
+  if (!r.null(16)) unmodelled(notes, t, col + " has the collation " + quote_ident(r.str(16)));
+  if (!r.null(17)) unmodelled(notes, t, col + " has identity options " + r.str(17));
+  if (c.default_expr && c.default_expr->find("nextval(") != std::string::npos)
+    unmodelled(notes, t, col + " draws its default from a sequence it does not own (" + *c.default_expr + ")");
+}
+
 Column read_column(Row r, const Table& t) {
   Column c;
   c.name = r.str(3);
@@ -149,7 +173,7 @@ Column read_column(Row r, const Table& t) {
   return c;
 }
 
-void read_tables(Runner& db, Schema& s, TableIndex& idx) {
+void read_tables(Runner& db, Schema& s, TableIndex& idx, Notes& notes) {
   each_row(db.run(sql::kColumns, "reading tables and columns", true), [&](Row r) {
     Table* t = find_table(s, idx, r.str(0), r.str(1));
     if (!t) {
@@ -160,8 +184,12 @@ void read_tables(Runner& db, Schema& s, TableIndex& idx) {
       idx[{nt.schema, nt.name}] = s.tables.size();
       s.tables.push_back(std::move(nt));
       t = &s.tables.back();
+      if (r.ch(14) == 'u') unmodelled(notes, *t, "it is UNLOGGED");
+      if (!r.str(15).empty()) unmodelled(notes, *t, "it has storage parameters (" + r.str(15) + ")");
     }
-    if (!r.null(3)) t->columns.push_back(read_column(r, *t));
+    if (r.null(3)) return;
+    t->columns.push_back(read_column(r, *t));
+    note_column(r, *t, t->columns.back(), notes);
   });
 }
 
@@ -184,10 +212,28 @@ Constraint::Kind constraint_kind(char c) {
   }
 }
 
-void read_constraints(Runner& db, Schema& s, const TableIndex& idx) {
+// A constraint's options the model has no place for: deferrability, MATCH FULL, NO INHERIT, NULLS NOT DISTINCT.
+// Exclusion constraints are not modelled at all. Returns false for a constraint left out.
+bool note_constraint(Row r, const Table& t, Notes& notes) {
+  const std::string what = "constraint " + quote_ident(r.str(2));
+  const std::string def = r.str(17);
+  if (r.ch(3) == 'x') {
+    unmodelled(notes, t, what + " is an exclusion constraint (" + def + ")");
+    return false;
+  }
+  std::vector<std::string> options;
+  if (r.flag(13)) options.push_back(r.flag(14) ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE");
+  if (r.ch(15) == 'f') options.push_back("MATCH FULL");
+  if (r.ch(3) == 'c' && r.flag(16)) options.push_back("NO INHERIT");  // other kinds are never inherited
+  if (def.find("NULLS NOT DISTINCT") != std::string::npos) options.push_back("NULLS NOT DISTINCT");
+  if (!options.empty()) unmodelled(notes, t, what + " is " + fmt::format("{}", fmt::join(options, " ")));
+  return true;
+}
+
+void read_constraints(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
   each_row(db.run(sql::kConstraints, "reading constraints", true), [&](Row r) {
     Table* t = find_table(s, idx, r.str(0), r.str(1));
-    if (!t) return;
+    if (!t || !note_constraint(r, *t, notes)) return;
     Constraint k;
     k.name = r.str(2);
     k.kind = constraint_kind(r.ch(3));
@@ -228,10 +274,21 @@ void read_index_row(Row r, Index& ix) {
   ix.keys.push_back(std::move(k));
 }
 
-void read_indexes(Runner& db, Schema& s, const TableIndex& idx) {
+// An index's properties the model has no place for: storage parameters, NULLS NOT DISTINCT, a key's collation.
+void note_index(Row r, const Table& t, Notes& notes) {
+  const std::string what = "index " + quote_ident(r.str(2));
+  if (r.num(7) == 1) {
+    if (!r.str(14).empty()) unmodelled(notes, t, what + " has storage parameters (" + r.str(14) + ")");
+    if (r.str(15).find(" NULLS NOT DISTINCT") != std::string::npos) unmodelled(notes, t, what + " is NULLS NOT DISTINCT");
+  }
+  if (!r.null(16)) unmodelled(notes, t, what + " has a key with the collation " + quote_ident(r.str(16)));
+}
+
+void read_indexes(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
   each_row(db.run(sql::kIndexes, "reading indexes", true), [&](Row r) {
     Table* t = find_table(s, idx, r.str(0), r.str(1));
     if (!t) return;
+    note_index(r, *t, notes);
     if (r.num(7) == 1) {
       Index ix;
       ix.name = r.str(2);
@@ -261,10 +318,13 @@ Span integer_span(int64_t v) {
   return s;
 }
 
-void read_hypertables(Runner& db, Schema& s, const TableIndex& idx) {
+void read_hypertables(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
   each_row(db.run(sql::kHypertables, "reading hypertables"), [&](Row r) {
     Table* t = find_table(s, idx, r.str(0), r.str(1));
     if (!t) return;
+    if (r.num(9) > 1)
+      unmodelled(notes, *t, fmt::format("the hypertable has {} dimensions (add_dimension)", r.num(9)));
+    if (!r.null(10)) unmodelled(notes, *t, "the hypertable has the integer_now function " + r.str(10));
     Hypertable h;
     h.time_column = r.str(3);
     if (r.flag(4)) {
@@ -360,11 +420,13 @@ Catalog read_catalog(Runner& db, Facts& facts) {
   read_extensions(db, s);
   read_namespaces(db, s);
   read_enums(db, s);
-  read_tables(db, s, idx);
-  read_constraints(db, s, idx);
-  read_indexes(db, s, idx);
+  read_tables(db, s, idx, cat.unmodelled);
+  read_constraints(db, s, idx, cat.unmodelled);
+  read_indexes(db, s, idx, cat.unmodelled);
+  each_row(db.run(sql::kNotManaged, "reading objects schemac does not manage", true),
+           [&](Row r) { cat.not_managed.push_back(r.str(0) + " " + r.str(1)); });
   if (!cat.timescaledb_version.empty()) {
-    read_hypertables(db, s, idx);
+    read_hypertables(db, s, idx, cat.unmodelled);
     read_jobs(db, s, idx);
     read_compression_settings(db, s, idx);
     if (facts.cron_jobs) read_cron_retention(db, s);

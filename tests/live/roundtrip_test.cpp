@@ -100,9 +100,6 @@ void roundtrip_example(const std::string& example, Server server) {
     Catalog live = inspect(conn.get());
     normalise_expressions(conn.get(), want, &live.schema);
     // The server database may hold objects that are not the example's (tsl: the timescaledb extension).
-    // pull leaves out the (time DESC) index TimescaleDB gives a hypertable (trading_agent declares one).
-    for (auto& t : want.tables)
-      std::erase_if(t.indexes, [&](const Index& ix) { return is_timescale_default_index(t, ix); });
     CHECK(test::canonical_dsl(from_pull) == test::canonical_dsl(want));
   }
 
