@@ -150,7 +150,7 @@ void note_column(Row r, const Table& t, const Column& c, Notes& notes) {
   else if (r.str(4).rfind("\"char\"", 0) == 0)  // the one-byte internal type, not char(1)
     unmodelled(notes, t, col + " has the type \"char\"");
   else if (c.type.schema.empty() && !is_builtin_type(c.type.name) && !r.flag(7) && r.str(5) == "pg_catalog")
-    unmodelled(notes, t, col + " has the type " + sql_type(c.type, false));
+    unmodelled(notes, t, col + " has the type " + r.str(4));
   if (!r.null(16)) unmodelled(notes, t, col + " has the collation " + quote_ident(r.str(16)));
   if (!r.null(17)) unmodelled(notes, t, col + " has identity options " + r.str(17));
   if (c.default_expr && c.default_expr->find("nextval(") != std::string::npos)
@@ -227,6 +227,10 @@ bool note_constraint(Row r, const Table& t, Notes& notes) {
   if (r.ch(3) == 'c' && r.flag(16)) options.push_back("NO INHERIT");  // other kinds are never inherited
   if (def.find("NULLS NOT DISTINCT") != std::string::npos) options.push_back("NULLS NOT DISTINCT");
   if (!options.empty()) unmodelled(notes, t, what + " is " + fmt::format("{}", fmt::join(options, " ")));
+  if (!r.flag(10))
+    notes.push_back(fmt::format("table {}: {} is NOT VALID; a declaration holds every constraint valid, so a plan "
+                                "validates it (and fails while rows break it)",
+                                quote_qualified(t.schema, t.name), what));
   return true;
 }
 
@@ -278,6 +282,9 @@ void read_index_row(Row r, Index& ix) {
 void note_index(Row r, const Table& t, Notes& notes) {
   const std::string what = "index " + quote_ident(r.str(2));
   if (r.num(7) == 1) {
+    if (!r.flag(4))
+      notes.push_back(fmt::format("table {}: {} is invalid (a CREATE INDEX CONCURRENTLY that failed); a plan "
+                                  "rebuilds it", quote_qualified(t.schema, t.name), what));
     if (!r.str(14).empty()) unmodelled(notes, t, what + " has storage parameters (" + r.str(14) + ")");
     if (r.str(15).find(" NULLS NOT DISTINCT") != std::string::npos) unmodelled(notes, t, what + " is NULLS NOT DISTINCT");
   }

@@ -8,6 +8,7 @@
 
 #include "catalog/connect.hpp"
 #include "catalog/inspect.hpp"
+#include "catalog/readable.hpp"
 #include "dsl/print.hpp"
 #include "cli/common.hpp"
 
@@ -23,6 +24,9 @@ int run_pull(const PullArgs& a, Io io) {
   // indexes, so a database built from the pulled text has it only when it is declared.
   Catalog cat = inspect(conn.get(), opts);
   report_catalog(cat, io);
+  for (Table& t : cat.schema.tables)
+    for (Constraint& k : t.constraints)
+      if (k.kind == Constraint::Kind::check) k.check_expr = readable_expression(k.check_expr);
   io.out << print_dsl(cat.schema);
   return 0;
 }
