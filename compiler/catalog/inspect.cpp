@@ -1,7 +1,6 @@
 #include "catalog/inspect.hpp"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -212,21 +211,14 @@ Constraint::Kind constraint_kind(char c) {
   }
 }
 
-// A constraint's options the model has no place for: deferrability, MATCH FULL, NO INHERIT, NULLS NOT DISTINCT.
-// Exclusion constraints are not modelled at all. Returns false for a constraint left out.
+// Exclusion constraints are not modelled: named, and left out (returns false). A constraint still NOT VALID is
+// named too: the declaration will hold it valid.
 bool note_constraint(Row r, const Table& t, Notes& notes) {
   const std::string what = "constraint " + quote_ident(r.str(2));
-  const std::string def = r.str(17);
   if (r.ch(3) == 'x') {
-    unmodelled(notes, t, what + " is an exclusion constraint (" + def + ")");
+    unmodelled(notes, t, what + " is an exclusion constraint (" + r.str(17) + ")");
     return false;
   }
-  std::vector<std::string> options;
-  if (r.flag(13)) options.push_back(r.flag(14) ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE");
-  if (r.ch(15) == 'f') options.push_back("MATCH FULL");
-  if (r.ch(3) == 'c' && r.flag(16)) options.push_back("NO INHERIT");  // other kinds are never inherited
-  if (def.find("NULLS NOT DISTINCT") != std::string::npos) options.push_back("NULLS NOT DISTINCT");
-  if (!options.empty()) unmodelled(notes, t, what + " is " + fmt::format("{}", fmt::join(options, " ")));
   if (!r.flag(10))
     notes.push_back(fmt::format("table {}: {} is NOT VALID; a declaration holds every constraint valid, so a plan "
                                 "validates it (and fails while rows break it)",
@@ -252,6 +244,11 @@ void read_constraints(Runner& db, Schema& s, const TableIndex& idx, Notes& notes
     k.not_valid = !r.flag(10);
     if (k.kind == Constraint::Kind::check) k.check_expr = strip_outer_parens(r.str(11));
     k.comment = r.str(12);
+    k.deferrable = r.flag(13);
+    k.initially_deferred = r.flag(14);
+    k.match_full = r.ch(15) == 'f';
+    k.no_inherit = k.kind == Constraint::Kind::check && r.flag(16);  // other kinds are never inherited
+    k.nulls_not_distinct = k.kind == Constraint::Kind::unique && r.str(17).rfind("UNIQUE NULLS NOT DISTINCT", 0) == 0;
     t->constraints.push_back(std::move(k));
   });
 }
@@ -275,20 +272,36 @@ void read_index_row(Row r, Index& ix) {
     k.expr = strip_outer_parens(r.str(9));
   apply_index_option(k, r.num(10));
   if (!r.null(11)) k.opclass = r.str(11);
+  if (!r.null(16)) k.collation = r.str(16);
   ix.keys.push_back(std::move(k));
 }
 
-// An index's properties the model has no place for: storage parameters, NULLS NOT DISTINCT, a key's collation.
+// An index a failed CREATE INDEX CONCURRENTLY left behind is named: a plan rebuilds it.
 void note_index(Row r, const Table& t, Notes& notes) {
-  const std::string what = "index " + quote_ident(r.str(2));
-  if (r.num(7) == 1) {
-    if (!r.flag(4))
-      notes.push_back(fmt::format("table {}: {} is invalid (a CREATE INDEX CONCURRENTLY that failed); a plan "
-                                  "rebuilds it", quote_qualified(t.schema, t.name), what));
-    if (!r.str(14).empty()) unmodelled(notes, t, what + " has storage parameters (" + r.str(14) + ")");
-    if (r.str(15).find(" NULLS NOT DISTINCT") != std::string::npos) unmodelled(notes, t, what + " is NULLS NOT DISTINCT");
+  if (r.num(7) == 1 && !r.flag(4))
+    notes.push_back(fmt::format("table {}: index {} is invalid (a CREATE INDEX CONCURRENTLY that failed); a plan "
+                                "rebuilds it", quote_qualified(t.schema, t.name), quote_ident(r.str(2))));
+}
+
+// Whether pg_get_indexdef says NULLS NOT DISTINCT (PostgreSQL 15+; older servers have no such column to read).
+// It comes after the keys and INCLUDE, before WITH and WHERE: the predicate is cut off first, so text inside it
+// cannot count.
+bool nulls_not_distinct(std::string def, const std::optional<std::string>& predicate) {
+  if (predicate) {
+    size_t where = def.rfind(" WHERE ");
+    if (where != std::string::npos) def.resize(where);
   }
-  if (!r.null(16)) unmodelled(notes, t, what + " has a key with the collation " + quote_ident(r.str(16)));
+  return def.find(") NULLS NOT DISTINCT") != std::string::npos;
+}
+
+// pg_class.reloptions ({fillfactor=70,...}) as name/value pairs, in the catalog's order (the order written).
+std::vector<std::pair<std::string, std::string>> storage_options(const std::string& reloptions) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& item : parse_pg_array(reloptions)) {
+    size_t eq = item.find('=');
+    if (eq != std::string::npos) out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+  }
+  return out;
 }
 
 void read_indexes(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
@@ -304,6 +317,8 @@ void read_indexes(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
       ix.method = r.str(5);
       if (!r.null(12)) ix.where = strip_outer_parens(r.str(12));
       ix.comment = r.str(13);
+      ix.storage = storage_options(r.str(14));
+      ix.nulls_not_distinct = nulls_not_distinct(r.str(15), r.opt(12));
       t->indexes.push_back(std::move(ix));
     }
     read_index_row(r, t->indexes.back());

@@ -174,10 +174,11 @@ select n.nspname, c.relname, ic.relname, i.indisunique, i.indisvalid, am.amname,
        case when s.k <= i.indnkeyatts and not opc.opcdefault then opc.opcname end,
        case when s.k = 1 then pg_get_expr(i.indpred, i.indrelid, true) end,
        coalesce(d.description, ''),
-       case when s.k = 1 then array_to_string(ic.reloptions, ', ') end,
+       case when s.k = 1 then ic.reloptions end,
        case when s.k = 1 then pg_get_indexdef(i.indexrelid, 0, true) end,
+       -- A key's collation when it is not its column's (an expression key: not the default, oid 100).
        case when s.k <= i.indnkeyatts and i.indcollation[s.k - 1] <> 0
-                 and i.indcollation[s.k - 1] <> coalesce(a.attcollation, i.indcollation[s.k - 1])
+                 and i.indcollation[s.k - 1] <> coalesce(a.attcollation, 100)
             then (select co.collname from pg_collation co where co.oid = i.indcollation[s.k - 1]) end
 from pg_index i
 join pg_class ic on ic.oid = i.indexrelid

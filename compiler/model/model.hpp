@@ -78,6 +78,11 @@ struct Constraint {
   FkAction on_delete = FkAction::no_action;
   FkAction on_update = FkAction::no_action;
   bool not_valid = false;            // inspected: created NOT VALID and never validated
+  bool deferrable = false;           // primary key, unique, foreign key: DEFERRABLE
+  bool initially_deferred = false;   // with deferrable: INITIALLY DEFERRED
+  bool match_full = false;           // foreign key: MATCH FULL (MATCH SIMPLE is the default)
+  bool no_inherit = false;           // check: NO INHERIT
+  bool nulls_not_distinct = false;   // unique: NULLS NOT DISTINCT (PostgreSQL 15+)
   bool inline_form = false;          // written on the column line; print decides layout, diff ignores it
   std::string comment;
   Loc loc;
@@ -102,6 +107,7 @@ struct IndexKey {
   bool desc = false;
   NullsOrder nulls = NullsOrder::implied;
   std::string opclass;  // e.g. jsonb_path_ops; empty = the type's default
+  std::string collation;  // COLLATE for this key; empty = the column's (or expression's) own
   bool operator==(const IndexKey&) const = default;
 };
 
@@ -112,6 +118,10 @@ struct Index {
   std::vector<IndexKey> keys;
   std::vector<std::string> include;
   std::string where;     // partial-index predicate, SQL text
+  bool nulls_not_distinct = false;  // unique: NULLS NOT DISTINCT (PostgreSQL 15+)
+  // WITH (name = value, ...): storage parameters in the order written (it means nothing: diff ignores it), values
+  // as pg_class.reloptions spells them.
+  std::vector<std::pair<std::string, std::string>> storage;
   bool invalid = false;  // inspected: a failed CREATE INDEX CONCURRENTLY left it behind
   std::string comment;
   Loc loc;

@@ -412,3 +412,33 @@ TEST_CASE("diff: a check on an existing table is added NOT VALID, then validated
   std::string down = plan_down_sql(r);
   CHECK(down.find("VALIDATE") > down.find("COMMIT;"));
 }
+
+TEST_CASE("diff: constraint options and index storage parameters change by drop and re-create, both ways") {
+  Constraint plain = uq("t_a_key", {"a"});
+  Constraint deferred = plain;
+  deferred.deferrable = deferred.initially_deferred = true;
+  deferred.nulls_not_distinct = true;
+  Schema a = with_table(t_with({col("a", ty("int"))}, {plain}));
+  Schema b = with_table(t_with({col("a", ty("int"))}, {deferred}));
+  Plan p = diff(a, b, allow());
+  REQUIRE(p.changes.size() == 2);
+  CHECK(kind_name(p.changes[0].kind) == std::string("drop_constraint"));
+  CHECK(kind_name(p.changes[1].kind) == std::string("add_constraint"));
+  CHECK(p.changes[1].up ==
+        std::vector<std::string>{"ALTER TABLE public.t ADD CONSTRAINT t_a_key UNIQUE NULLS NOT DISTINCT (a) "
+                                 "DEFERRABLE INITIALLY DEFERRED;"});
+  CHECK(diff(b, a, allow()).changes.size() == 2);
+
+  Index fill = idx("t_a_idx", {key("a")});
+  fill.storage = {{"fillfactor", "70"}, {"deduplicate_items", "off"}};
+  Index reordered = fill;
+  std::swap(reordered.storage[0], reordered.storage[1]);
+  Index other = fill;
+  other.storage[0].second = "80";
+  Schema f = with_table(t_with({col("a", ty("int"))}, {}, {fill}));
+  CHECK(diff(f, with_table(t_with({col("a", ty("int"))}, {}, {reordered})), allow()).empty());
+  Plan rebuilt = diff(f, with_table(t_with({col("a", ty("int"))}, {}, {other})), allow());
+  REQUIRE(rebuilt.changes.size() == 2);
+  CHECK(rebuilt.changes[1].up ==
+        std::vector<std::string>{"CREATE INDEX CONCURRENTLY t_a_idx ON public.t (a) WITH (fillfactor = 80, deduplicate_items = off);"});
+}

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "sql/names.hpp"
 #include "model/quote.hpp"
@@ -93,21 +94,44 @@ std::string column_def_sql(const Column& c) {
   return out;
 }
 
-std::string constraint_body_sql(const Constraint& c) {
+namespace {
+
+std::string constraint_kind_sql(const Constraint& c) {
   using K = Constraint::Kind;
   switch (c.kind) {
     case K::primary_key: return "PRIMARY KEY (" + ident_list(c.columns) + ")";
-    case K::unique: return "UNIQUE (" + ident_list(c.columns) + ")";
-    case K::check: return "CHECK (" + c.check_expr + ")";
+    case K::unique: return std::string("UNIQUE ") + (c.nulls_not_distinct ? "NULLS NOT DISTINCT " : "") + "(" +
+                           ident_list(c.columns) + ")";
+    case K::check: return "CHECK (" + c.check_expr + ")" + (c.no_inherit ? " NO INHERIT" : "");
     case K::foreign_key: {
       std::string out = "FOREIGN KEY (" + ident_list(c.columns) + ") REFERENCES " +
                         quote_qualified(c.ref_schema, c.ref_table) + " (" + ident_list(c.ref_columns) + ")";
+      if (c.match_full) out += " MATCH FULL";
       if (c.on_update != FkAction::no_action) out += std::string(" ON UPDATE ") + fk_action_sql(c.on_update);
       if (c.on_delete != FkAction::no_action) out += std::string(" ON DELETE ") + fk_action_sql(c.on_delete);
       return out;
     }
   }
   return {};
+}
+
+}  // namespace
+
+std::string constraint_body_sql(const Constraint& c) {
+  std::string out = constraint_kind_sql(c);
+  if (c.deferrable) out += c.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+  return out;
+}
+
+std::string storage_parameters_sql(const std::vector<std::pair<std::string, std::string>>& params) {
+  std::vector<std::string> parts;
+  for (const auto& [k, v] : params) {
+    const bool plain = !v.empty() && std::all_of(v.begin(), v.end(), [](unsigned char ch) {
+      return std::isalnum(ch) || ch == '_' || ch == '.';
+    });
+    parts.push_back(quote_ident(k) + " = " + (plain ? v : quote_literal(v)));
+  }
+  return join(parts);
 }
 
 // --- schemas, extensions, enums -------------------------------------------------------------------------------
@@ -316,6 +340,7 @@ std::string create_index_sql(const Table& t, const Index& ix, IndexMode mode) {
   std::vector<std::string> keys;
   for (auto& k : ix.keys) {
     std::string s = k.column.empty() ? "(" + k.expr + ")" : quote_ident(k.column);
+    if (!k.collation.empty()) s += " COLLATE " + quote_ident(k.collation);
     if (!k.opclass.empty()) s += " " + quote_opclass(k.opclass);
     if (k.desc) s += " DESC";
     s += nulls_sql(k.nulls);
@@ -327,7 +352,11 @@ std::string create_index_sql(const Table& t, const Index& ix, IndexMode mode) {
   if (ix.method != "btree" && !ix.method.empty()) out += " USING " + quote_ident(ix.method);
   out += " (" + join(keys) + ")";
   if (!ix.include.empty()) out += " INCLUDE (" + ident_list(ix.include) + ")";
-  if (mode == IndexMode::transaction_per_chunk) out += " WITH (timescaledb.transaction_per_chunk)";
+  if (ix.nulls_not_distinct) out += " NULLS NOT DISTINCT";
+  std::string with = storage_parameters_sql(ix.storage);
+  if (mode == IndexMode::transaction_per_chunk)
+    with = "timescaledb.transaction_per_chunk" + std::string(with.empty() ? "" : ", ") + with;
+  if (!with.empty()) out += " WITH (" + with + ")";
   if (!ix.where.empty()) out += " WHERE " + ix.where;
   return out + ";";
 }

@@ -24,6 +24,8 @@ std::string span_sql(const Span& s);
 std::string column_def_sql(const Column& c);
 // The body of a constraint after its name: PRIMARY KEY (a, b), FOREIGN KEY (a) REFERENCES s.r (id) ON DELETE ...
 std::string constraint_body_sql(const Constraint& c);
+// The inside of WITH (...): `fillfactor = 70, autovacuum_enabled = off`.
+std::string storage_parameters_sql(const std::vector<std::pair<std::string, std::string>>& params);
 
 // --- schemas, extensions, enums -------------------------------------------------------------------------------
 

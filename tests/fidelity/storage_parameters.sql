@@ -1,5 +1,3 @@
 -- server: pg15
 -- expect: warns table public.ticks: it has storage parameters (fillfactor=90, autovacuum_vacuum_scale_factor=0.01, toast_tuple_target=256)
--- expect: warns index ticks_ts has storage parameters (fillfactor=70)
 create table ticks (ts timestamptz, v int) with (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.01, toast_tuple_target = 256);
-create index ticks_ts on ticks (ts) with (fillfactor = 70);

@@ -124,7 +124,7 @@ TEST_CASE("fidelity corpus: hand-written DDL round-trips exactly through pull, o
     try {
       ok = run_case(c);
     } catch (const std::exception& e) {
-      FAIL_CHECK(c.name << ": " << e.what());
+      FAIL_CHECK(c.name << ": " << std::string(e.what()));
     } catch (...) {  // a failed REQUIRE inside the case, already recorded: go on with the next case
     }
     (ok ? (c.exact ? exact : refused) : failed)++;

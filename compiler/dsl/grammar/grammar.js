@@ -142,10 +142,25 @@ module.exports = grammar({
     // ---- table-level constraints -------------------------------------------------------------------------------
 
     primary_key: ($) =>
-      seq('primary', 'key', optional(field('name', $._name)), '(', commaSep1(field('column', $._name)), ')'),
+      seq(
+        'primary',
+        'key',
+        optional(field('name', $._name)),
+        '(',
+        commaSep1(field('column', $._name)),
+        ')',
+        repeat(field('option', $.constraint_option)),
+      ),
 
     unique: ($) =>
-      seq('unique', optional(field('name', $._name)), '(', commaSep1(field('column', $._name)), ')'),
+      seq(
+        'unique',
+        optional(field('name', $._name)),
+        '(',
+        commaSep1(field('column', $._name)),
+        ')',
+        repeat(field('option', $.constraint_option)),
+      ),
 
     foreign_key: ($) =>
       seq(
@@ -158,10 +173,34 @@ module.exports = grammar({
         'references',
         field('table', $.qname),
         optional(seq('(', commaSep1(field('ref_column', $._name)), ')')),
-        repeat(field('action', $.fk_action)),
+        repeat(choice(field('action', $.fk_action), field('option', $.constraint_option))),
       ),
 
-    check: ($) => seq('check', optional(field('name', $._name)), field('expr', $.paren_sql)),
+    // With options it can only be the table-level check: `check (...)` on its own line then `no inherit` would
+    // otherwise also read as the column's inline check and a column `no` of type `inherit`.
+    check: ($) =>
+      choice(
+        seq('check', optional(field('name', $._name)), field('expr', $.paren_sql)),
+        prec.dynamic(
+          2,
+          seq(
+            'check',
+            optional(field('name', $._name)),
+            field('expr', $.paren_sql),
+            repeat1(field('option', $.constraint_option)),
+          ),
+        ),
+      ),
+
+    // Which option fits which constraint is the parse stage's to say (with a message naming the fit).
+    constraint_option: (_) =>
+      choice(
+        'deferrable',
+        seq('initially', choice('deferred', 'immediate')),
+        seq('match', choice('full', 'simple')),
+        seq('no', 'inherit'),
+        seq('nulls', 'not', 'distinct'),
+      ),
 
     fk_action: ($) =>
       seq('on', field('event', choice('delete', 'update')), field('action', $.referential_action)),
@@ -181,12 +220,20 @@ module.exports = grammar({
         commaSep1(field('key', $.index_key)),
         ')',
         optional(seq('include', '(', commaSep1(field('include', $._name)), ')')),
+        optional(field('nulls_not_distinct', seq('nulls', 'not', 'distinct'))),
+        optional(field('storage', $.storage_parameters)),
         optional(seq('where', field('where', $.paren_sql))),
       ),
+
+    // `with (fillfactor = 70, deduplicate_items = off)`: values as PostgreSQL's reloptions spell them.
+    storage_parameters: ($) => seq('with', '(', commaSep1(field('param', $.storage_parameter)), ')'),
+    storage_parameter: ($) =>
+      seq(field('name', $.identifier), '=', field('value', choice($.number, $.identifier, $.string))),
 
     index_key: ($) =>
       seq(
         choice(field('column', $._name), field('expr', $.call), field('expr', $.paren_sql)),
+        optional(seq('collate', field('collation', $._name))),
         optional(field('opclass', $._name)),
         optional(field('order', choice('asc', 'desc'))),
         optional(seq('nulls', field('nulls', choice('first', 'last')))),
