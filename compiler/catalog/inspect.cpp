@@ -142,6 +142,16 @@ void apply_serial(const Table&, Column& c, const std::optional<std::string>& ser
   c.default_expr.reset();
 }
 
+// pg_class.reloptions ({fillfactor=70,...}) as name/value pairs, in the catalog's order (the order written).
+std::vector<std::pair<std::string, std::string>> storage_options(const std::string& reloptions) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& item : parse_pg_array(reloptions)) {
+    size_t eq = item.find('=');
+    if (eq != std::string::npos) out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+  }
+  return out;
+}
+
 // The column's properties the model has no place for.
 void note_column(Row r, const Table& t, const Column& c, Notes& notes) {
   const std::string col = "column " + quote_ident(c.name);
@@ -183,8 +193,8 @@ void read_tables(Runner& db, Schema& s, TableIndex& idx, Notes& notes) {
       idx[{nt.schema, nt.name}] = s.tables.size();
       s.tables.push_back(std::move(nt));
       t = &s.tables.back();
-      if (r.ch(14) == 'u') unmodelled(notes, *t, "it is UNLOGGED");
-      if (!r.str(15).empty()) unmodelled(notes, *t, "it has storage parameters (" + r.str(15) + ")");
+      t->unlogged = r.ch(14) == 'u';
+      t->storage = storage_options(r.str(15));
     }
     if (r.null(3)) return;
     t->columns.push_back(read_column(r, *t));
@@ -294,15 +304,6 @@ bool nulls_not_distinct(std::string def, const std::optional<std::string>& predi
   return def.find(") NULLS NOT DISTINCT") != std::string::npos;
 }
 
-// pg_class.reloptions ({fillfactor=70,...}) as name/value pairs, in the catalog's order (the order written).
-std::vector<std::pair<std::string, std::string>> storage_options(const std::string& reloptions) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const std::string& item : parse_pg_array(reloptions)) {
-    size_t eq = item.find('=');
-    if (eq != std::string::npos) out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
-  }
-  return out;
-}
 
 void read_indexes(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
   each_row(db.run(sql::kIndexes, "reading indexes", true), [&](Row r) {

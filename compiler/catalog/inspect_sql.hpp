@@ -99,7 +99,7 @@ select n.nspname, c.relname, coalesce(td.description, ''),
        pg_get_expr(ad.adbin, ad.adrelid, true),
        seq.relname,
        coalesce(cd.description, ''),
-       c.relpersistence, array_to_string(c.reloptions, ', '),
+       c.relpersistence, c.reloptions,
        case when a.attcollation <> 0 and a.attcollation <> t.typcollation
             then (select co.collname from pg_collation co where co.oid = a.attcollation) end,
        idseq.options

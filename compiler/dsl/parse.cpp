@@ -545,6 +545,7 @@ void Builder::table(TSNode n, const std::string& schema) {
     TSNode written_schema = field(qn, "schema");
     t.schema = present(written_schema) ? name(written_schema) : schema;
     t.renamed_from = renamed(n);
+    t.unlogged = present(field(n, "unlogged"));
     t.loc = decl_loc(n);
     s_.tables.push_back(std::move(t));
   }
@@ -552,7 +553,7 @@ void Builder::table(TSNode n, const std::string& schema) {
 
   std::vector<TSNode> body = items(n);
   body.erase(body.begin(), std::find_if(body.begin(), body.end(), [](TSNode c) {
-               return !is(c, "renamed_from") && !is(c, "qname");
+               return !is(c, "renamed_from") && !is(c, "qname") && !is(c, "unlogged");
              }));
   TSNode unique_kw{};  // a column's trailing `unique` that begins its line and is followed by `index`
   for (size_t i = 0; i < body.size(); ++i) {
@@ -567,6 +568,11 @@ void Builder::table(TSNode n, const std::string& schema) {
     } else if (kind == "index") {
       index(item, ti, unique_kw);
       unique_kw = TSNode{};
+    } else if (kind == "storage_parameters") {
+      Table& t = s_.tables[ti];
+      if (!t.storage.empty())
+        error(loc(item), fmt::format("table \"{}\" has more than one `with (...)`", t.name), "merge them into one");
+      storage_parameters(item, t.storage);
     } else if (kind == "hypertable") {
       hypertable(item, ti);
     } else if (kind == "query") {

@@ -561,7 +561,11 @@ void Printer::enum_decl(const Enum& e, int depth) {
 
 void Printer::table(const Table& t, size_t pos, int depth) {
   leading(depth, t.trivia, t.comment, t.renamed_from);
-  open(depth, "table " + dsl_name(t.name));
+  open(depth, std::string(t.unlogged ? "unlogged " : "") + "table " + dsl_name(t.name));
+  if (!t.storage.empty()) {  // first: right after an index it would read as the index's
+    line(depth + 1, storage_text(t.storage));
+    separate();
+  }
   ConstraintLayout l = layout_constraints(t);
   columns(t, l, depth + 1);
   separate();

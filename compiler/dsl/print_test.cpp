@@ -861,3 +861,23 @@ TEST_CASE("print: constraint options and index storage keep table level and read
   REQUIRE(again.diags.empty());
   CHECK(print_dsl(again.schema) == printed);
 }
+
+TEST_CASE("print: an unlogged table and its storage parameters, first in the body") {
+  const std::string text = R"(unlogged table staging {
+  with (fillfactor = 90, autovacuum_enabled = off)
+
+  id int
+  v  text?
+
+  index (v) with (fillfactor = 70)
+}
+)";
+  ParseResult first = parse(SourceFile{"schema.dsl", text});
+  REQUIRE(first.diags.empty());
+  REQUIRE(first.schema.tables.size() == 1);
+  CHECK(first.schema.tables[0].unlogged);
+  CHECK(first.schema.tables[0].storage.size() == 2);
+  REQUIRE(first.schema.tables[0].indexes.size() == 1);
+  CHECK(first.schema.tables[0].indexes[0].storage.size() == 1);
+  CHECK(print_dsl(first.schema) == text);
+}

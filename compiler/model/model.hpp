@@ -197,6 +197,9 @@ struct Table {
   std::vector<Index> indexes;
   std::optional<Hypertable> hypertable;
   std::vector<Query> queries;
+  bool unlogged = false;  // UNLOGGED: not written to the WAL, emptied after a crash, not replicated
+  // WITH (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.01, ...): storage parameters, as for Index.
+  std::vector<std::pair<std::string, std::string>> storage;
   std::string comment;
   std::vector<std::string> renamed_from;
   Loc loc;

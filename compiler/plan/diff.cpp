@@ -53,7 +53,6 @@ bool same_key(const IndexKey& a, const IndexKey& b) {
          a.opclass == b.opclass && a.collation == b.collation;
 }
 
-// Storage parameters mean the same in any order.
 bool same_storage(std::vector<std::pair<std::string, std::string>> a, std::vector<std::pair<std::string, std::string>> b) {
   std::sort(a.begin(), a.end());
   std::sort(b.begin(), b.end());

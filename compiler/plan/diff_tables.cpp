@@ -99,6 +99,48 @@ void Planner::alter_table(const Table& f, const Table& t) {
   plan_indexes(f, t);
   plan_hypertable(f, t);
   plan_comments(f, t);
+  plan_table_settings(f, t);
+}
+
+namespace {
+
+using Storage = std::vector<std::pair<std::string, std::string>>;
+
+// ALTER TABLE ... SET (what `to` sets differently), RESET (what only `from` has).
+std::string storage_change_sql(const Table& t, const Storage& from, const Storage& to) {
+  Storage set;
+  std::vector<std::string> reset;
+  for (const auto& kv : to)
+    if (std::find(from.begin(), from.end(), kv) == from.end()) set.push_back(kv);
+  for (const auto& [k, v] : from)
+    if (std::none_of(to.begin(), to.end(), [&](const auto& kv) { return kv.first == k; })) reset.push_back(k);
+  return set_storage_sql(t, set, reset);
+}
+
+}  // namespace
+
+// Storage parameters change in place under SHARE UPDATE EXCLUSIVE (fillfactor, autovacuum_*, toast_tuple_target
+// affect only what is written or vacuumed next). UNLOGGED <-> LOGGED rewrites the table.
+void Planner::plan_table_settings(const Table& f, const Table& t) {
+  if (!same_storage(f.storage, t.storage)) {
+    Change c = mk(K::set_storage, Target::of_table(t), storage_parameters_sql(f.storage),
+                  storage_parameters_sql(t.storage), fmt::format("set storage parameters of {}", table_ref(t)),
+                  {storage_change_sql(t, f.storage, t.storage)}, {storage_change_sql(t, t.storage, f.storage)});
+    c.lock = Lock::share_update_exclusive;
+    c.note = "applies to rows written and vacuumed from now on";
+    add(p_comments, std::move(c));
+  }
+  if (f.unlogged != t.unlogged) {
+    Change c = mk(K::set_persistence, Target::of_table(t), std::string(f.unlogged ? "unlogged" : "logged"),
+                  std::string(t.unlogged ? "unlogged" : "logged"),
+                  fmt::format("make {} {}", table_ref(t), t.unlogged ? "UNLOGGED" : "LOGGED"),
+                  {set_persistence_sql(t, t.unlogged)}, {set_persistence_sql(t, f.unlogged)});
+    c.lock = Lock::access_exclusive;
+    c.rewrites = true;
+    c.note = t.unlogged ? "rewrites the table; from now on it is emptied after a crash and not replicated"
+                        : "rewrites the table and writes all of it to the WAL";
+    add(p_comments, std::move(c));
+  }
 }
 
 // --- constraints --------------------------------------------------------------------------------------------

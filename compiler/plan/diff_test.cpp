@@ -442,3 +442,36 @@ TEST_CASE("diff: constraint options and index storage parameters change by drop 
   CHECK(rebuilt.changes[1].up ==
         std::vector<std::string>{"CREATE INDEX CONCURRENTLY t_a_idx ON public.t (a) WITH (fillfactor = 80, deduplicate_items = off);"});
 }
+
+TEST_CASE("diff: table storage parameters change in place and UNLOGGED rewrites, both ways") {
+  Table plain = t_with({col("a", ty("int"))});
+  Table tuned = plain;
+  tuned.storage = {{"fillfactor", "90"}, {"autovacuum_vacuum_scale_factor", "0.01"}};
+  Table retuned = plain;
+  retuned.storage = {{"fillfactor", "80"}};
+  retuned.unlogged = true;
+
+  Plan p = diff(with_table(plain), with_table(tuned), allow());
+  REQUIRE(p.changes.size() == 1);
+  CHECK(kind_name(p.changes[0].kind) == std::string("set_storage"));
+  CHECK(p.changes[0].up ==
+        std::vector<std::string>{"ALTER TABLE public.t SET (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.01);"});
+  CHECK(p.changes[0].down ==
+        std::vector<std::string>{"ALTER TABLE public.t RESET (fillfactor, autovacuum_vacuum_scale_factor);"});
+  CHECK(p.changes[0].lock == Lock::share_update_exclusive);
+
+  Plan q = diff(with_table(tuned), with_table(retuned), allow());
+  REQUIRE(q.changes.size() == 2);
+  CHECK(q.changes[0].up ==
+        std::vector<std::string>{"ALTER TABLE public.t SET (fillfactor = 80), RESET (autovacuum_vacuum_scale_factor);"});
+  CHECK(q.changes[0].down ==
+        std::vector<std::string>{"ALTER TABLE public.t SET (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.01);"});
+  CHECK(kind_name(q.changes[1].kind) == std::string("set_persistence"));
+  CHECK(q.changes[1].up == std::vector<std::string>{"ALTER TABLE public.t SET UNLOGGED;"});
+  CHECK(q.changes[1].down == std::vector<std::string>{"ALTER TABLE public.t SET LOGGED;"});
+  CHECK(q.changes[1].rewrites);
+
+  Table reordered = tuned;
+  std::swap(reordered.storage[0], reordered.storage[1]);
+  CHECK(diff(with_table(tuned), with_table(reordered), allow()).empty());
+}

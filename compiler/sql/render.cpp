@@ -250,10 +250,28 @@ std::string create_table_sql(const Table& t, const std::vector<const Constraint*
     for (auto& c : t.constraints)
       if (c.kind == kind) add(c);
   for (auto* c : fks) add(*c);
-  return "CREATE TABLE " + table_ref(t) + " (\n" + join(lines, ",\n") + "\n);";
+  std::string with = t.storage.empty() ? "" : " WITH (" + storage_parameters_sql(t.storage) + ")";
+  return std::string("CREATE ") + (t.unlogged ? "UNLOGGED " : "") + "TABLE " + table_ref(t) + " (\n" +
+         join(lines, ",\n") + "\n)" + with + ";";
 }
 
 std::string drop_table_sql(const Table& t) { return "DROP TABLE " + table_ref(t) + ";"; }
+
+std::string set_storage_sql(const Table& t, const std::vector<std::pair<std::string, std::string>>& set,
+                            const std::vector<std::string>& reset) {
+  std::vector<std::string> parts;
+  if (!set.empty()) parts.push_back(" SET (" + storage_parameters_sql(set) + ")");
+  if (!reset.empty()) {
+    std::vector<std::string> names;
+    for (const std::string& n : reset) names.push_back(quote_ident(n));
+    parts.push_back(" RESET (" + join(names) + ")");
+  }
+  return alter_table(t) + join(parts, ",") + ";";
+}
+
+std::string set_persistence_sql(const Table& t, bool unlogged) {
+  return alter_table(t) + (unlogged ? " SET UNLOGGED;" : " SET LOGGED;");
+}
 
 std::string rename_table_sql(const std::string& schema, const std::string& from, const std::string& to) {
   return "ALTER TABLE " + quote_qualified(schema, from) + " RENAME TO " + quote_ident(to) + ";";

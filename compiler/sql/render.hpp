@@ -24,6 +24,11 @@ std::string span_sql(const Span& s);
 std::string column_def_sql(const Column& c);
 // The body of a constraint after its name: PRIMARY KEY (a, b), FOREIGN KEY (a) REFERENCES s.r (id) ON DELETE ...
 std::string constraint_body_sql(const Constraint& c);
+// ALTER TABLE t SET (a = 1), RESET (b): one statement for a table's storage parameters.
+std::string set_storage_sql(const Table& t, const std::vector<std::pair<std::string, std::string>>& set,
+                            const std::vector<std::string>& reset);
+// ALTER TABLE t SET UNLOGGED / SET LOGGED.
+std::string set_persistence_sql(const Table& t, bool unlogged);
 // The inside of WITH (...): `fillfactor = 70, autovacuum_enabled = off`.
 std::string storage_parameters_sql(const std::vector<std::pair<std::string, std::string>>& params);
 

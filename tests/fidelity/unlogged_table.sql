@@ -1,3 +1,3 @@
 -- server: pg15
--- expect: warns table public.staging: it is UNLOGGED
+-- expect: exact
 create unlogged table staging (id int, v text);

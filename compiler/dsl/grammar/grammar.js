@@ -48,6 +48,7 @@ module.exports = grammar({
     table: ($) =>
       seq(
         optional(field('renamed_from', $.renamed_from)),
+        optional(field('unlogged', 'unlogged')),
         'table',
         field('name', $.qname),
         '{',
@@ -65,6 +66,7 @@ module.exports = grammar({
         $.index,
         $.hypertable,
         $.query,
+        $.storage_parameters,
       ),
 
     // ---- columns ----------------------------------------------------------------------------------------------
@@ -210,8 +212,10 @@ module.exports = grammar({
 
     // ---- indexes -----------------------------------------------------------------------------------------------
 
+    // A `with (...)` right after an index is the index's storage; the table's own `with` goes elsewhere (fmt
+    // prints it first in the table).
     index: ($) =>
-      seq(
+      prec.right(seq(
         optional(field('unique', 'unique')),
         'index',
         optional(field('name', $._name)),
@@ -223,7 +227,7 @@ module.exports = grammar({
         optional(field('nulls_not_distinct', seq('nulls', 'not', 'distinct'))),
         optional(field('storage', $.storage_parameters)),
         optional(seq('where', field('where', $.paren_sql))),
-      ),
+      )),
 
     // `with (fillfactor = 70, deduplicate_items = off)`: values as PostgreSQL's reloptions spell them.
     storage_parameters: ($) => seq('with', '(', commaSep1(field('param', $.storage_parameter)), ')'),
