@@ -160,7 +160,6 @@ void note_column(Row r, const Table& t, const Column& c, Notes& notes) {
     unmodelled(notes, t, col + " has the type \"char\"");
   else if (c.type.schema.empty() && !is_builtin_type(c.type.name) && !r.flag(7) && r.str(5) == "pg_catalog")
     unmodelled(notes, t, col + " has the type " + r.str(4));
-  if (!r.null(16)) unmodelled(notes, t, col + " has the collation " + quote_ident(r.str(16)));
   if (!r.null(17)) unmodelled(notes, t, col + " has identity options " + r.str(17));
   if (c.default_expr && c.default_expr->find("nextval(") != std::string::npos)
     unmodelled(notes, t, col + " draws its default from a sequence it does not own (" + *c.default_expr + ")");
@@ -178,6 +177,7 @@ Column read_column(Row r, const Table& t) {
   else
     c.default_expr = r.opt(11);
   c.comment = r.str(13);
+  if (!r.null(16)) c.collation = r.str(16);
   apply_serial(t, c, r.opt(12));
   return c;
 }

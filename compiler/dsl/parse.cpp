@@ -643,6 +643,9 @@ void Builder::column(TSNode n, size_t ti, TSNode next_index_unique) {
         c.default_expr = only_paren ? paren_inner(ts_node_named_child(value, 0))
                                     : sql(ts_node_start_byte(value), ts_node_end_byte(value));
         check_sql(only_paren ? ts_node_named_child(value, 0) : value, *c.default_expr, "default", only_paren);
+      } else if (kind == "collation") {
+        if (!c.collation.empty()) error(loc(m), fmt::format("column \"{}\" has more than one collation", c.name));
+        c.collation = name(field(m, "name"));
       } else if (kind == "identity") {
         if (c.identity != Identity::none) error(loc(m), fmt::format("column \"{}\" has identity twice", c.name));
         c.identity = present(field(m, "always")) ? Identity::always : Identity::by_default;

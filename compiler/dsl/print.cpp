@@ -608,6 +608,7 @@ void Printer::columns(const Table& t, const ConstraintLayout& l, int depth) {
 
 std::string Printer::column_mods(const Table& t, const Column& c, const std::vector<size_t>& inl) {
   std::vector<std::string> parts;
+  if (!c.collation.empty()) parts.push_back("collate " + dsl_name(c.collation));
   if (c.identity != Identity::none) parts.push_back(c.identity == Identity::always ? "identity always" : "identity");
   if (c.generated_expr) parts.push_back("generated " + paren_text(*c.generated_expr));
   if (c.default_expr) parts.push_back("default " + default_text(*c.default_expr));

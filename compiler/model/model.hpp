@@ -54,6 +54,7 @@ struct Column {
   std::string name;
   Type type;
   bool nullable = false;                     // NOT NULL is the default in the language
+  std::string collation;                     // COLLATE: empty = the type's default
   std::optional<std::string> default_expr;   // SQL text
   Identity identity = Identity::none;
   std::optional<std::string> generated_expr;  // GENERATED ALWAYS AS (expr) STORED

@@ -242,6 +242,9 @@ class Planner {
   // --- storage parameters and UNLOGGED (diff_tables.cpp) ------------------------------------------------------
 
   void plan_table_settings(const Table& f, const Table& t);
+  // The SET LOGGED / SET UNLOGGED changes, in an order PostgreSQL accepts (see diff_tables.cpp).
+  void add_persistence_changes();
+  std::vector<std::pair<const Table*, Change>> persistence_;  // (the table in to_, its change)
 
   // --- safety -------------------------------------------------------------------------------------------------
 

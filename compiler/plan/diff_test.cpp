@@ -475,3 +475,16 @@ TEST_CASE("diff: table storage parameters change in place and UNLOGGED rewrites,
   std::swap(reordered.storage[0], reordered.storage[1]);
   CHECK(diff(with_table(tuned), with_table(reordered), allow()).empty());
 }
+
+TEST_CASE("diff: a column's collation changes through ALTER COLUMN TYPE ... COLLATE, back to \"default\"") {
+  Column plain = col("name", ty("text"));
+  Column c = plain;
+  c.collation = "C";
+  Plan p = diff(with_table(t_with({plain})), with_table(t_with({c})), allow());
+  REQUIRE(p.changes.size() == 1);
+  CHECK(p.changes[0].description == "change collation of public.t.name from \"default\" to \"C\" (rebuilds its indexes)");
+  CHECK(p.changes[0].up == std::vector<std::string>{"ALTER TABLE public.t ALTER COLUMN name TYPE text COLLATE \"C\";"});
+  CHECK(p.changes[0].down ==
+        std::vector<std::string>{"ALTER TABLE public.t ALTER COLUMN name TYPE text COLLATE \"default\";"});
+  CHECK_FALSE(p.changes[0].rewrites);
+}

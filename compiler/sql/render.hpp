@@ -72,7 +72,8 @@ std::string drop_column_sql(const Table& t, const std::string& column);
 std::string rename_column_sql(const Table& t, const std::string& from, const std::string& to);
 // ALTER COLUMN ... TYPE, from `from` to c.type (serial kinds are written as their integer type), with USING when
 // PostgreSQL's assignment cast is not the conversion the rule in types.hpp makes.
-std::string alter_column_type_sql(const Table& t, const Column& c, const Type& from);
+// `with_collation`: also says the column's COLLATE ("default" when it has none), for a change of collation.
+std::string alter_column_type_sql(const Table& t, const Column& c, const Type& from, bool with_collation = false);
 // The DO block that runs before a change from `from` to `to` that is not a widening (types.hpp): it locks the
 // table, and raises, naming the column, when a row holds a value that does not convert or does not convert back
 // to the same value.

@@ -1,3 +1,3 @@
 -- server: pg15
--- expect: warns column name has the collation "C"
+-- expect: exact
 create table t (name text collate "C", code text);

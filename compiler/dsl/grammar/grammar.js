@@ -103,6 +103,7 @@ module.exports = grammar({
         $.default,
         $.identity,
         $.generated,
+        $.collation,
       ),
 
     inline_primary_key: (_) => prec.dynamic(1, seq('primary', 'key')),
@@ -138,6 +139,8 @@ module.exports = grammar({
       ),
 
     identity: (_) => seq('identity', optional(field('always', 'always'))),
+
+    collation: ($) => seq('collate', field('name', $._name)),
 
     generated: ($) => seq('generated', field('expr', $.paren_sql)),
 
