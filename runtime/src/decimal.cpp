@@ -280,27 +280,34 @@ Decimal Decimal::decode(const char* data, int len) {
     return sign == kNaN ? nan() : infinity(sign == kNegInf);
   }
   if (sign != kPos && sign != kNeg) throw CodecError("numeric with an invalid sign");
-  std::string int_part, frac_part;
-  auto append_group = [](std::string& s, int g) {
-    const char four[4] = {static_cast<char>('0' + g / 1000), static_cast<char>('0' + g / 100 % 10),
-                          static_cast<char>('0' + g / 10 % 10), static_cast<char>('0' + g % 10)};
-    s.append(four, 4);
-  };
-  // Groups the fraction begins with before the first stored one (weight -3: 0.0000 0000 xxxx), only as many as
-  // the display scale can show.
-  if (weight < -1) frac_part.append(std::min<size_t>(static_cast<size_t>(-weight - 1) * 4, dscale + 4u), '0');
+  // The value times 10^dscale as digits: the integer part's groups, then exactly dscale fraction digits (those
+  // beyond it are hidden and cut, as numeric_recv does; missing ones are zeros). Group i lands at a fixed place,
+  // int_chars + 4 * (i - weight - 1), so the digits are written in place, on the stack when they fit (a result
+  // row of numeric columns decodes every value, and most are short).
+  const size_t int_chars = weight >= 0 ? (static_cast<size_t>(weight) + 1) * 4 : 0;
+  const size_t total = int_chars + static_cast<size_t>(dscale);
+  char local[64];
+  std::string heap;
+  char* digits = local;
+  if (total > sizeof local) {
+    heap.assign(total, '0');
+    digits = heap.data();
+  } else {
+    std::memset(local, '0', total);
+  }
   for (int i = 0; i < ndigits; ++i) {
     const int g = r.i16("numeric digit");
     if (g < 0 || g >= 10000) throw CodecError("numeric digit out of range");
-    append_group(i <= weight ? int_part : frac_part, g);
+    const size_t at = 4 * static_cast<size_t>(weight >= 0 ? i : i - weight - 1);
+    const char four[4] = {static_cast<char>('0' + g / 1000), static_cast<char>('0' + g / 100 % 10),
+                          static_cast<char>('0' + g / 10 % 10), static_cast<char>('0' + g % 10)};
+    for (size_t k = 0; k < 4 && at + k < total; ++k) digits[at + k] = four[k];
   }
   r.expect_end("numeric");
-  for (int i = ndigits; i <= weight; ++i) int_part.append("0000");  // trailing zero groups were stripped
-  // Hidden digits beyond the display scale are cut, as numeric_recv does; missing ones are zeros.
-  frac_part.resize(static_cast<size_t>(dscale), '0');
+  size_t first = 0;
+  while (first < total && digits[first] == '0') ++first;
   Decimal d;
-  d.digits_ = int_part + frac_part;
-  strip_leading_zeros(d.digits_);
+  d.digits_.assign(digits + first, total - first);
   d.scale_ = dscale;
   d.negative_ = sign == kNeg && !d.digits_.empty();
   return d;
