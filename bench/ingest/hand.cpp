@@ -158,21 +158,26 @@ int64_t copy_binary(PGconn* conn, const std::vector<Tick>& ticks) {
   return copied;
 }
 
-int64_t insert_one_by_one(PGconn* conn, const std::vector<Tick>& ticks, bool one_transaction) {
+namespace {
+
+void prepare_insert(PGconn* conn) {
   static constexpr Oid types[6] = {kOidTimestamptz, kOidInt4, kOidNumeric, kOidNumeric, kOidNumeric, kOidNumeric};
   PGresult* prep = PQprepare(conn, "hand_insert", kInsertSql, 6, types);
   const ExecStatusType st = PQresultStatus(prep);
-  const std::string prep_error = PQresultErrorField(prep, PG_DIAG_SQLSTATE) ? PQresultErrorField(prep, PG_DIAG_SQLSTATE) : "";
+  const char* state = PQresultErrorField(prep, PG_DIAG_SQLSTATE);
+  const bool already = state && std::string(state) == "42P05";  // prepared by an earlier run on this connection
   PQclear(prep);
-  // 42P05: prepared on an earlier run on this connection.
-  if (st != PGRES_COMMAND_OK && prep_error != "42P05") fail(conn, "PREPARE hand_insert");
-  if (one_transaction) exec_ok(conn, "BEGIN");
+  if (st != PGRES_COMMAND_OK && !already) fail(conn, "PREPARE hand_insert");
+}
+
+// One row's parameters, encoded into `bytes` (which the value pointers point into).
+struct InsertParams {
   char bytes[8 + 4 + 4 * 22];
   const char* values[6];
   int lengths[6];
   static constexpr int formats[6] = {1, 1, 1, 1, 1, 1};
-  int64_t inserted = 0;
-  for (const Tick& t : ticks) {
+
+  void set(const Tick& t) {
     char* p = bytes;
     values[0] = p, lengths[0] = 8, p = put64(p, static_cast<uint64_t>(t.unix_micros - kPgEpochUnixMicros));
     values[1] = p, lengths[1] = 4, p = put32(p, static_cast<uint32_t>(t.symbol_id));
@@ -181,7 +186,34 @@ int64_t insert_one_by_one(PGconn* conn, const std::vector<Tick>& ticks, bool one
       const size_t n = encode_numeric_e8(p, v);
       values[i] = p, lengths[i] = static_cast<int>(n), p += n, ++i;
     }
-    PGresult* r = PQexecPrepared(conn, "hand_insert", 6, values, lengths, formats, 1);
+  }
+};
+
+// Reads the results of `n` queued INSERTs and the sync after them.
+void read_segment(PGconn* conn, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    PGresult* r = PQgetResult(conn);
+    const bool ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+    PQclear(r);
+    if (!ok) fail(conn, "pipelined INSERT");
+    PQclear(PQgetResult(conn));  // the null result that ends each statement's results
+  }
+  PGresult* sync = PQgetResult(conn);
+  const bool synced = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
+  PQclear(sync);
+  if (!synced) fail(conn, "pipeline sync");
+}
+
+}  // namespace
+
+int64_t insert_one_by_one(PGconn* conn, const std::vector<Tick>& ticks, bool one_transaction) {
+  prepare_insert(conn);
+  if (one_transaction) exec_ok(conn, "BEGIN");
+  InsertParams params;
+  int64_t inserted = 0;
+  for (const Tick& t : ticks) {
+    params.set(t);
+    PGresult* r = PQexecPrepared(conn, "hand_insert", 6, params.values, params.lengths, params.formats, 1);
     const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);
     if (!ok) fail(conn, "INSERT");
@@ -189,6 +221,33 @@ int64_t insert_one_by_one(PGconn* conn, const std::vector<Tick>& ticks, bool one
   }
   if (one_transaction) exec_ok(conn, "COMMIT");
   return inserted;
+}
+
+// Blocking mode is safe here: a segment's results (about 30 bytes per INSERT) fit the socket buffers, so the
+// server never blocks writing them while we are still sending.
+int64_t insert_pipelined(PGconn* conn, const std::vector<Tick>& ticks, int sync_every) {
+  prepare_insert(conn);
+  exec_ok(conn, "BEGIN");
+  if (PQenterPipelineMode(conn) != 1) fail(conn, "entering pipeline mode");
+  InsertParams params;
+  size_t queued = 0;
+  for (const Tick& t : ticks) {
+    params.set(t);
+    if (!PQsendQueryPrepared(conn, "hand_insert", 6, params.values, params.lengths, params.formats, 1))
+      fail(conn, "sending INSERT");
+    if (++queued == static_cast<size_t>(sync_every)) {
+      if (PQpipelineSync(conn) != 1) fail(conn, "pipeline sync");
+      read_segment(conn, queued);
+      queued = 0;
+    }
+  }
+  if (queued != 0) {
+    if (PQpipelineSync(conn) != 1) fail(conn, "pipeline sync");
+    read_segment(conn, queued);
+  }
+  if (PQexitPipelineMode(conn) != 1) fail(conn, "leaving pipeline mode");
+  exec_ok(conn, "COMMIT");
+  return static_cast<int64_t>(ticks.size());
 }
 
 LatestQuery::LatestQuery(PGconn* conn) : conn_(conn) {

@@ -17,6 +17,10 @@ int64_t copy_binary(PGconn* conn, const std::vector<Tick>& ticks);
 // which leaves only the round trips to measure.
 int64_t insert_one_by_one(PGconn* conn, const std::vector<Tick>& ticks, bool one_transaction);
 
+// The same INSERTs in libpq pipeline mode, a sync (and a wait for its results) every `sync_every` rows, inside
+// one transaction: what insert_many does, written by hand, to show the runtime's own cost.
+int64_t insert_pipelined(PGconn* conn, const std::vector<Tick>& ticks, int sync_every);
+
 // The latest snapshot of a symbol as a prepared statement with a binary parameter and binary results, decoded
 // into a Tick.
 class LatestQuery {
