@@ -293,7 +293,7 @@ int run(const Options& o) {
               "table truncated and checkpointed before each; %s point queries each.\n\n",
               version.c_str(), conn.display_url().c_str(), grouped(static_cast<double>(o.rows)).c_str(),
               grouped(static_cast<double>(m)).c_str(), o.symbols, o.runs, grouped(o.queries).c_str());
-  std::printf("| schemac (generated) | figure | reference | figure | ratio | target | |\n");
+  std::printf("| schemac (generated) | figure | reference | figure | ratio | target | result |\n");
   std::printf("|---|---:|---|---:|---:|---|---|\n");
   const auto rate = [](const Contender& c) { return grouped(c.rate()) + " rows/s"; };
   double ratio = copy_into.rate() / hand_copy.rate();
