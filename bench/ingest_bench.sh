@@ -16,7 +16,9 @@
 #   latest_for_symbol vs a hand-written libpq prepared binary query, --queries calls each (default 100,000)
 #                on the loaded table with its (symbol_id, timestamp desc) index. Target: p50 and p99 within 5%.
 # Throughputs are the median of --runs runs (default 5), the contenders interleaved, the table truncated and
-# checkpointed before each run.
+# checkpointed before each run. Shown without a target: insert_many against the same one-row INSERTs in one
+# transaction and against a hand-written libpq pipeline, and each contender's client CPU time. Results and how to
+# read them: bench/RESULTS.md.
 set -euo pipefail
 
 here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
@@ -26,7 +28,7 @@ while (($#)); do
   case $1 in
   --db) url=$2; shift 2 ;;
   --rows | --insert-rows | --runs | --queries | --symbols) args+=("$1" "$2"); shift 2 ;;
-  *) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
 done
 [[ -n $url ]] || { echo "ingest_bench: no server: pass --db URL or set SCHEMAC_TEST_PG_URL" >&2; exit 2; }
