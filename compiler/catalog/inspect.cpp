@@ -156,8 +156,6 @@ std::vector<std::pair<std::string, std::string>> storage_options(const std::stri
 void note_column(Row r, const Table& t, const Column& c, Notes& notes) {
   const std::string col = "column " + quote_ident(c.name);
   if (r.ch(6) == 'd') unmodelled(notes, t, col + " has the domain type " + sql_type(c.type, false));
-  else if (r.str(4).rfind("\"char\"", 0) == 0)  // the one-byte internal type, not char(1)
-    unmodelled(notes, t, col + " has the type \"char\"");
   else if (c.type.schema.empty() && !is_builtin_type(c.type.name) && !r.flag(7) && r.str(5) == "pg_catalog")
     unmodelled(notes, t, col + " has the type " + r.str(4));
   if (!r.null(17)) unmodelled(notes, t, col + " has identity options " + r.str(17));

@@ -426,6 +426,7 @@ Type Builder::type(TSNode n) const {
   TSNode nm = field(n, "name");
   t.name = is(nm, "double_precision") ? "double precision" : name(nm);
   t.schema = name(field(n, "schema"));
+  if (t.schema.empty() && text(nm) == "\"char\"") t.name = "\"char\"";  // the internal one-byte type
   for (TSNode m : fields(n, "modifier")) {
     int64_t v = 0;
     std::string_view s = text(m);

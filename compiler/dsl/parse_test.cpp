@@ -1206,3 +1206,9 @@ TEST_CASE("parse: an option where PostgreSQL does not allow it is an error namin
   CHECK(twice.message == "storage parameter \"fillfactor\" is given twice");
   CHECK(twice.loc.line == 3);
 }
+
+TEST_CASE("parse: \"char\" quoted is PostgreSQL's one-byte internal type, char is char(1)") {
+  Table t = one_table("table t {\n  flag \"char\"\n  c    char\n}\n");
+  CHECK(t.columns[0].type.name == "\"char\"");
+  CHECK(t.columns[1].type.name == "char");
+}

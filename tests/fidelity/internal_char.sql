@@ -1,3 +1,3 @@
 -- server: pg15
--- expect: warns column flag has the type "char"
+-- expect: exact
 create table t (flag "char" not null, c char(1));
