@@ -158,7 +158,6 @@ void note_column(Row r, const Table& t, const Column& c, Notes& notes) {
   if (r.ch(6) == 'd') unmodelled(notes, t, col + " has the domain type " + sql_type(c.type, false));
   else if (c.type.schema.empty() && !is_builtin_type(c.type.name) && !r.flag(7) && r.str(5) == "pg_catalog")
     unmodelled(notes, t, col + " has the type " + r.str(4));
-  if (!r.null(17)) unmodelled(notes, t, col + " has identity options " + r.str(17));
   if (c.default_expr && c.default_expr->find("nextval(") != std::string::npos)
     unmodelled(notes, t, col + " draws its default from a sequence it does not own (" + *c.default_expr + ")");
 }
@@ -176,6 +175,13 @@ Column read_column(Row r, const Table& t) {
     c.default_expr = r.opt(11);
   c.comment = r.str(13);
   if (!r.null(16)) c.collation = r.str(16);
+  if (c.identity != Identity::none && !r.null(17)) {
+    IdentityOptions& o = c.identity_options;
+    o.start = r.num(17), o.increment = r.num(18), o.minvalue = r.num(19), o.maxvalue = r.num(20);
+    o.cycle = r.flag(21);
+    o.cache = r.num(22);
+    normalize_identity(c.type, o);
+  }
   apply_serial(t, c, r.opt(12));
   return c;
 }

@@ -102,7 +102,7 @@ select n.nspname, c.relname, coalesce(td.description, ''),
        c.relpersistence, c.reloptions,
        case when a.attcollation <> 0 and a.attcollation <> t.typcollation
             then (select co.collname from pg_collation co where co.oid = a.attcollation) end,
-       idseq.options
+       idseq.seqstart, idseq.seqincrement, idseq.seqmin, idseq.seqmax, idseq.seqcycle, idseq.seqcache
 from pg_class c
 join pg_namespace n on n.oid = c.relnamespace
 left join pg_description td on td.objoid = c.oid and td.classoid = 'pg_class'::regclass and td.objsubid = 0
@@ -120,21 +120,8 @@ left join lateral (
     and o.refobjid = c.oid and o.refobjsubid = a.attnum and o.deptype = 'a'
     and pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%L::regclass)', s.oid::regclass::text)
   limit 1) seq on true
-left join lateral (  -- an identity's sequence options other than the defaults, which the model does not hold
-  select nullif(concat_ws(' ',
-           case when q.seqstart <> case when q.seqincrement > 0 then q.seqmin else q.seqmax end
-                then 'START ' || q.seqstart end,
-           case when q.seqincrement <> 1 then 'INCREMENT ' || q.seqincrement end,
-           case when q.seqmin <> case when q.seqincrement > 0 then 1
-                                      else case t.typname when 'int2' then -32768 when 'int4' then -2147483648
-                                                          else -9223372036854775808 end end
-                then 'MINVALUE ' || q.seqmin end,
-           case when q.seqmax <> case when q.seqincrement < 0 then -1
-                                      else case t.typname when 'int2' then 32767 when 'int4' then 2147483647
-                                                          else 9223372036854775807 end end
-                then 'MAXVALUE ' || q.seqmax end,
-           case when q.seqcycle then 'CYCLE' end,
-           case when q.seqcache <> 1 then 'CACHE ' || q.seqcache end), '') as options
+left join lateral (  -- an identity's sequence options (normalize_identity drops the defaults)
+  select q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcycle, q.seqcache
   from pg_depend o
   join pg_sequence q on q.seqrelid = o.objid
   where a.attidentity <> '' and o.classid = 'pg_class'::regclass and o.refclassid = 'pg_class'::regclass

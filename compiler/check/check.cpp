@@ -160,6 +160,7 @@ void check_columns(Reporter& r, const Schema& s, Table& t) {
                 first_at(t.columns[j].loc));
     if (!resolve_type(r, s, c.type, t.schema, c.loc)) continue;
     check_identity(r, c);
+    if (c.identity != Identity::none) normalize_identity(c.type, c.identity_options);
     check_generated_and_serial(r, c);
   }
 }

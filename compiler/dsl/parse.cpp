@@ -234,6 +234,7 @@ class Builder {
   void column(TSNode n, size_t ti, TSNode next_index_unique);
   Constraint table_constraint(TSNode n, const Table& t);
   void constraint_options(TSNode n, Constraint& k);
+  void identity_options(TSNode n, IdentityOptions& o);
   void storage_parameters(TSNode n, std::vector<std::pair<std::string, std::string>>& out);
   void index(TSNode n, size_t ti, TSNode unique_kw);
   void hypertable(TSNode n, size_t ti);
@@ -650,6 +651,7 @@ void Builder::column(TSNode n, size_t ti, TSNode next_index_unique) {
       } else if (kind == "identity") {
         if (c.identity != Identity::none) error(loc(m), fmt::format("column \"{}\" has identity twice", c.name));
         c.identity = present(field(m, "always")) ? Identity::always : Identity::by_default;
+        identity_options(m, c.identity_options);  // check drops the defaults once the type is resolved
       } else if (kind == "generated") {
         if (c.generated_expr)
           error(loc(m), fmt::format("column \"{}\" has more than one generated expression", c.name));
@@ -692,6 +694,28 @@ Constraint Builder::table_constraint(TSNode n, const Table& t) {
   }
   constraint_options(n, k);
   return k;
+}
+
+// `identity (start 100 increment -1 cycle)`: each option once; an explicit default value is kept as written.
+void Builder::identity_options(TSNode n, IdentityOptions& o) {
+  for (TSNode opt : fields(n, "option")) {
+    const std::string key(text(field(opt, "key")));
+    if (key == "cycle") {
+      o.cycle = true;
+      continue;
+    }
+    std::optional<int64_t> v = integer(field(opt, "value"), "an integer");
+    if (!v) continue;
+    if (present(field(opt, "minus"))) *v = -*v;
+    std::optional<int64_t>& slot = key == "start"      ? o.start
+                                   : key == "increment" ? o.increment
+                                   : key == "minvalue"  ? o.minvalue
+                                   : key == "maxvalue"  ? o.maxvalue
+                                                        : o.cache;
+    if (slot) error(loc(opt), fmt::format("identity option \"{}\" is given twice", key), "keep one");
+    slot = v;
+  }
+  if (o.increment && *o.increment == 0) error(loc(n), "an identity's increment cannot be 0", "use 1, or another step");
 }
 
 // `deferrable`, `initially deferred`, `match full`, `no inherit`, `nulls not distinct` after a table-level

@@ -163,6 +163,21 @@ std::string fk_actions_text(const Constraint& c) {
   return out;
 }
 
+// ` (start 100 increment 5 cycle)`, or "" when every option is the default.
+std::string identity_options_text(const IdentityOptions& o) {
+  std::vector<std::string> parts;
+  auto put = [&](const char* key, const std::optional<int64_t>& v) {
+    if (v) parts.push_back(fmt::format("{} {}", key, *v));
+  };
+  put("start", o.start);
+  put("increment", o.increment);
+  put("minvalue", o.minvalue);
+  put("maxvalue", o.maxvalue);
+  put("cache", o.cache);
+  if (o.cycle) parts.push_back("cycle");
+  return parts.empty() ? "" : " (" + join(parts, " ") + ")";
+}
+
 // The options only the table-level form carries, as the language spells them (MATCH FULL goes with the target).
 std::string constraint_options_text(const Constraint& c) {
   std::string out;
@@ -609,7 +624,9 @@ void Printer::columns(const Table& t, const ConstraintLayout& l, int depth) {
 std::string Printer::column_mods(const Table& t, const Column& c, const std::vector<size_t>& inl) {
   std::vector<std::string> parts;
   if (!c.collation.empty()) parts.push_back("collate " + dsl_name(c.collation));
-  if (c.identity != Identity::none) parts.push_back(c.identity == Identity::always ? "identity always" : "identity");
+  if (c.identity != Identity::none)
+    parts.push_back(std::string(c.identity == Identity::always ? "identity always" : "identity") +
+                    identity_options_text(c.identity_options));
   if (c.generated_expr) parts.push_back("generated " + paren_text(*c.generated_expr));
   if (c.default_expr) parts.push_back("default " + default_text(*c.default_expr));
   for (size_t i : inl) parts.push_back(inline_constraint(t, t.constraints[i]));

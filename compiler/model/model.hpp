@@ -50,6 +50,14 @@ struct Type {
 
 enum class Identity { none, always, by_default };
 
+// An identity's sequence options; each is unset while it is PostgreSQL's default for the column's type.
+struct IdentityOptions {
+  std::optional<int64_t> start, increment, minvalue, maxvalue, cache;
+  bool cycle = false;
+  bool empty() const { return !start && !increment && !minvalue && !maxvalue && !cache && !cycle; }
+  bool operator==(const IdentityOptions&) const = default;
+};
+
 struct Column {
   std::string name;
   Type type;
@@ -57,6 +65,7 @@ struct Column {
   std::string collation;                     // COLLATE: empty = the type's default
   std::optional<std::string> default_expr;   // SQL text
   Identity identity = Identity::none;
+  IdentityOptions identity_options;
   std::optional<std::string> generated_expr;  // GENERATED ALWAYS AS (expr) STORED
   std::string comment;
   std::vector<std::string> renamed_from;     // @renamed_from(old): earlier names, newest first

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 #include <utility>
 
 #include "model/quote.hpp"
@@ -462,6 +463,31 @@ bool converts_by_assignment(const Type& from0, const Type& to0) {
 std::string value_differs_sql(const std::string& a, const std::string& b, const Type& t) {
   if (builtin_element(t) && t.name != "json") return a + " IS DISTINCT FROM " + b;
   return a + "::text IS DISTINCT FROM " + b + "::text";
+}
+
+namespace {
+
+std::pair<int64_t, int64_t> integer_range(const Type& t) {
+  const std::string name = storage_type(t).name;
+  if (name == "smallint") return {-32768, 32767};
+  if (name == "int") return {-2147483648LL, 2147483647LL};
+  return {std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()};
+}
+
+}  // namespace
+
+int64_t identity_default_start(const Type&, const IdentityOptions& o) {
+  return o.increment.value_or(1) > 0 ? o.minvalue.value_or(1) : o.maxvalue.value_or(-1);
+}
+
+void normalize_identity(const Type& t, IdentityOptions& o) {
+  auto [lo, hi] = integer_range(t);
+  if (o.increment == 1) o.increment.reset();
+  const bool up = o.increment.value_or(1) > 0;
+  if (o.minvalue == (up ? 1 : lo)) o.minvalue.reset();
+  if (o.maxvalue == (up ? hi : -1)) o.maxvalue.reset();
+  if (o.start == identity_default_start(t, o)) o.start.reset();
+  if (o.cache == 1) o.cache.reset();
 }
 
 }  // namespace schemac

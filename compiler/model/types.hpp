@@ -56,6 +56,13 @@ std::optional<std::string> zero_value_sql(const Type& t);
 
 // The type a column really has in the catalog: serial kinds become their integer type (serial -> int).
 Type storage_type(const Type& t);
+
+// Clears each identity option that is PostgreSQL's default for a column of type `t` (increment 1; ascending:
+// minvalue 1, maxvalue the type's largest, start at minvalue; descending: minvalue the type's smallest, maxvalue
+// -1, start at maxvalue; cache 1), so declared and inspected options compare equal. The one home of these rules.
+void normalize_identity(const Type& t, IdentityOptions& o);
+// The START WITH PostgreSQL gives a sequence with these (normalized) options.
+int64_t identity_default_start(const Type& t, const IdentityOptions& o);
 // The serial kind whose storage is integer type `t` (int -> serial), or nullopt for any other type.
 std::optional<std::string> serial_for(const Type& t);
 

@@ -208,11 +208,21 @@ void Planner::alter_column(const Table& f, const Table& t, const Column& a, cons
     refuse_on_compressed(f, t, "add an identity to " + quote_ident(b.name));
     add(p_columns, change(K::alter_identity, "add identity to " + ref, mid, with_identity, {add_identity_sql(t, b), sync_sequence_sql(t, b)},
                           {drop_identity_sql(t, b)}));
-  } else if (b.identity != Identity::none && mid.identity != b.identity) {
+    return;
+  }
+  if (b.identity != Identity::none && mid.identity != b.identity) {
     add(p_columns, change(K::alter_identity,
                           fmt::format("make identity of {} {}", ref,
                                       b.identity == Identity::always ? "ALWAYS" : "BY DEFAULT"),
                           mid, with_identity, {set_identity_sql(t, b)}, {set_identity_sql(t, a)}));
+  }
+  if (b.identity != Identity::none && mid.identity != Identity::none &&
+      !(mid.identity_options == b.identity_options)) {
+    Column opts = with_identity;
+    opts.identity_options = b.identity_options;
+    add(p_columns, change(K::alter_identity, "change the identity options of " + ref, with_identity, opts,
+                          {alter_identity_options_sql(t, opts, mid.identity_options)},
+                          {alter_identity_options_sql(t, mid, b.identity_options)}));
   }
 }
 

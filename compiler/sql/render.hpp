@@ -24,6 +24,9 @@ std::string span_sql(const Span& s);
 std::string column_def_sql(const Column& c);
 // The body of a constraint after its name: PRIMARY KEY (a, b), FOREIGN KEY (a) REFERENCES s.r (id) ON DELETE ...
 std::string constraint_body_sql(const Constraint& c);
+// ` (START WITH 100 INCREMENT BY 5 CYCLE)` after AS IDENTITY; "" without options.
+std::string identity_options_sql(const IdentityOptions& o);
+std::string alter_identity_options_sql(const Table& t, const Column& c, const IdentityOptions& from);
 // ALTER TABLE t SET (a = 1), RESET (b): one statement for a table's storage parameters.
 std::string set_storage_sql(const Table& t, const std::vector<std::pair<std::string, std::string>>& set,
                             const std::vector<std::string>& reset);

@@ -37,6 +37,10 @@ table transfers {
 
   check (amount > 0)
 }
+
+table counters {
+  id int identity primary key
+}
 )";
 
 const char* kTuned = R"(unlogged table accounts {
@@ -58,6 +62,10 @@ unlogged table transfers {
   foreign key (account) references accounts(id) match full deferrable
   check (amount > 0) no inherit
 }
+
+table counters {
+  id int identity (start 100 increment 5 maxvalue 100000 cycle) primary key
+}
 )";
 
 }  // namespace
@@ -71,7 +79,8 @@ TEST_CASE("options change: constraint options, storage, UNLOGGED and collations,
   REQUIRE_MESSAGE(first.exit_code == 0, describe(first));
   REQUIRE(schemac::test::psql_file(db.url(), first.out).exit_code == 0);
   db.exec("insert into accounts select i, 'c' || i, 'n' || i from generate_series(1, 500) i;"
-          "insert into transfers select i, i, i from generate_series(1, 500) i;");
+          "insert into transfers select i, i, i from generate_series(1, 500) i;"
+          "insert into counters select from generate_series(1, 3);");
   const std::string before = catalog_fingerprint(db);
 
   RunResult plan = run_schemac({"plan", "tuned.dsl", "--db", db.url(), "--format", "json"}, dir.path.string());
@@ -83,7 +92,8 @@ TEST_CASE("options change: constraint options, storage, UNLOGGED and collations,
   for (const char* expected :
        {"relation accounts kind r persistence u options fillfactor=80,autovacuum_vacuum_scale_factor=0.02",
         "column accounts.code text not null collate C", "UNIQUE NULLS NOT DISTINCT (code) DEFERRABLE INITIALLY DEFERRED",
-        "(name COLLATE \"C\") WITH (fillfactor='70')", "MATCH FULL DEFERRABLE", "CHECK ((amount > (0)::numeric)) NO INHERIT"})
+        "(name COLLATE \"C\") WITH (fillfactor='70')", "MATCH FULL DEFERRABLE", "CHECK ((amount > (0)::numeric)) NO INHERIT",
+        "sequence counters_id_seq integer start 100 increment 5 min 1 max 100000 cache 1 cycle"})
     CHECK_MESSAGE(tuned.find(expected) != std::string::npos, expected << "\n" << tuned);
   CHECK(db.query_value("select count(*) from transfers t join accounts a on a.id = t.account") == "500");
   RunResult again = run_schemac({"plan", "tuned.dsl", "--db", db.url(), "--exit-code"}, dir.path.string());

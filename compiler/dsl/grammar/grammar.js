@@ -138,7 +138,21 @@ module.exports = grammar({
         optional(seq('::', field('cast', $.type))),
       ),
 
-    identity: (_) => seq('identity', optional(field('always', 'always'))),
+    identity: ($) =>
+      seq(
+        'identity',
+        optional(field('always', 'always')),
+        optional(seq('(', repeat1(field('option', $.identity_option)), ')')),
+      ),
+    identity_option: ($) =>
+      choice(
+        seq(
+          field('key', choice('start', 'increment', 'minvalue', 'maxvalue', 'cache')),
+          optional(field('minus', '-')),
+          field('value', $.number),
+        ),
+        field('key', 'cycle'),
+      ),
 
     collation: ($) => seq('collate', field('name', $._name)),
 
