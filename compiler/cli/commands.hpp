@@ -79,6 +79,7 @@ struct MigrateRunArgs {
   int lock_wait_ms = 30000;
   std::string lock_timeout = "5s", statement_timeout = "0";
   int progress_every_ms = 10000;  // a line while one statement runs this long, and again each time; 0: none
+  std::vector<std::string> schemas;  // status: drift only in these schemas (empty = all)
 };
 int cmd_migrate_up(const MigrateRunArgs& a, Io io);
 int cmd_migrate_down(const MigrateRunArgs& a, Io io);

@@ -127,6 +127,8 @@ int run(int argc, char** argv) {
   auto* mstatus = migrate->add_subcommand("status", "Applied, pending, edited and missing migrations of --db");
   add_run_options(mstatus, status_args, false);
   mstatus->add_flag("--exit-code", status_args.exit_code, "exit 2 when a migration is pending");
+  mstatus->add_option("--schema", status_args.schemas,
+                      "report drift only in these schemas (repeatable); the others are left alone");
   mstatus->callback([&] { rc = cmd_migrate_status(status_args, io); });
   auto* mhistory = migrate->add_subcommand("history", "The migrations recorded in --db's schemac.migrations");
   add_run_options(mhistory, history_args, false);

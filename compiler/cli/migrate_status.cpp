@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <mutex>
 #include <sstream>
 
@@ -29,14 +31,23 @@ std::string detail_of(const runtime::StatusLine& l) {
 // change description each, as the changes that take the recorded state to what the database is now: a column
 // added by hand reads "add column public.a.extra (text)". Compared as `plan --db` does, the recorded
 // expressions put in the server's form first. Throws runtime::Error when the snapshot cannot be read.
-std::vector<Change> drift_of(PGconn* conn, const Migration& recorded) {
+// With `schemas`, only those schemas on both sides: the rest of the database is not this project's.
+std::vector<Change> drift_of(PGconn* conn, const Migration& recorded, const std::vector<std::string>& schemas) {
   std::lock_guard<std::mutex> hold(compiler_mutex());
   std::ostringstream diags;
   std::optional<Schema> state = load_snapshot(recorded, Io{diags, diags});
   if (!state)
     throw runtime::Error("cannot compare the database with " + recorded.stem() + "'s snapshot:\n" + diags.str(),
                          "restore the snapshot from version control");
-  Catalog live = inspect(conn);
+  InspectOptions only;
+  only.schemas = schemas;
+  Catalog live = inspect(conn, only);
+  if (!schemas.empty()) {
+    auto outside = [&](const std::string& ns) { return std::find(schemas.begin(), schemas.end(), ns) == schemas.end(); };
+    std::erase_if(state->tables, [&](const Table& t) { return outside(t.schema); });
+    std::erase_if(state->enums, [&](const Enum& e) { return outside(e.schema); });
+    std::erase_if(state->namespaces, [&](const Namespace& n) { return outside(n.name); });
+  }
   normalise_expressions(conn, *state, &live.schema);
   Plan plan = diff(*state, live.schema, diff_options(true, live.edition, false));
   return std::move(plan.changes);
@@ -51,11 +62,11 @@ const Migration* drift_base(const MigrationDir& files, const std::vector<runtime
   return nullptr;
 }
 
-void report_drift(PGconn* conn, const Migration* base, TargetRun& t) {
+void report_drift(PGconn* conn, const Migration* base, const std::vector<std::string>& schemas, TargetRun& t) {
   t.fields["drift_from"] = base ? Json(base->stem()) : Json(nullptr);
   Json drift = Json::array();
   if (base)
-    for (const Change& c : drift_of(conn, *base)) {
+    for (const Change& c : drift_of(conn, *base, schemas)) {
       t.line(fmt::format("{:<13} {}", "drift", c.description));
       drift.push_back(change_json(c));
     }
@@ -70,7 +81,8 @@ Json line_json(const runtime::StatusLine& l) {
   return j;
 }
 
-void status_of(PGconn* conn, const std::vector<runtime::Migration>& ms, const MigrationDir& files, TargetRun& t) {
+void status_of(PGconn* conn, const std::vector<runtime::Migration>& ms, const MigrationDir& files,
+               const std::vector<std::string>& schemas, TargetRun& t) {
   std::vector<runtime::Applied> history = runtime::read_history(conn);
   bool pending = false;
   Json lines = Json::array();
@@ -89,14 +101,14 @@ void status_of(PGconn* conn, const std::vector<runtime::Migration>& ms, const Mi
     return;
   }
   if (pending) t.result = "pending";
-  report_drift(conn, drift_base(files, history), t);
+  report_drift(conn, drift_base(files, history), schemas, t);
 }
 
 }  // namespace
 
 int cmd_migrate_status(const MigrateRunArgs& a, Io io) {
   return run_migrations(
-      a, io, [&](PGconn* conn, const RunMigrations& m, TargetRun& t) { status_of(conn, m.migrations, m.files, t); },
+      a, io, [&](PGconn* conn, const RunMigrations& m, TargetRun& t) { status_of(conn, m.migrations, m.files, a.schemas, t); },
       a.exit_code);
 }
 

@@ -48,3 +48,21 @@ TEST_CASE("migrate status: a column and an index added by hand are drift, listed
   db.exec("ALTER TABLE a DROP COLUMN extra");
   CHECK(p.migrate("status", {"--exit-code"}).exit_code == 0);
 }
+
+TEST_CASE("migrate status --schema: tables in other schemas are not this project's drift") {
+  TestDb db(Server::pg15);
+  Project p(db);
+  p.add("add_a", kOne);
+  REQUIRE(p.migrate("up").exit_code == 0);
+  db.exec("CREATE SCHEMA reporting; CREATE TABLE reporting.daily (d date)");
+  RunResult all = p.migrate("status", {"--exit-code"});
+  CHECK(all.exit_code == 2);
+  CHECK_MESSAGE(all.out.find("reporting.daily") != std::string::npos, describe(all));
+  RunResult only = p.migrate("status", {"--exit-code", "--schema", "public"});
+  CHECK_MESSAGE(only.exit_code == 0, describe(only));
+  CHECK(only.out.find("drift") == std::string::npos);
+  db.exec("ALTER TABLE a ADD COLUMN extra text");
+  RunResult still = p.migrate("status", {"--exit-code", "--schema", "public"});
+  CHECK(still.exit_code == 2);
+  CHECK_MESSAGE(still.out.find("add column public.a.extra") != std::string::npos, describe(still));
+}
