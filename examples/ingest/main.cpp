@@ -9,6 +9,7 @@
 // The burst is the same on every run (a seeded generator; only its start time differs), so the report's lines
 // other than the timing are too: the test suite (tests/live/ingest_example_test.cpp) checks them. Exit status 0
 // when every symbol's latest row read back is the row written last for it and the row count matches, 1 otherwise.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -188,14 +189,21 @@ bool same_row(const gen::book_ticker_snapshots::Row& got, const gen::book_ticker
          got.bid_qty == wrote.bid_qty && got.ask_price == wrote.ask_price && got.ask_qty == wrote.ask_qty;
 }
 
+// For each symbol, the index of the burst's last row for it (-1: none).
+std::vector<int64_t> last_rows(const std::vector<int32_t>& symbols,
+                               const std::vector<gen::book_ticker_snapshots::Insert>& burst) {
+  std::map<int32_t, size_t> slot;
+  for (size_t k = 0; k < symbols.size(); ++k) slot[symbols[k]] = k;
+  std::vector<int64_t> last(symbols.size(), -1);
+  for (size_t i = 0; i < burst.size(); ++i) last[slot.at(burst[i].symbol_id)] = static_cast<int64_t>(i);
+  return last;
+}
+
 // One line per symbol, the latest row as latest_for_symbol reads it, beside which row of the burst it is;
 // false when one is not the row written last for its symbol.
 bool report_latest(schemac::db::Connection& conn, const std::vector<int32_t>& symbols,
                    const std::vector<gen::book_ticker_snapshots::Insert>& burst) {
-  std::vector<int64_t> last(kSymbolCount, -1);
-  for (size_t i = 0; i < burst.size(); ++i)
-    for (size_t k = 0; k < kSymbolCount; ++k)
-      if (burst[i].symbol_id == symbols[k]) last[k] = static_cast<int64_t>(i);
+  const std::vector<int64_t> last = last_rows(symbols, burst);
   bool ok = true;
   std::printf("latest per symbol (query latest_for_symbol):\n");
   for (size_t k = 0; k < kSymbolCount; ++k) {
