@@ -11,6 +11,7 @@
 #include "catalog/inspect_sql.hpp"
 #include "sql/names.hpp"
 #include "sql/render.hpp"
+#include "model/quote.hpp"
 #include "model/types.hpp"
 
 namespace schemac {
@@ -74,6 +75,14 @@ std::string array_literal(const std::vector<std::string>& items) {
   return out + "}";
 }
 
+// Messages about what the model cannot hold (Catalog::unmodelled).
+using Notes = std::vector<std::string>;
+
+void unmodelled(Notes& notes, const Table& t, const std::string& what) {
+  notes.push_back(fmt::format("table {}: {}, which schemac does not model yet", quote_qualified(t.schema, t.name),
+                              what));
+}
+
 // Where each table is, by (schema, name), so rows of later queries find their table quickly.
 using TableIndex = std::map<std::pair<std::string, std::string>, size_t>;
 
@@ -133,6 +142,27 @@ void apply_serial(const Table&, Column& c, const std::optional<std::string>& ser
   c.default_expr.reset();
 }
 
+// pg_class.reloptions ({fillfactor=70,...}) as name/value pairs, in the catalog's order (the order written).
+std::vector<std::pair<std::string, std::string>> storage_options(const std::string& reloptions) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& item : parse_pg_array(reloptions)) {
+    size_t eq = item.find('=');
+    if (eq != std::string::npos) out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+  }
+  return out;
+}
+
+// The column's properties the model has no place for.
+void note_column(Row r, const Table& t, const Column& c, Notes& notes) {
+  const std::string col = "column " + quote_ident(c.name);
+  if (r.ch(6) == 'd') unmodelled(notes, t, col + " has the domain type " + sql_type(c.type, false));
+  else if (c.type.schema.empty() && !is_builtin_type(c.type.name) && !r.flag(7) && r.str(5) == "pg_catalog")
+    unmodelled(notes, t, col + " has the type " + r.str(4));
+  if (!r.null(17)) unmodelled(notes, t, col + " has identity options " + r.str(17));
+  if (c.default_expr && c.default_expr->find("nextval(") != std::string::npos)
+    unmodelled(notes, t, col + " draws its default from a sequence it does not own (" + *c.default_expr + ")");
+}
+
 Column read_column(Row r, const Table& t) {
   Column c;
   c.name = r.str(3);
@@ -145,11 +175,12 @@ Column read_column(Row r, const Table& t) {
   else
     c.default_expr = r.opt(11);
   c.comment = r.str(13);
+  if (!r.null(16)) c.collation = r.str(16);
   apply_serial(t, c, r.opt(12));
   return c;
 }
 
-void read_tables(Runner& db, Schema& s, TableIndex& idx) {
+void read_tables(Runner& db, Schema& s, TableIndex& idx, Notes& notes) {
   each_row(db.run(sql::kColumns, "reading tables and columns", true), [&](Row r) {
     Table* t = find_table(s, idx, r.str(0), r.str(1));
     if (!t) {
@@ -160,8 +191,12 @@ void read_tables(Runner& db, Schema& s, TableIndex& idx) {
       idx[{nt.schema, nt.name}] = s.tables.size();
       s.tables.push_back(std::move(nt));
       t = &s.tables.back();
+      t->unlogged = r.ch(14) == 'u';
+      t->storage = storage_options(r.str(15));
     }
-    if (!r.null(3)) t->columns.push_back(read_column(r, *t));
+    if (r.null(3)) return;
+    t->columns.push_back(read_column(r, *t));
+    note_column(r, *t, t->columns.back(), notes);
   });
 }
 
@@ -184,10 +219,25 @@ Constraint::Kind constraint_kind(char c) {
   }
 }
 
-void read_constraints(Runner& db, Schema& s, const TableIndex& idx) {
+// Exclusion constraints are not modelled: named, and left out (returns false). A constraint still NOT VALID is
+// named too: the declaration will hold it valid.
+bool note_constraint(Row r, const Table& t, Notes& notes) {
+  const std::string what = "constraint " + quote_ident(r.str(2));
+  if (r.ch(3) == 'x') {
+    unmodelled(notes, t, what + " is an exclusion constraint (" + r.str(17) + ")");
+    return false;
+  }
+  if (!r.flag(10))
+    notes.push_back(fmt::format("table {}: {} is NOT VALID; a declaration holds every constraint valid, so a plan "
+                                "validates it (and fails while rows break it)",
+                                quote_qualified(t.schema, t.name), what));
+  return true;
+}
+
+void read_constraints(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
   each_row(db.run(sql::kConstraints, "reading constraints", true), [&](Row r) {
     Table* t = find_table(s, idx, r.str(0), r.str(1));
-    if (!t) return;
+    if (!t || !note_constraint(r, *t, notes)) return;
     Constraint k;
     k.name = r.str(2);
     k.kind = constraint_kind(r.ch(3));
@@ -202,6 +252,11 @@ void read_constraints(Runner& db, Schema& s, const TableIndex& idx) {
     k.not_valid = !r.flag(10);
     if (k.kind == Constraint::Kind::check) k.check_expr = strip_outer_parens(r.str(11));
     k.comment = r.str(12);
+    k.deferrable = r.flag(13);
+    k.initially_deferred = r.flag(14);
+    k.match_full = r.ch(15) == 'f';
+    k.no_inherit = k.kind == Constraint::Kind::check && r.flag(16);  // other kinds are never inherited
+    k.nulls_not_distinct = k.kind == Constraint::Kind::unique && r.str(17).rfind("UNIQUE NULLS NOT DISTINCT", 0) == 0;
     t->constraints.push_back(std::move(k));
   });
 }
@@ -225,13 +280,34 @@ void read_index_row(Row r, Index& ix) {
     k.expr = strip_outer_parens(r.str(9));
   apply_index_option(k, r.num(10));
   if (!r.null(11)) k.opclass = r.str(11);
+  if (!r.null(16)) k.collation = r.str(16);
   ix.keys.push_back(std::move(k));
 }
 
-void read_indexes(Runner& db, Schema& s, const TableIndex& idx) {
+// An index a failed CREATE INDEX CONCURRENTLY left behind is named: a plan rebuilds it.
+void note_index(Row r, const Table& t, Notes& notes) {
+  if (r.num(7) == 1 && !r.flag(4))
+    notes.push_back(fmt::format("table {}: index {} is invalid (a CREATE INDEX CONCURRENTLY that failed); a plan "
+                                "rebuilds it", quote_qualified(t.schema, t.name), quote_ident(r.str(2))));
+}
+
+// Whether pg_get_indexdef says NULLS NOT DISTINCT (PostgreSQL 15+; older servers have no such column to read).
+// It comes after the keys and INCLUDE, before WITH and WHERE: the predicate is cut off first, so text inside it
+// cannot count.
+bool nulls_not_distinct(std::string def, const std::optional<std::string>& predicate) {
+  if (predicate) {
+    size_t where = def.rfind(" WHERE ");
+    if (where != std::string::npos) def.resize(where);
+  }
+  return def.find(") NULLS NOT DISTINCT") != std::string::npos;
+}
+
+
+void read_indexes(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
   each_row(db.run(sql::kIndexes, "reading indexes", true), [&](Row r) {
     Table* t = find_table(s, idx, r.str(0), r.str(1));
     if (!t) return;
+    note_index(r, *t, notes);
     if (r.num(7) == 1) {
       Index ix;
       ix.name = r.str(2);
@@ -240,6 +316,8 @@ void read_indexes(Runner& db, Schema& s, const TableIndex& idx) {
       ix.method = r.str(5);
       if (!r.null(12)) ix.where = strip_outer_parens(r.str(12));
       ix.comment = r.str(13);
+      ix.storage = storage_options(r.str(14));
+      ix.nulls_not_distinct = nulls_not_distinct(r.str(15), r.opt(12));
       t->indexes.push_back(std::move(ix));
     }
     read_index_row(r, t->indexes.back());
@@ -261,10 +339,13 @@ Span integer_span(int64_t v) {
   return s;
 }
 
-void read_hypertables(Runner& db, Schema& s, const TableIndex& idx) {
+void read_hypertables(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
   each_row(db.run(sql::kHypertables, "reading hypertables"), [&](Row r) {
     Table* t = find_table(s, idx, r.str(0), r.str(1));
     if (!t) return;
+    if (r.num(9) > 1)
+      unmodelled(notes, *t, fmt::format("the hypertable has {} dimensions (add_dimension)", r.num(9)));
+    if (!r.null(10)) unmodelled(notes, *t, "the hypertable has the integer_now function " + r.str(10));
     Hypertable h;
     h.time_column = r.str(3);
     if (r.flag(4)) {
@@ -360,11 +441,13 @@ Catalog read_catalog(Runner& db, Facts& facts) {
   read_extensions(db, s);
   read_namespaces(db, s);
   read_enums(db, s);
-  read_tables(db, s, idx);
-  read_constraints(db, s, idx);
-  read_indexes(db, s, idx);
+  read_tables(db, s, idx, cat.unmodelled);
+  read_constraints(db, s, idx, cat.unmodelled);
+  read_indexes(db, s, idx, cat.unmodelled);
+  each_row(db.run(sql::kNotManaged, "reading objects schemac does not manage", true),
+           [&](Row r) { cat.not_managed.push_back(r.str(0) + " " + r.str(1)); });
   if (!cat.timescaledb_version.empty()) {
-    read_hypertables(db, s, idx);
+    read_hypertables(db, s, idx, cat.unmodelled);
     read_jobs(db, s, idx);
     read_compression_settings(db, s, idx);
     if (facts.cron_jobs) read_cron_retention(db, s);

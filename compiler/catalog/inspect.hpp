@@ -47,6 +47,13 @@ struct Catalog {
   std::string cron_database;          // pg_cron's cron.database_name; "" where pg_cron is not loaded or the
                                       // role may not read it
   int queries = 0;                  // catalog statements sent; the same for 1 table or 1,000
+  // What the catalog holds that the model cannot (a DEFERRABLE constraint, an index's storage parameters, a
+  // domain-typed column, ...), one message each naming the object: pull and plan --db report them, so nothing
+  // is lost without a word.
+  std::vector<std::string> unmodelled;
+  // Objects schemac leaves alone (views, functions, triggers, policies, domains, partitions, ...): "view
+  // public.v", listed once.
+  std::vector<std::string> not_managed;
 };
 
 // Reads the catalog. Runs in one read-only repeatable-read transaction when the connection is idle.

@@ -127,6 +127,7 @@ void add_table_statements(Table& t, Job& job) {
     Index copy = ix;
     copy.name = fmt::format("i{}", temp.indexes.size());
     copy.unique = false;
+    copy.nulls_not_distinct = false;  // a unique index's alone
     for (size_t i = 0; i < ix.keys.size(); ++i)
       if (!ix.keys[i].expr.empty())
         job.targets[fmt::format("{}:{}", copy.name, i + 1)] = {&ix.keys[i].expr, Shape::strip_parens};

@@ -98,7 +98,11 @@ select n.nspname, c.relname, coalesce(td.description, ''),
        a.attnotnull, a.attidentity, a.attgenerated,
        pg_get_expr(ad.adbin, ad.adrelid, true),
        seq.relname,
-       coalesce(cd.description, '')
+       coalesce(cd.description, ''),
+       c.relpersistence, c.reloptions,
+       case when a.attcollation <> 0 and a.attcollation <> t.typcollation
+            then (select co.collname from pg_collation co where co.oid = a.attcollation) end,
+       idseq.options
 from pg_class c
 join pg_namespace n on n.oid = c.relnamespace
 left join pg_description td on td.objoid = c.oid and td.classoid = 'pg_class'::regclass and td.objsubid = 0
@@ -116,6 +120,26 @@ left join lateral (
     and o.refobjid = c.oid and o.refobjsubid = a.attnum and o.deptype = 'a'
     and pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%L::regclass)', s.oid::regclass::text)
   limit 1) seq on true
+left join lateral (  -- an identity's sequence options other than the defaults, which the model does not hold
+  select nullif(concat_ws(' ',
+           case when q.seqstart <> case when q.seqincrement > 0 then q.seqmin else q.seqmax end
+                then 'START ' || q.seqstart end,
+           case when q.seqincrement <> 1 then 'INCREMENT ' || q.seqincrement end,
+           case when q.seqmin <> case when q.seqincrement > 0 then 1
+                                      else case t.typname when 'int2' then -32768 when 'int4' then -2147483648
+                                                          else -9223372036854775808 end end
+                then 'MINVALUE ' || q.seqmin end,
+           case when q.seqmax <> case when q.seqincrement < 0 then -1
+                                      else case t.typname when 'int2' then 32767 when 'int4' then 2147483647
+                                                          else 9223372036854775807 end end
+                then 'MAXVALUE ' || q.seqmax end,
+           case when q.seqcycle then 'CYCLE' end,
+           case when q.seqcache <> 1 then 'CACHE ' || q.seqcache end), '') as options
+  from pg_depend o
+  join pg_sequence q on q.seqrelid = o.objid
+  where a.attidentity <> '' and o.classid = 'pg_class'::regclass and o.refclassid = 'pg_class'::regclass
+    and o.refobjid = c.oid and o.refobjsubid = a.attnum and o.deptype = 'i'
+  limit 1) idseq on true
 left join pg_description cd on cd.objoid = c.oid and cd.classoid = 'pg_class'::regclass and cd.objsubid = a.attnum
 where )" + kTableOk + R"(
 order by c.oid, a.attnum)";
@@ -129,15 +153,16 @@ select n.nspname, c.relname, k.conname, k.contype,
              join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.num order by u.ord),
        k.confupdtype, k.confdeltype, k.convalidated,
        case when k.contype = 'c' then pg_get_expr(k.conbin, k.conrelid, true) end,
-       coalesce(d.description, '')
+       coalesce(d.description, ''),
+       k.condeferrable, k.condeferred, k.confmatchtype, k.connoinherit, pg_get_constraintdef(k.oid, true)
 from pg_constraint k
 join pg_class c on c.oid = k.conrelid
 join pg_namespace n on n.oid = c.relnamespace
 left join pg_class rc on rc.oid = k.confrelid
 left join pg_namespace rn on rn.oid = rc.relnamespace
 left join pg_description d on d.objoid = k.oid and d.classoid = 'pg_constraint'::regclass and d.objsubid = 0
-where k.contype in ('p', 'u', 'f', 'c') and )" + kTableOk + R"(
-order by c.oid, array_position(array['p', 'u', 'f', 'c'], k.contype::text), k.conname)";
+where k.contype in ('p', 'u', 'f', 'c', 'x') and )" + kTableOk + R"(
+order by c.oid, array_position(array['p', 'u', 'f', 'c', 'x'], k.contype::text), k.conname)";
 
 // One row per index column (key columns first, then INCLUDE columns). Indexes behind primary key, unique and
 // exclusion constraints are left out: they are reported as those constraints.
@@ -148,7 +173,13 @@ select n.nspname, c.relname, ic.relname, i.indisunique, i.indisvalid, am.amname,
        coalesce(i.indoption[s.k - 1], 0),
        case when s.k <= i.indnkeyatts and not opc.opcdefault then opc.opcname end,
        case when s.k = 1 then pg_get_expr(i.indpred, i.indrelid, true) end,
-       coalesce(d.description, '')
+       coalesce(d.description, ''),
+       case when s.k = 1 then ic.reloptions end,
+       case when s.k = 1 then pg_get_indexdef(i.indexrelid, 0, true) end,
+       -- A key's collation when it is not its column's (an expression key: not the default, oid 100).
+       case when s.k <= i.indnkeyatts and i.indcollation[s.k - 1] <> 0
+                 and i.indcollation[s.k - 1] <> coalesce(a.attcollation, 100)
+            then (select co.collname from pg_collation co where co.oid = i.indcollation[s.k - 1]) end
 from pg_index i
 join pg_class ic on ic.oid = i.indexrelid
 join pg_class c on c.oid = i.indrelid
@@ -177,12 +208,15 @@ inline const std::string kHypertables = R"(
 with h as materialized (
   select hypertable_schema, hypertable_name, compression_enabled from timescaledb_information.hypertables),
 d as materialized (
-  select hypertable_schema, hypertable_name, column_name, time_interval, integer_interval
-  from timescaledb_information.dimensions where dimension_number = 1)
+  select hypertable_schema, hypertable_name, column_name, time_interval, integer_interval, integer_now_func,
+         count(*) over (partition by hypertable_schema, hypertable_name) as dimensions, dimension_number
+  from timescaledb_information.dimensions)
 select h.hypertable_schema, h.hypertable_name, h.compression_enabled, d.column_name,
-       d.time_interval is not null, )" + span_fields("d.time_interval") + R"(, d.integer_interval
+       d.time_interval is not null, )" + span_fields("d.time_interval") + R"(, d.integer_interval,
+       d.dimensions, d.integer_now_func
 from h
-left join d on d.hypertable_schema = h.hypertable_schema and d.hypertable_name = h.hypertable_name)";
+left join d on d.hypertable_schema = h.hypertable_schema and d.hypertable_name = h.hypertable_name
+            and d.dimension_number = 1)";
 
 // Retention (drop_after) and compression (compress_after) policies; each is an interval string or an integer.
 inline const std::string kJobs = R"(
@@ -213,5 +247,49 @@ cross join lateral (
          (regexp_match(j.command, 'older_than => (-?[0-9]+)\)$'))[1]::bigint as n) x
 where j.jobname like 'schemac\_retention\_%' and j.database = current_database() and j.active
 order by j.jobid)";
+
+// What schemac leaves alone, listed once so a user sees it: views, materialized views (continuous aggregates
+// among them), foreign tables, partitions, sequences no column owns, functions and procedures, triggers (not
+// TimescaleDB's own), row-level security policies, domains, composite and range types. One row each: kind, then
+// the object as schema-qualified text.
+inline const std::string kNotManaged = R"(
+select kind, what from (
+  select case c.relkind when 'v' then 'view' when 'm' then 'materialized view' when 'f' then 'foreign table'
+                        when 'S' then 'sequence' else 'partition' end as kind,
+         format('%I.%I', n.nspname, c.relname) as what
+  from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where )" + kNamespaceOk + R"(
+    and (c.relkind in ('v', 'm', 'f') or (c.relkind in ('r', 'p') and c.relispartition)
+         or (c.relkind = 'S' and not exists (select 1 from pg_depend o
+                                             where o.classid = 'pg_class'::regclass and o.objid = c.oid
+                                               and o.deptype in ('a', 'i'))))
+    and not exists (select 1 from pg_depend e
+                    where e.classid = 'pg_class'::regclass and e.objid = c.oid and e.deptype = 'e')
+  union all
+  select case p.prokind when 'p' then 'procedure' when 'a' then 'aggregate' else 'function' end,
+         format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid))
+  from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+  where )" + kNamespaceOk + R"(
+    and not exists (select 1 from pg_depend e
+                    where e.classid = 'pg_proc'::regclass and e.objid = p.oid and e.deptype = 'e')
+  union all
+  select 'trigger', format('%I on %I.%I', g.tgname, n.nspname, c.relname)
+  from pg_trigger g join pg_class c on c.oid = g.tgrelid join pg_namespace n on n.oid = c.relnamespace
+  where not g.tgisinternal and g.tgname not in ('ts_insert_blocker', 'ts_cagg_invalidation_trigger')
+    and )" + kNamespaceOk + R"(
+  union all
+  select 'policy', format('%I on %I.%I', y.polname, n.nspname, c.relname)
+  from pg_policy y join pg_class c on c.oid = y.polrelid join pg_namespace n on n.oid = c.relnamespace
+  where )" + kNamespaceOk + R"(
+  union all
+  select case t.typtype when 'd' then 'domain' when 'r' then 'range type' else 'composite type' end,
+         format('%I.%I', n.nspname, t.typname)
+  from pg_type t join pg_namespace n on n.oid = t.typnamespace
+  where (t.typtype in ('d', 'r') or (t.typtype = 'c' and exists (select 1 from pg_class r
+                                                                 where r.oid = t.typrelid and r.relkind = 'c')))
+    and )" + kNamespaceOk + R"(
+    and not exists (select 1 from pg_depend e
+                    where e.classid = 'pg_type'::regclass and e.objid = t.oid and e.deptype = 'e')) x
+order by kind, what)";
 
 }  // namespace schemac::inspect_sql

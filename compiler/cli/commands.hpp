@@ -25,6 +25,7 @@ int cmd_fmt(const FmtArgs& a, Io io);
 struct PlanArgs {
   std::string file = "schema.dsl";
   std::optional<std::string> db;    // plan against a live database
+  std::vector<std::string> schemas;  // with --db: only these schemas of it (empty = all)
   std::optional<std::string> from;  // plan against another declaration instead of migrations/
   std::string dir = "migrations";
   std::string format = "sql";       // sql | json | markdown

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "catalog/connect.hpp"
+#include "catalog/inspect.hpp"
 #include "cli/commands.hpp"
 #include "migrate/migrate.hpp"
 #include "model/model.hpp"
@@ -47,6 +48,10 @@ std::optional<Edition> target_edition(const std::string& dir, const std::string&
 
 // A migration's files: the plan's UP and DOWN with their headers, and the declared state after it.
 NewMigration migration_text(const Plan& plan, int version, const std::string& slug, std::string snapshot);
+
+// Warns of each thing the catalog holds that the model cannot (Catalog::unmodelled), and notes once what schemac
+// leaves alone (Catalog::not_managed), on io.err.
+void report_catalog(const Catalog& cat, Io io);
 
 // Connects to the database named by --db, $DATABASE_URL or .env.
 Connection connect_to(const std::optional<std::string>& flag);

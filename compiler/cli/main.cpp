@@ -70,6 +70,8 @@ int run(int argc, char** argv) {
   auto* plan = app.add_subcommand("plan", "Show the changes from the recorded (or live) state to the declaration");
   plan->add_option("FILE", plan_args.file, "schema file (default ./schema.dsl)");
   plan->add_option("--db", plan_args.db, "plan against this database (libpq URL or conninfo; else migrations/)");
+  plan->add_option("--schema", plan_args.schemas,
+                   "with --db: only these schemas (repeatable); the others are neither read nor dropped");
   plan->add_option("--from", plan_args.from, "plan against another declaration file instead");
   plan->add_option("--dir", plan_args.dir, "migrations directory (default ./migrations)");
   plan->add_option("--format", plan_args.format, "sql, json or markdown")

@@ -4,12 +4,14 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <algorithm>
 #include <ostream>
 
 #include "catalog/connect.hpp"
 #include "plan/diff.hpp"
 #include "migrate/edition_file.hpp"
 #include "model/files.hpp"
+#include "model/quote.hpp"
 #include "catalog/inspect.hpp"
 #include "dsl/load.hpp"
 #include "catalog/preflight.hpp"
@@ -23,10 +25,32 @@ namespace {
 // Diffs `to` against the live catalog; expressions are put in the server's own form first so that text the
 // server rewrites (IN lists, casts) does not show up as a change.
 // What the server cannot do (preflight.hpp) refuses the plan before it is made.
-Plan plan_against_db(const std::optional<std::string>& db, Schema& to, DiffOptions opts, const std::string& dir,
-                     Io io) {
-  Connection conn = connect_to(db);
-  Catalog live = inspect(conn.get());
+// With --schema: every declared table and enum must be in a named schema, or the plan would create it again on
+// every run (it never sees the live one).
+Diagnostics outside_schemas(const Schema& s, const std::vector<std::string>& schemas) {
+  Diagnostics out;
+  auto named = [&](const std::string& ns) { return std::find(schemas.begin(), schemas.end(), ns) != schemas.end(); };
+  auto refuse = [&](const Loc& loc, const std::string& what, const std::string& ns) {
+    out.push_back(Diagnostic{Diagnostic::Severity::error, loc,
+                             fmt::format("{} is in schema {}, which --schema does not name", what, quote_ident(ns)),
+                             fmt::format("add --schema {}, or leave --schema out to plan every schema", ns)});
+  };
+  for (const Table& t : s.tables)
+    if (!named(t.schema)) refuse(t.loc, "table " + quote_qualified(t.schema, t.name), t.schema);
+  for (const Enum& e : s.enums)
+    if (!named(e.schema)) refuse(e.loc, "enum " + quote_qualified(e.schema, e.name), e.schema);
+  return out;
+}
+
+Plan plan_against_db(const PlanArgs& a, Schema& to, DiffOptions opts, Io io) {
+  if (!a.schemas.empty())
+    if (Diagnostics d = outside_schemas(to, a.schemas); !d.empty()) return Plan{{}, std::move(d)};
+  Connection conn = connect_to(a.db);
+  InspectOptions only;
+  only.schemas = a.schemas;
+  Catalog live = inspect(conn.get(), only);
+  report_catalog(live, io);
+  const std::string& dir = a.dir;
   opts.edition = live.edition;
   Diagnostics refusals = preflight(live, to, {opts.edition, opts.apache_retention_via_cron}, read_edition_file(dir),
                                    shown_path(std::filesystem::path(dir) / kEditionFile));
@@ -50,7 +74,7 @@ int run_plan(const PlanArgs& a, Io io) {
   DiffOptions opts = diff_options(a.allow_destructive, edition_of(a.edition), a.retention_via_cron);
   std::optional<Plan> plan;
   if (a.db) {
-    plan = plan_against_db(a.db, declared.schema, opts, a.dir, io);
+    plan = plan_against_db(a, declared.schema, opts, io);
   } else if (a.from) {
     Loaded f = load_dsl(*a.from);
     print_diagnostics(f, io.err);

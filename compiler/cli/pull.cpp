@@ -4,12 +4,11 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <algorithm>
 #include <ostream>
 
 #include "catalog/connect.hpp"
 #include "catalog/inspect.hpp"
-#include "sql/names.hpp"
+#include "catalog/readable.hpp"
 #include "dsl/print.hpp"
 #include "cli/common.hpp"
 
@@ -21,10 +20,14 @@ int run_pull(const PullArgs& a, Io io) {
   Connection conn = connect_to(a.db);
   InspectOptions opts;
   opts.schemas = a.schemas;
-  Schema live = inspect(conn.get(), opts).schema;
-  for (auto& t : live.tables)  // TimescaleDB's own index is the hypertable's, not a declaration
-    std::erase_if(t.indexes, [&](const Index& ix) { return is_timescale_default_index(t, ix); });
-  io.out << print_dsl(live);
+  // TimescaleDB's own (time DESC) index is printed like any other: schemac creates hypertables without default
+  // indexes, so a database built from the pulled text has it only when it is declared.
+  Catalog cat = inspect(conn.get(), opts);
+  report_catalog(cat, io);
+  for (Table& t : cat.schema.tables)
+    for (Constraint& k : t.constraints)
+      if (k.kind == Constraint::Kind::check) k.check_expr = readable_expression(k.check_expr);
+  io.out << print_dsl(cat.schema);
   return 0;
 }
 

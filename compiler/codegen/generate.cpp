@@ -253,11 +253,13 @@ class Generator {
       else if (is_serial(c.type))
         note = "serial: the next value unless set";
       else if (c.default_expr)
-        note = "default " + cpp_comment(*c.default_expr) + " unless set";
+        note = "default " + cpp_comment(*c.default_expr) + " unless set" +
+               (c.nullable ? " (set it to an empty std::optional for NULL)" : "");
       const std::string value_type = c.nullable ? "std::optional<" + m.name + ">" : m.name;
       mu::data f;
       f.set("field", field);
-      f.set("type", optional ? "std::optional<" + m.name + ">" : value_type);
+      // A nullable column the server can fill has three states: unset (the server's value), NULL, a value.
+      f.set("type", optional ? "std::optional<" + value_type + ">" : value_type);
       f.set("note", text_or_false(note));
       f.set("optional", flag(optional));
       f.set("bit", std::to_string(optional ? bit : -1));
@@ -279,10 +281,7 @@ class Generator {
         return oid.empty() ? "copy.field(" + v + ");" : "copy.array_field(" + v + ", " + oid + ");";
       };
       f.set("copy_optional", put("*row." + field));
-      f.set("copy_value", oid.empty() || !c.nullable
-                              ? put("row." + field)
-                              : "if (row." + field + ") " + put("*row." + field) + " else copy.field(row." + field +
-                                    ");");
+      f.set("copy_value", put("row." + field));
       insert_fields.push_back(f);
       mu::data ic;
       ic.set("quoted_literal", lit(quote_ident(c.name)));

@@ -233,6 +233,8 @@ class Builder {
   void table(TSNode n, const std::string& schema);
   void column(TSNode n, size_t ti, TSNode next_index_unique);
   Constraint table_constraint(TSNode n, const Table& t);
+  void constraint_options(TSNode n, Constraint& k);
+  void storage_parameters(TSNode n, std::vector<std::pair<std::string, std::string>>& out);
   void index(TSNode n, size_t ti, TSNode unique_kw);
   void hypertable(TSNode n, size_t ti);
   void query(TSNode n, size_t ti);
@@ -424,6 +426,7 @@ Type Builder::type(TSNode n) const {
   TSNode nm = field(n, "name");
   t.name = is(nm, "double_precision") ? "double precision" : name(nm);
   t.schema = name(field(n, "schema"));
+  if (t.schema.empty() && text(nm) == "\"char\"") t.name = "\"char\"";  // the internal one-byte type
   for (TSNode m : fields(n, "modifier")) {
     int64_t v = 0;
     std::string_view s = text(m);
@@ -543,6 +546,7 @@ void Builder::table(TSNode n, const std::string& schema) {
     TSNode written_schema = field(qn, "schema");
     t.schema = present(written_schema) ? name(written_schema) : schema;
     t.renamed_from = renamed(n);
+    t.unlogged = present(field(n, "unlogged"));
     t.loc = decl_loc(n);
     s_.tables.push_back(std::move(t));
   }
@@ -550,7 +554,7 @@ void Builder::table(TSNode n, const std::string& schema) {
 
   std::vector<TSNode> body = items(n);
   body.erase(body.begin(), std::find_if(body.begin(), body.end(), [](TSNode c) {
-               return !is(c, "renamed_from") && !is(c, "qname");
+               return !is(c, "renamed_from") && !is(c, "qname") && !is(c, "unlogged");
              }));
   TSNode unique_kw{};  // a column's trailing `unique` that begins its line and is followed by `index`
   for (size_t i = 0; i < body.size(); ++i) {
@@ -565,6 +569,11 @@ void Builder::table(TSNode n, const std::string& schema) {
     } else if (kind == "index") {
       index(item, ti, unique_kw);
       unique_kw = TSNode{};
+    } else if (kind == "storage_parameters") {
+      Table& t = s_.tables[ti];
+      if (!t.storage.empty())
+        error(loc(item), fmt::format("table \"{}\" has more than one `with (...)`", t.name), "merge them into one");
+      storage_parameters(item, t.storage);
     } else if (kind == "hypertable") {
       hypertable(item, ti);
     } else if (kind == "query") {
@@ -635,6 +644,9 @@ void Builder::column(TSNode n, size_t ti, TSNode next_index_unique) {
         c.default_expr = only_paren ? paren_inner(ts_node_named_child(value, 0))
                                     : sql(ts_node_start_byte(value), ts_node_end_byte(value));
         check_sql(only_paren ? ts_node_named_child(value, 0) : value, *c.default_expr, "default", only_paren);
+      } else if (kind == "collation") {
+        if (!c.collation.empty()) error(loc(m), fmt::format("column \"{}\" has more than one collation", c.name));
+        c.collation = name(field(m, "name"));
       } else if (kind == "identity") {
         if (c.identity != Identity::none) error(loc(m), fmt::format("column \"{}\" has identity twice", c.name));
         c.identity = present(field(m, "always")) ? Identity::always : Identity::by_default;
@@ -678,7 +690,50 @@ Constraint Builder::table_constraint(TSNode n, const Table& t) {
     k.check_expr = paren_inner(field(n, "expr"));
     check_sql(field(n, "expr"), k.check_expr, "check expression");
   }
+  constraint_options(n, k);
   return k;
+}
+
+// `deferrable`, `initially deferred`, `match full`, `no inherit`, `nulls not distinct` after a table-level
+// constraint, each where PostgreSQL allows it. `initially deferred` implies deferrable, as in PostgreSQL.
+void Builder::constraint_options(TSNode n, Constraint& k) {
+  using K = Constraint::Kind;
+  for (TSNode o : fields(n, "option")) {
+    std::string words;
+    each_child(o, [&](TSNode w, TSFieldId) { words += (words.empty() ? "" : " ") + std::string(text(w)); });
+    auto fits = [&](bool ok, const char* where) {
+      if (!ok) error(loc(o), fmt::format("\"{}\" applies only to {}", words, where), "remove it");
+      return ok;
+    };
+    const bool keyed = k.kind == K::primary_key || k.kind == K::unique || k.kind == K::foreign_key;
+    if (words == "deferrable" || words == "initially deferred" || words == "initially immediate") {
+      if (!fits(keyed, "primary keys, unique constraints and foreign keys")) continue;
+      if (words != "initially immediate") k.deferrable = true;
+      if (words == "initially deferred") k.initially_deferred = true;
+    } else if (words == "match full" || words == "match simple") {
+      if (fits(k.kind == K::foreign_key, "foreign keys")) k.match_full = words == "match full";
+    } else if (words == "no inherit") {
+      if (fits(k.kind == K::check, "check constraints")) k.no_inherit = true;
+    } else if (words == "nulls not distinct") {
+      if (fits(k.kind == K::unique, "unique constraints")) k.nulls_not_distinct = true;
+    }
+  }
+}
+
+// `with (fillfactor = 70, ...)`: names folded to lower case as PostgreSQL does, a string value without its
+// quotes; in the order written, which the catalog keeps too (diff ignores it). A name given twice is an error.
+void Builder::storage_parameters(TSNode n, std::vector<std::pair<std::string, std::string>>& out) {
+  if (!present(n)) return;
+  for (TSNode p : fields(n, "param")) {
+    std::string key(text(field(p, "name")));
+    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    TSNode v = field(p, "value");
+    std::string value(text(v));
+    if (is(v, "string")) value = unquote(value, '\'');
+    if (std::any_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == key; }))
+      error(loc(p), fmt::format("storage parameter \"{}\" is given twice", key), "keep one");
+    out.emplace_back(key, value);
+  }
 }
 
 void Builder::index(TSNode n, size_t ti, TSNode unique_kw) {
@@ -696,12 +751,18 @@ void Builder::index(TSNode n, size_t ti, TSNode unique_kw) {
     else k.column = name(field(key, "column"));
     check_sql(expr, k.expr, "index expression", is(expr, "paren_sql"));
     k.opclass = name(field(key, "opclass"));
+    k.collation = name(field(key, "collation"));
     k.desc = text(field(key, "order")) == "desc";
     if (TSNode nulls = field(key, "nulls"); present(nulls))
       k.nulls = text(nulls) == "first" ? NullsOrder::first : NullsOrder::last;
     ix.keys.push_back(std::move(k));
   }
   ix.include = names(n, "include");
+  ix.nulls_not_distinct = present(field(n, "nulls_not_distinct"));
+  if (ix.nulls_not_distinct && !ix.unique)
+    error(loc(field(n, "nulls_not_distinct")), "\"nulls not distinct\" applies only to unique indexes",
+          "write `unique index`, or remove it");
+  storage_parameters(field(n, "storage"), ix.storage);
   ix.where = paren_inner(field(n, "where"));
   check_sql(field(n, "where"), ix.where, "index predicate");
   Table& t = s_.tables[ti];
@@ -1104,8 +1165,13 @@ constexpr std::array expectations{
     Expectation{"set", "\"null\" or \"default\"", [](std::string_view t) { return t == "null" || t == "default"; }},
     Expectation{"delete", "cascade, restrict, set null, set default or no action", is_fk_action},
     Expectation{"update", "cascade, restrict, set null, set default or no action", is_fk_action},
-    Expectation{"no", "\"action\"", [](std::string_view t) { return t == "action"; }},
-    Expectation{"nulls", "\"first\" or \"last\"", [](std::string_view t) { return t == "first" || t == "last"; }},
+    Expectation{"no", "\"action\" or \"inherit\"", [](std::string_view t) { return t == "action" || t == "inherit"; }},
+    Expectation{"nulls", "\"first\", \"last\" or \"not distinct\"",
+                [](std::string_view t) { return t == "first" || t == "last" || t == "not"; }},
+    Expectation{"initially", "\"deferred\" or \"immediate\"",
+                [](std::string_view t) { return t == "deferred" || t == "immediate"; }},
+    Expectation{"match", "\"full\" or \"simple\"", [](std::string_view t) { return t == "full" || t == "simple"; }},
+    Expectation{"collate", "a collation name such as \"C\"", is_word},
     Expectation{"double", "\"precision\"", [](std::string_view t) { return t == "precision"; }},
     Expectation{"order", "\"by\"", [](std::string_view t) { return t == "by"; }},
     Expectation{"hypertable", "\"on\"", [](std::string_view t) { return t == "on"; }},

@@ -1150,3 +1150,65 @@ schema workspace {
   CHECK(s.tables[3].schema == "workspace");
   CHECK(s.extensions[0].trivia.before == std::vector<std::string>{" schema.dsl — CEX arbitrage engine"});
 }
+
+TEST_CASE("parse: constraint options, index storage parameters, NULLS NOT DISTINCT and key collations") {
+  Table t = one_table(R"(table t {
+  a int
+  b int?
+  c text
+  d int
+
+  primary key (a) deferrable initially deferred
+  unique u (b, c) nulls not distinct deferrable
+  foreign key (d) references t(a) match full on delete cascade initially deferred
+  check k (a > 0) no inherit
+  check (a < 9)
+  "no" int
+
+  unique index (c collate "C" text_pattern_ops desc) nulls not distinct with (fillfactor = 70, deduplicate_items = off)
+  index using gin (c) with (fastupdate = 'off')
+})");
+  REQUIRE(t.constraints.size() == 5);
+  CHECK(t.constraints[0].deferrable);
+  CHECK(t.constraints[0].initially_deferred);
+  CHECK(t.constraints[1].nulls_not_distinct);
+  CHECK(t.constraints[1].deferrable);
+  CHECK_FALSE(t.constraints[1].initially_deferred);
+  CHECK(t.constraints[2].match_full);
+  CHECK(t.constraints[2].deferrable);  // initially deferred implies it, as in PostgreSQL
+  CHECK(t.constraints[2].on_delete == FkAction::cascade);
+  CHECK(t.constraints[3].no_inherit);
+  CHECK_FALSE(t.constraints[4].no_inherit);
+  // A column named like an option's first word, right after a constraint, is written quoted.
+  REQUIRE(t.columns.size() == 5);
+  CHECK(t.columns[4].name == "no");
+  REQUIRE(t.indexes.size() == 2);
+  CHECK(t.indexes[0].nulls_not_distinct);
+  CHECK(t.indexes[0].keys[0].collation == "C");
+  CHECK(t.indexes[0].keys[0].opclass == "text_pattern_ops");
+  CHECK(t.indexes[0].storage ==
+        std::vector<std::pair<std::string, std::string>>{{"fillfactor", "70"}, {"deduplicate_items", "off"}});
+  CHECK(t.indexes[1].storage == std::vector<std::pair<std::string, std::string>>{{"fastupdate", "off"}});
+}
+
+TEST_CASE("parse: an option where PostgreSQL does not allow it is an error naming where it fits") {
+  CHECK(one_error("table t {\n  a int\n  check (a > 0) deferrable\n}\n").message ==
+        "\"deferrable\" applies only to primary keys, unique constraints and foreign keys");
+  CHECK(one_error("table t {\n  a int\n  unique (a) match full\n}\n").message ==
+        "\"match full\" applies only to foreign keys");
+  CHECK(one_error("table t {\n  a int\n  primary key (a) no inherit\n}\n").message ==
+        "\"no inherit\" applies only to check constraints");
+  CHECK(one_error("table t {\n  a int\n  primary key (a) nulls not distinct\n}\n").message ==
+        "\"nulls not distinct\" applies only to unique constraints");
+  CHECK(one_error("table t {\n  a int\n  index (a) nulls not distinct\n}\n").message ==
+        "\"nulls not distinct\" applies only to unique indexes");
+  Diagnostic twice = one_error("table t {\n  a int\n  index (a) with (fillfactor = 70, FillFactor = 80)\n}\n");
+  CHECK(twice.message == "storage parameter \"fillfactor\" is given twice");
+  CHECK(twice.loc.line == 3);
+}
+
+TEST_CASE("parse: \"char\" quoted is PostgreSQL's one-byte internal type, char is char(1)") {
+  Table t = one_table("table t {\n  flag \"char\"\n  c    char\n}\n");
+  CHECK(t.columns[0].type.name == "\"char\"");
+  CHECK(t.columns[1].type.name == "char");
+}

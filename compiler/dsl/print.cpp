@@ -163,9 +163,33 @@ std::string fk_actions_text(const Constraint& c) {
   return out;
 }
 
+// The options only the table-level form carries, as the language spells them (MATCH FULL goes with the target).
+std::string constraint_options_text(const Constraint& c) {
+  std::string out;
+  if (c.nulls_not_distinct) out += " nulls not distinct";
+  if (c.deferrable) out += c.initially_deferred ? " deferrable initially deferred" : " deferrable";
+  if (c.no_inherit) out += " no inherit";
+  return out;
+}
+
+// `with (fillfactor = 70)`: a value that is not a plain word or number is written as a string.
+std::string storage_text(const std::vector<std::pair<std::string, std::string>>& params) {
+  std::vector<std::string> parts;
+  for (const auto& [k, v] : params) {
+    bool plain = !v.empty() && std::all_of(v.begin(), v.end(), [](unsigned char ch) {
+      return std::isalnum(ch) || ch == '_' || ch == '.';
+    }) && v.front() != '.' && v.back() != '.' && std::count(v.begin(), v.end(), '.') <= 1;
+    std::string quoted = "'";
+    for (char ch : v) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+    parts.push_back(k + " = " + (plain ? v : quoted + "'"));
+  }
+  return "with (" + join(parts, ", ") + ")";
+}
+
 std::string fk_target_text(const Constraint& c, const std::string& context) {
   std::string out = "references " + qname_text(c.ref_schema, c.ref_table, context);
   if (!c.ref_columns.empty()) out += "(" + names_text(c.ref_columns) + ")";
+  if (c.match_full) out += " match full";
   return out + fk_actions_text(c);
 }
 
@@ -185,7 +209,8 @@ bool has_trivia(const Trivia& t) { return !t.before.empty() || !t.after.empty();
 
 // The column a constraint could be written on, or npos when its shape keeps it at table level.
 size_t inline_column(const Table& t, const Constraint& c) {
-  if (!c.comment.empty() || has_trivia(c.trivia)) return npos;
+  if (!c.comment.empty() || has_trivia(c.trivia) || c.match_full || !constraint_options_text(c).empty())
+    return npos;
   if (c.kind == Kind::foreign_key && c.ref_columns.size() > 1) return npos;
   auto cols = c.kind == Kind::check ? referenced_columns(c.check_expr, t.column_names()) : c.columns;
   return cols.size() == 1 ? column_index(t, cols[0]) : npos;
@@ -536,7 +561,11 @@ void Printer::enum_decl(const Enum& e, int depth) {
 
 void Printer::table(const Table& t, size_t pos, int depth) {
   leading(depth, t.trivia, t.comment, t.renamed_from);
-  open(depth, "table " + dsl_name(t.name));
+  open(depth, std::string(t.unlogged ? "unlogged " : "") + "table " + dsl_name(t.name));
+  if (!t.storage.empty()) {  // first: right after an index it would read as the index's
+    line(depth + 1, storage_text(t.storage));
+    separate();
+  }
   ConstraintLayout l = layout_constraints(t);
   columns(t, l, depth + 1);
   separate();
@@ -579,6 +608,7 @@ void Printer::columns(const Table& t, const ConstraintLayout& l, int depth) {
 
 std::string Printer::column_mods(const Table& t, const Column& c, const std::vector<size_t>& inl) {
   std::vector<std::string> parts;
+  if (!c.collation.empty()) parts.push_back("collate " + dsl_name(c.collation));
   if (c.identity != Identity::none) parts.push_back(c.identity == Identity::always ? "identity always" : "identity");
   if (c.generated_expr) parts.push_back("generated " + paren_text(*c.generated_expr));
   if (c.default_expr) parts.push_back("default " + default_text(*c.default_expr));
@@ -609,11 +639,12 @@ void Printer::table_constraint(const Table& t, const Constraint& c, const std::s
       break;
     case Kind::check: text = "check" + name + " " + paren_text(c.check_expr); break;
   }
-  line(depth, text, c.trivia.after);
+  line(depth, text + constraint_options_text(c), c.trivia.after);
 }
 
 std::string index_key_text(const IndexKey& k) {
   std::string out = !k.column.empty() ? dsl_name(k.column) : index_expr_text(k.expr);
+  if (!k.collation.empty()) out += " collate " + dsl_name(k.collation);
   if (!k.opclass.empty()) out += " " + dsl_name(k.opclass);
   return out + (k.desc ? " desc" : "") + nulls_text(k.desc, k.nulls);
 }
@@ -627,6 +658,8 @@ void Printer::index(const Index& ix, const std::string& name, int depth) {
   for (auto& k : ix.keys) keys.push_back(index_key_text(k));
   text += " (" + join(keys, ", ") + ")";
   if (!ix.include.empty()) text += " include (" + names_text(ix.include) + ")";
+  if (ix.nulls_not_distinct) text += " nulls not distinct";
+  if (!ix.storage.empty()) text += " " + storage_text(ix.storage);
   if (!trim(ix.where).empty()) text += " where " + paren_text(ix.where);
   line(depth, text, ix.trivia.after);
 }

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "builders.hpp"
+#include "dsl/parse.hpp"
 #include "check/check.hpp"
 #include "dsl/parse.hpp"
 
@@ -836,4 +837,47 @@ schema s { // open s
 TEST_CASE("print: the top-level schema.dsl and its copy in examples/cex_arbitrage are the same") {
   fs::path root = SCHEMAC_SOURCE_DIR;
   CHECK(read_text(root / "schema.dsl") == read_text(root / "examples/cex_arbitrage/schema.dsl"));
+}
+
+TEST_CASE("print: constraint options and index storage keep table level and read back the same") {
+  const std::string text = R"(table t {
+  a int
+  b int?
+  c text
+
+  primary key (a) deferrable initially deferred
+  unique (b, c) nulls not distinct deferrable
+  foreign key (b) references t(a) match full on delete cascade deferrable
+  check (a > 0) no inherit
+  unique index (c collate C text_pattern_ops desc) nulls not distinct with (fillfactor = 70, deduplicate_items = off)
+  index using gin (c) with (fastupdate = off, note = 'it''s')
+}
+)";
+  ParseResult first = parse(SourceFile{"schema.dsl", text});
+  REQUIRE(first.diags.empty());
+  const std::string printed = print_dsl(first.schema);
+  CHECK(printed == text);
+  ParseResult again = parse(SourceFile{"schema.dsl", printed});
+  REQUIRE(again.diags.empty());
+  CHECK(print_dsl(again.schema) == printed);
+}
+
+TEST_CASE("print: an unlogged table and its storage parameters, first in the body") {
+  const std::string text = R"(unlogged table staging {
+  with (fillfactor = 90, autovacuum_enabled = off)
+
+  id int
+  v  text?
+
+  index (v) with (fillfactor = 70)
+}
+)";
+  ParseResult first = parse(SourceFile{"schema.dsl", text});
+  REQUIRE(first.diags.empty());
+  REQUIRE(first.schema.tables.size() == 1);
+  CHECK(first.schema.tables[0].unlogged);
+  CHECK(first.schema.tables[0].storage.size() == 2);
+  REQUIRE(first.schema.tables[0].indexes.size() == 1);
+  CHECK(first.schema.tables[0].indexes[0].storage.size() == 1);
+  CHECK(print_dsl(first.schema) == text);
 }

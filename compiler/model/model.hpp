@@ -54,6 +54,7 @@ struct Column {
   std::string name;
   Type type;
   bool nullable = false;                     // NOT NULL is the default in the language
+  std::string collation;                     // COLLATE: empty = the type's default
   std::optional<std::string> default_expr;   // SQL text
   Identity identity = Identity::none;
   std::optional<std::string> generated_expr;  // GENERATED ALWAYS AS (expr) STORED
@@ -78,6 +79,11 @@ struct Constraint {
   FkAction on_delete = FkAction::no_action;
   FkAction on_update = FkAction::no_action;
   bool not_valid = false;            // inspected: created NOT VALID and never validated
+  bool deferrable = false;           // primary key, unique, foreign key: DEFERRABLE
+  bool initially_deferred = false;   // with deferrable: INITIALLY DEFERRED
+  bool match_full = false;           // foreign key: MATCH FULL (MATCH SIMPLE is the default)
+  bool no_inherit = false;           // check: NO INHERIT
+  bool nulls_not_distinct = false;   // unique: NULLS NOT DISTINCT (PostgreSQL 15+)
   bool inline_form = false;          // written on the column line; print decides layout, diff ignores it
   std::string comment;
   Loc loc;
@@ -102,6 +108,7 @@ struct IndexKey {
   bool desc = false;
   NullsOrder nulls = NullsOrder::implied;
   std::string opclass;  // e.g. jsonb_path_ops; empty = the type's default
+  std::string collation;  // COLLATE for this key; empty = the column's (or expression's) own
   bool operator==(const IndexKey&) const = default;
 };
 
@@ -112,6 +119,10 @@ struct Index {
   std::vector<IndexKey> keys;
   std::vector<std::string> include;
   std::string where;     // partial-index predicate, SQL text
+  bool nulls_not_distinct = false;  // unique: NULLS NOT DISTINCT (PostgreSQL 15+)
+  // WITH (name = value, ...): storage parameters in the order written (it means nothing: diff ignores it), values
+  // as pg_class.reloptions spells them.
+  std::vector<std::pair<std::string, std::string>> storage;
   bool invalid = false;  // inspected: a failed CREATE INDEX CONCURRENTLY left it behind
   std::string comment;
   Loc loc;
@@ -187,6 +198,9 @@ struct Table {
   std::vector<Index> indexes;
   std::optional<Hypertable> hypertable;
   std::vector<Query> queries;
+  bool unlogged = false;  // UNLOGGED: not written to the WAL, emptied after a crash, not replicated
+  // WITH (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.01, ...): storage parameters, as for Index.
+  std::vector<std::pair<std::string, std::string>> storage;
   std::string comment;
   std::vector<std::string> renamed_from;
   Loc loc;

@@ -15,7 +15,9 @@ namespace schemac {
 namespace {
 
 // Every accepted spelling (lower case, single spaces) and the canonical name it means.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 46> kAliases = {{
+// `"char"` (with its quotes) is PostgreSQL's one-byte internal type, a different type from char (= char(1)).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 47> kAliases = {{
+    {"\"char\"", "\"char\""},
     {"smallint", "smallint"},
     {"int2", "smallint"},
     {"int", "int"},
@@ -390,6 +392,10 @@ Type type_from_pg(std::string_view formatted) {
   }
   t.mods = take_mods(s);
   s = trim(s);
+  if (s == "\"char\"") {
+    t.name = s;
+    return t;
+  }
   if (s.find('"') == std::string::npos && s.find('.') == std::string::npos && canonical_type_name(s)) {
     t.name = s;
     canonicalize_type(t);

@@ -65,6 +65,8 @@ const char* kind_name(Change::Kind k) {
     case K::add_enum_values: return "add_enum_values";
     case K::recreate_enum: return "recreate_enum";
     case K::create_table: return "create_table";
+    case K::set_storage: return "set_storage";
+    case K::set_persistence: return "set_persistence";
     case K::drop_table: return "drop_table";
     case K::rename_table: return "rename_table";
     case K::add_column: return "add_column";

@@ -62,7 +62,7 @@ struct Change {
     create_schema, drop_schema,
     create_extension, drop_extension,
     create_enum, drop_enum, rename_enum, add_enum_values, recreate_enum,
-    create_table, drop_table, rename_table,
+    create_table, drop_table, rename_table, set_storage, set_persistence,
     add_column, drop_column, rename_column, alter_column_type, alter_nullability, alter_default,
     alter_identity, alter_generated,
     add_constraint, drop_constraint, validate_constraint, rename_constraint,

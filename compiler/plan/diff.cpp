@@ -2,6 +2,7 @@
 // extensions, enums, comments, the destructive check, and the UP/DOWN scripts.
 #include "plan/diff.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "plan/diff_internal.hpp"
@@ -42,16 +43,26 @@ bool same_constraint(const Constraint& a, const Constraint& b) {
   return a.kind == b.kind && (a.kind == CK::check || a.columns == b.columns) && a.check_expr == b.check_expr &&
          (a.kind != CK::foreign_key ||
           (a.ref_schema == b.ref_schema && a.ref_table == b.ref_table && a.ref_columns == b.ref_columns &&
-           a.on_delete == b.on_delete && a.on_update == b.on_update));
+           a.on_delete == b.on_delete && a.on_update == b.on_update && a.match_full == b.match_full)) &&
+         a.deferrable == b.deferrable && a.initially_deferred == b.initially_deferred &&
+         a.no_inherit == b.no_inherit && a.nulls_not_distinct == b.nulls_not_distinct;
 }
 
 bool same_key(const IndexKey& a, const IndexKey& b) {
-  return a.column == b.column && a.expr == b.expr && a.desc == b.desc && a.nulls == b.nulls && a.opclass == b.opclass;
+  return a.column == b.column && a.expr == b.expr && a.desc == b.desc && a.nulls == b.nulls &&
+         a.opclass == b.opclass && a.collation == b.collation;
+}
+
+bool same_storage(std::vector<std::pair<std::string, std::string>> a, std::vector<std::pair<std::string, std::string>> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
 }
 
 bool same_index(const Index& a, const Index& b) {
   return !a.invalid && !b.invalid && a.unique == b.unique && a.method == b.method && a.include == b.include &&
-         a.where == b.where && std::equal(a.keys.begin(), a.keys.end(), b.keys.begin(), b.keys.end(), same_key);
+         a.where == b.where && a.nulls_not_distinct == b.nulls_not_distinct && same_storage(a.storage, b.storage) &&
+         std::equal(a.keys.begin(), a.keys.end(), b.keys.begin(), b.keys.end(), same_key);
 }
 
 // Kept = present with the same definition on both sides, so it exists throughout the migration.

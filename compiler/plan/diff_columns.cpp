@@ -150,31 +150,38 @@ void Planner::alter_column(const Table& f, const Table& t, const Column& a, cons
     mid = next;
   }
   bool default_done = false;
-  if (!(storage_type(a.type) == storage_type(b.type))) {
+  const bool collation = a.collation != b.collation;
+  if (!(storage_type(a.type) == storage_type(b.type)) || collation) {
     refuse_on_compressed(f, t, "change the type of " + quote_ident(b.name));
     Column to_type = mid;
     to_type.type = b.type;
+    to_type.collation = b.collation;
     to_type.default_expr = b.default_expr;
     // Each direction that is not a widening checks every row first, before anything else changes (the rule:
     // types.hpp). A default of the old type may not cast to the new one: drop it around the change.
     std::vector<std::string> up, down;
     if (is_narrowing_change(a.type, b.type)) up.push_back(type_change_guard_sql(t, b.name, a.type, b.type));
     if (mid.default_expr) up.push_back(set_default_sql(t, named_column(b.name)));
-    up.push_back(alter_column_type_sql(t, to_type, a.type));
+    up.push_back(alter_column_type_sql(t, to_type, a.type, collation));
     if (b.default_expr) up.push_back(set_default_sql(t, to_type));
     if (is_narrowing_change(b.type, a.type)) down.push_back(type_change_guard_sql(t, b.name, b.type, a.type));
     if (b.default_expr) down.push_back(set_default_sql(t, named_column(b.name)));
-    down.push_back(alter_column_type_sql(t, mid, b.type));
+    down.push_back(alter_column_type_sql(t, mid, b.type, collation));
     if (mid.default_expr) down.push_back(set_default_sql(t, mid));
+    auto collation_text = [](const Column& c) { return c.collation.empty() ? std::string("default") : c.collation; };
     Change c = change(K::alter_column_type,
-                      fmt::format("change type of {} from {} to {}", ref, sql_type(a.type, false),
-                                  sql_type(b.type, false)),
+                      storage_type(a.type) == storage_type(b.type)
+                          ? fmt::format("change collation of {} from {} to {} (rebuilds its indexes)", ref,
+                                        quote_ident(collation_text(a)), quote_ident(collation_text(b)))
+                          : fmt::format("change type of {} from {} to {}", ref, sql_type(a.type, false),
+                                        sql_type(b.type, false)),
                       mid, to_type, std::move(up), std::move(down));
     c.rewrites = !rewrite_free(a.type, b.type);
     c.note = type_change_note(t, a.type, b.type, c.rewrites);
     add(p_columns, std::move(c));
     default_done = true;
     mid.type = b.type;
+    mid.collation = b.collation;
     mid.default_expr = b.default_expr;
   }
   if (!default_done && a.default_expr != b.default_expr) {

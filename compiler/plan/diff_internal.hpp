@@ -92,6 +92,9 @@ bool same_constraint(const Constraint& a, const Constraint& b);
 
 bool same_key(const IndexKey& a, const IndexKey& b);
 
+// Storage parameters mean the same in any order.
+bool same_storage(std::vector<std::pair<std::string, std::string>> a, std::vector<std::pair<std::string, std::string>> b);
+
 bool same_index(const Index& a, const Index& b);
 
 // Kept = present with the same definition on both sides, so it exists throughout the migration.
@@ -235,6 +238,13 @@ class Planner {
   // --- comments -----------------------------------------------------------------------------------------------
 
   void plan_comments(const Table& f, const Table& t);
+
+  // --- storage parameters and UNLOGGED (diff_tables.cpp) ------------------------------------------------------
+
+  void plan_table_settings(const Table& f, const Table& t);
+  // The SET LOGGED / SET UNLOGGED changes, in an order PostgreSQL accepts (see diff_tables.cpp).
+  void add_persistence_changes();
+  std::vector<std::pair<const Table*, Change>> persistence_;  // (the table in to_, its change)
 
   // --- safety -------------------------------------------------------------------------------------------------
 

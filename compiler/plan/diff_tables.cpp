@@ -15,6 +15,40 @@ void Planner::plan_tables() {
   }
   for (const Table* f : sorted_by_name(from_.tables))
     if (!table_in(to_, f->schema, f->name)) drop_table(*f);
+  add_persistence_changes();
+}
+
+// A logged table may not reference an unlogged one, at any moment: a table turns UNLOGGED once every table that
+// references it (by the declared foreign keys, which exist when these changes run) is unlogged, and LOGGED once
+// every table it references is logged. DOWN runs the changes in reverse, which is again such an order. A cycle
+// is left to the server to refuse.
+void Planner::add_persistence_changes() {
+  std::map<std::pair<std::string, std::string>, bool> unlogged;  // the tables' persistence as the changes run
+  for (const Table& t : to_.tables) {
+    const Table* f = table_in(from_, t.schema, t.name);
+    unlogged[{t.schema, t.name}] = f ? f->unlogged : t.unlogged;
+  }
+  auto ready = [&](const Table& t) {
+    for (const Table& u : to_.tables)
+      for (const Constraint& k : u.constraints) {
+        if (k.kind != CK::foreign_key || (&u == &t)) continue;
+        auto target = unlogged.find({k.ref_schema, k.ref_table});
+        if (target == unlogged.end()) continue;
+        bool refers_to_t = k.ref_schema == t.schema && k.ref_table == t.name;
+        bool from_t = u.schema == t.schema && u.name == t.name;
+        if (t.unlogged && refers_to_t && !unlogged[{u.schema, u.name}]) return false;
+        if (!t.unlogged && from_t && target->second) return false;
+      }
+    return true;
+  };
+  std::vector<std::pair<const Table*, Change>> pending = std::move(persistence_);
+  while (!pending.empty()) {
+    auto next = std::find_if(pending.begin(), pending.end(), [&](const auto& p) { return ready(*p.first); });
+    if (next == pending.end()) next = pending.begin();
+    unlogged[{next->first->schema, next->first->name}] = next->first->unlogged;
+    add(p_comments, std::move(next->second));
+    pending.erase(next);
+  }
 }
 
 // A foreign key of a new table can be written inside its CREATE TABLE when its target and the target's key
@@ -99,6 +133,48 @@ void Planner::alter_table(const Table& f, const Table& t) {
   plan_indexes(f, t);
   plan_hypertable(f, t);
   plan_comments(f, t);
+  plan_table_settings(f, t);
+}
+
+namespace {
+
+using Storage = std::vector<std::pair<std::string, std::string>>;
+
+// ALTER TABLE ... SET (what `to` sets differently), RESET (what only `from` has).
+std::string storage_change_sql(const Table& t, const Storage& from, const Storage& to) {
+  Storage set;
+  std::vector<std::string> reset;
+  for (const auto& kv : to)
+    if (std::find(from.begin(), from.end(), kv) == from.end()) set.push_back(kv);
+  for (const auto& [k, v] : from)
+    if (std::none_of(to.begin(), to.end(), [&](const auto& kv) { return kv.first == k; })) reset.push_back(k);
+  return set_storage_sql(t, set, reset);
+}
+
+}  // namespace
+
+// Storage parameters change in place under SHARE UPDATE EXCLUSIVE (fillfactor, autovacuum_*, toast_tuple_target
+// affect only what is written or vacuumed next). UNLOGGED <-> LOGGED rewrites the table.
+void Planner::plan_table_settings(const Table& f, const Table& t) {
+  if (!same_storage(f.storage, t.storage)) {
+    Change c = mk(K::set_storage, Target::of_table(t), storage_parameters_sql(f.storage),
+                  storage_parameters_sql(t.storage), fmt::format("set storage parameters of {}", table_ref(t)),
+                  {storage_change_sql(t, f.storage, t.storage)}, {storage_change_sql(t, t.storage, f.storage)});
+    c.lock = Lock::share_update_exclusive;
+    c.note = "applies to rows written and vacuumed from now on";
+    add(p_comments, std::move(c));
+  }
+  if (f.unlogged != t.unlogged) {
+    Change c = mk(K::set_persistence, Target::of_table(t), std::string(f.unlogged ? "unlogged" : "logged"),
+                  std::string(t.unlogged ? "unlogged" : "logged"),
+                  fmt::format("make {} {}", table_ref(t), t.unlogged ? "UNLOGGED" : "LOGGED"),
+                  {set_persistence_sql(t, t.unlogged)}, {set_persistence_sql(t, f.unlogged)});
+    c.lock = Lock::access_exclusive;
+    c.rewrites = true;
+    c.note = t.unlogged ? "rewrites the table; from now on it is emptied after a crash and not replicated"
+                        : "rewrites the table and writes all of it to the WAL";
+    persistence_.emplace_back(&t, std::move(c));
+  }
 }
 
 // --- constraints --------------------------------------------------------------------------------------------

@@ -412,3 +412,79 @@ TEST_CASE("diff: a check on an existing table is added NOT VALID, then validated
   std::string down = plan_down_sql(r);
   CHECK(down.find("VALIDATE") > down.find("COMMIT;"));
 }
+
+TEST_CASE("diff: constraint options and index storage parameters change by drop and re-create, both ways") {
+  Constraint plain = uq("t_a_key", {"a"});
+  Constraint deferred = plain;
+  deferred.deferrable = deferred.initially_deferred = true;
+  deferred.nulls_not_distinct = true;
+  Schema a = with_table(t_with({col("a", ty("int"))}, {plain}));
+  Schema b = with_table(t_with({col("a", ty("int"))}, {deferred}));
+  Plan p = diff(a, b, allow());
+  REQUIRE(p.changes.size() == 2);
+  CHECK(kind_name(p.changes[0].kind) == std::string("drop_constraint"));
+  CHECK(kind_name(p.changes[1].kind) == std::string("add_constraint"));
+  CHECK(p.changes[1].up ==
+        std::vector<std::string>{"ALTER TABLE public.t ADD CONSTRAINT t_a_key UNIQUE NULLS NOT DISTINCT (a) "
+                                 "DEFERRABLE INITIALLY DEFERRED;"});
+  CHECK(diff(b, a, allow()).changes.size() == 2);
+
+  Index fill = idx("t_a_idx", {key("a")});
+  fill.storage = {{"fillfactor", "70"}, {"deduplicate_items", "off"}};
+  Index reordered = fill;
+  std::swap(reordered.storage[0], reordered.storage[1]);
+  Index other = fill;
+  other.storage[0].second = "80";
+  Schema f = with_table(t_with({col("a", ty("int"))}, {}, {fill}));
+  CHECK(diff(f, with_table(t_with({col("a", ty("int"))}, {}, {reordered})), allow()).empty());
+  Plan rebuilt = diff(f, with_table(t_with({col("a", ty("int"))}, {}, {other})), allow());
+  REQUIRE(rebuilt.changes.size() == 2);
+  CHECK(rebuilt.changes[1].up ==
+        std::vector<std::string>{"CREATE INDEX CONCURRENTLY t_a_idx ON public.t (a) WITH (fillfactor = 80, deduplicate_items = off);"});
+}
+
+TEST_CASE("diff: table storage parameters change in place and UNLOGGED rewrites, both ways") {
+  Table plain = t_with({col("a", ty("int"))});
+  Table tuned = plain;
+  tuned.storage = {{"fillfactor", "90"}, {"autovacuum_vacuum_scale_factor", "0.01"}};
+  Table retuned = plain;
+  retuned.storage = {{"fillfactor", "80"}};
+  retuned.unlogged = true;
+
+  Plan p = diff(with_table(plain), with_table(tuned), allow());
+  REQUIRE(p.changes.size() == 1);
+  CHECK(kind_name(p.changes[0].kind) == std::string("set_storage"));
+  CHECK(p.changes[0].up ==
+        std::vector<std::string>{"ALTER TABLE public.t SET (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.01);"});
+  CHECK(p.changes[0].down ==
+        std::vector<std::string>{"ALTER TABLE public.t RESET (fillfactor, autovacuum_vacuum_scale_factor);"});
+  CHECK(p.changes[0].lock == Lock::share_update_exclusive);
+
+  Plan q = diff(with_table(tuned), with_table(retuned), allow());
+  REQUIRE(q.changes.size() == 2);
+  CHECK(q.changes[0].up ==
+        std::vector<std::string>{"ALTER TABLE public.t SET (fillfactor = 80), RESET (autovacuum_vacuum_scale_factor);"});
+  CHECK(q.changes[0].down ==
+        std::vector<std::string>{"ALTER TABLE public.t SET (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.01);"});
+  CHECK(kind_name(q.changes[1].kind) == std::string("set_persistence"));
+  CHECK(q.changes[1].up == std::vector<std::string>{"ALTER TABLE public.t SET UNLOGGED;"});
+  CHECK(q.changes[1].down == std::vector<std::string>{"ALTER TABLE public.t SET LOGGED;"});
+  CHECK(q.changes[1].rewrites);
+
+  Table reordered = tuned;
+  std::swap(reordered.storage[0], reordered.storage[1]);
+  CHECK(diff(with_table(tuned), with_table(reordered), allow()).empty());
+}
+
+TEST_CASE("diff: a column's collation changes through ALTER COLUMN TYPE ... COLLATE, back to \"default\"") {
+  Column plain = col("name", ty("text"));
+  Column c = plain;
+  c.collation = "C";
+  Plan p = diff(with_table(t_with({plain})), with_table(t_with({c})), allow());
+  REQUIRE(p.changes.size() == 1);
+  CHECK(p.changes[0].description == "change collation of public.t.name from \"default\" to \"C\" (rebuilds its indexes)");
+  CHECK(p.changes[0].up == std::vector<std::string>{"ALTER TABLE public.t ALTER COLUMN name TYPE text COLLATE \"C\";"});
+  CHECK(p.changes[0].down ==
+        std::vector<std::string>{"ALTER TABLE public.t ALTER COLUMN name TYPE text COLLATE \"default\";"});
+  CHECK_FALSE(p.changes[0].rewrites);
+}

@@ -24,6 +24,13 @@ std::string span_sql(const Span& s);
 std::string column_def_sql(const Column& c);
 // The body of a constraint after its name: PRIMARY KEY (a, b), FOREIGN KEY (a) REFERENCES s.r (id) ON DELETE ...
 std::string constraint_body_sql(const Constraint& c);
+// ALTER TABLE t SET (a = 1), RESET (b): one statement for a table's storage parameters.
+std::string set_storage_sql(const Table& t, const std::vector<std::pair<std::string, std::string>>& set,
+                            const std::vector<std::string>& reset);
+// ALTER TABLE t SET UNLOGGED / SET LOGGED.
+std::string set_persistence_sql(const Table& t, bool unlogged);
+// The inside of WITH (...): `fillfactor = 70, autovacuum_enabled = off`.
+std::string storage_parameters_sql(const std::vector<std::pair<std::string, std::string>>& params);
 
 // --- schemas, extensions, enums -------------------------------------------------------------------------------
 
@@ -65,7 +72,8 @@ std::string drop_column_sql(const Table& t, const std::string& column);
 std::string rename_column_sql(const Table& t, const std::string& from, const std::string& to);
 // ALTER COLUMN ... TYPE, from `from` to c.type (serial kinds are written as their integer type), with USING when
 // PostgreSQL's assignment cast is not the conversion the rule in types.hpp makes.
-std::string alter_column_type_sql(const Table& t, const Column& c, const Type& from);
+// `with_collation`: also says the column's COLLATE ("default" when it has none), for a change of collation.
+std::string alter_column_type_sql(const Table& t, const Column& c, const Type& from, bool with_collation = false);
 // The DO block that runs before a change from `from` to `to` that is not a widening (types.hpp): it locks the
 // table, and raises, naming the column, when a row holds a value that does not convert or does not convert back
 // to the same value.

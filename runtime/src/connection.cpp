@@ -97,13 +97,14 @@ void Connection::execute(const std::string& sql) {
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) throw error(g.r, "running SQL");
 }
 
-void Connection::check_prepared(const Statement& s, const std::vector<Oid>& types) const {
+bool Connection::check_prepared(const Statement& s, const std::vector<Oid>& types) const {
   const auto it = prepared_.find(s.name);
-  if (it == prepared_.end()) return;
+  if (it == prepared_.end()) return false;
   if (it->second.sql != s.sql)
     throw Error("statement \"" + s.name + "\" was prepared on this connection with other SQL");
   if (it->second.types != types)
     throw Error("statement \"" + s.name + "\" was prepared with other parameter types than this call passes");
+  return true;
 }
 
 void Connection::mark_prepared(const Statement& s, const std::vector<Oid>& types) {
@@ -111,7 +112,7 @@ void Connection::mark_prepared(const Statement& s, const std::vector<Oid>& types
 }
 
 void Connection::prepare(const Statement& s, const std::vector<Oid>& types) {
-  if (prepared_.count(s.name)) return check_prepared(s, types);
+  if (check_prepared(s, types)) return;
   ResultGuard g{PQprepare(conn_, s.name.c_str(), s.sql.c_str(), static_cast<int>(types.size()), types.data())};
   if (PQresultStatus(g.r) != PGRES_COMMAND_OK) throw error(g.r, "preparing \"" + s.name + "\"");
   mark_prepared(s, types);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -189,12 +190,41 @@ int Decimal::compare(const Decimal& a, const Decimal& b) {
   return sa * magnitude;
 }
 
+// Up to 16 digits (prices, quantities: what COPY carries by the million), the digits are copied into a zeroed
+// stack buffer padded so that the decimal point falls on a group boundary; each base-10000 group is then four
+// digits read independently, with no branch on where the point falls.
+void Decimal::encode_small(Buffer& out) const {
+  const int size = static_cast<int>(digits_.size());
+  const int int_len = size - scale_;
+  const int pad_left = ((-int_len) % 4 + 4) % 4;
+  char padded[24];
+  std::memset(padded, '0', sizeof padded);
+  std::memcpy(padded + pad_left, digits_.data(), digits_.size());
+  const int n = (pad_left + size + 3) / 4;
+  uint16_t groups[6];
+  for (int g = 0; g < n; ++g) {
+    const char* q = padded + 4 * g;
+    groups[g] = static_cast<uint16_t>((q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0'));
+  }
+  int last = n;
+  while (groups[last - 1] == 0) --last;  // trailing zero groups are stripped, as the server stores them
+  // The first group holds the first digit, which is not 0; int_len + pad_left is a multiple of 4.
+  const int weight = (int_len + pad_left) / 4 - 1;
+  char* p = out.extend(8 + 2 * static_cast<size_t>(last));
+  Buffer::store_u16(p, static_cast<uint16_t>(last));
+  Buffer::store_u16(p + 2, static_cast<uint16_t>(weight));
+  Buffer::store_u16(p + 4, negative_ ? kNeg : kPos);
+  Buffer::store_u16(p + 6, static_cast<uint16_t>(scale_));
+  for (int g = 0; g < last; ++g) Buffer::store_u16(p + 8 + 2 * g, groups[g]);
+}
+
 void Decimal::encode(Buffer& out) const {
   auto header = [&](int ndigits, int weight, uint16_t sign, int dscale) {
-    out.put_i16(static_cast<int16_t>(ndigits));
-    out.put_i16(static_cast<int16_t>(weight));
-    out.put_u16(sign);
-    out.put_i16(static_cast<int16_t>(dscale));
+    char* p = out.extend(8);
+    Buffer::store_u16(p, static_cast<uint16_t>(ndigits));
+    Buffer::store_u16(p + 2, static_cast<uint16_t>(weight));
+    Buffer::store_u16(p + 4, sign);
+    Buffer::store_u16(p + 6, static_cast<uint16_t>(dscale));
   };
   switch (kind_) {
     case Kind::nan: return header(0, 0, kNaN, 0);
@@ -206,28 +236,35 @@ void Decimal::encode(Buffer& out) const {
     case Kind::finite: break;
   }
   if (digits_.empty()) return header(0, 0, kPos, scale_);
-  // Align the decimal point on a group boundary: pad the front so the integer part is whole groups, the back so
-  // the fraction is. int_len may be negative (0.000005 has its first digit 5 places after the point).
-  const long long int_len = static_cast<long long>(digits_.size()) - scale_;
-  const long long pad_left = ((-int_len) % 4 + 4) % 4;
-  std::string padded(static_cast<size_t>(pad_left), '0');
-  padded += digits_;
-  padded.append((4 - padded.size() % 4) % 4, '0');
-  const long long int_groups = (pad_left + int_len) / 4;  // exact: divisible by construction
-  long long weight = int_groups - 1;
-  size_t first = 0, last = padded.size() / 4;  // groups [first, last)
-  auto group = [&](size_t g) {
-    const char* p = padded.data() + g * 4;
-    return (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
-  };
-  // digits_ has no leading zeros, so the first group is non-zero; trailing zero groups are stripped as stored.
-  while (last > first && group(last - 1) == 0) --last;
-  const size_t ndigits = last - first;
-  if (ndigits > static_cast<size_t>(std::numeric_limits<int16_t>::max()) ||
-      weight > std::numeric_limits<int16_t>::max() || weight < std::numeric_limits<int16_t>::min())
+  if (digits_.size() <= 16) return encode_small(out);
+  // Digit i has power of ten int_len - 1 - i; group w (base 10,000) holds powers 4w .. 4w+3. The first group holds
+  // the first digit, which is not zero; the last is the one holding the last non-zero digit (trailing zero groups
+  // are stripped, as the server stores them). Read straight from digits_ into the buffer: binary COPY encodes
+  // millions of these, so no temporary string.
+  const char* d = digits_.data();
+  const long long size = static_cast<long long>(digits_.size());
+  const long long int_len = size - scale_;  // may be <= 0: 0.000005 has its first digit 5 places after the point
+  const auto floor4 = [](long long p) { return p >= 0 ? p / 4 : -((-p + 3) / 4); };
+  long long last_nonzero = size - 1;
+  while (d[last_nonzero] == '0') --last_nonzero;  // stops at the first digit at the latest, which is not 0
+  const long long weight = floor4(int_len - 1);
+  const long long last_weight = floor4(int_len - 1 - last_nonzero);
+  const long long ndigits = weight - last_weight + 1;
+  if (ndigits > std::numeric_limits<int16_t>::max() || weight > std::numeric_limits<int16_t>::max() ||
+      weight < std::numeric_limits<int16_t>::min())
     throw CodecError("numeric value out of the range of the binary format: " + to_string());
   header(static_cast<int>(ndigits), static_cast<int>(weight), negative_ ? kNeg : kPos, scale_);
-  for (size_t g = first; g < last; ++g) out.put_i16(static_cast<int16_t>(group(g)));
+  char* p = out.extend(static_cast<size_t>(ndigits) * 2);
+  for (long long w = weight; w >= last_weight; --w, p += 2) {
+    const long long first = int_len - 1 - (4 * w + 3);  // the index of the group's leading digit
+    int g = 0;
+    if (first >= 0 && first + 4 <= size) {
+      g = (d[first] - '0') * 1000 + (d[first + 1] - '0') * 100 + (d[first + 2] - '0') * 10 + (d[first + 3] - '0');
+    } else {  // the first or last group, which may reach past the digits: those places are zeros
+      for (long long i = first; i < first + 4; ++i) g = g * 10 + (i >= 0 && i < size ? d[i] - '0' : 0);
+    }
+    Buffer::store_u16(p, static_cast<uint16_t>(g));
+  }
 }
 
 Decimal Decimal::decode(const char* data, int len) {
@@ -243,27 +280,34 @@ Decimal Decimal::decode(const char* data, int len) {
     return sign == kNaN ? nan() : infinity(sign == kNegInf);
   }
   if (sign != kPos && sign != kNeg) throw CodecError("numeric with an invalid sign");
-  std::string int_part, frac_part;
-  auto append_group = [](std::string& s, int g) {
-    const char four[4] = {static_cast<char>('0' + g / 1000), static_cast<char>('0' + g / 100 % 10),
-                          static_cast<char>('0' + g / 10 % 10), static_cast<char>('0' + g % 10)};
-    s.append(four, 4);
-  };
-  // Groups the fraction begins with before the first stored one (weight -3: 0.0000 0000 xxxx), only as many as
-  // the display scale can show.
-  if (weight < -1) frac_part.append(std::min<size_t>(static_cast<size_t>(-weight - 1) * 4, dscale + 4u), '0');
+  // The value times 10^dscale as digits: the integer part's groups, then exactly dscale fraction digits (those
+  // beyond it are hidden and cut, as numeric_recv does; missing ones are zeros). Group i lands at a fixed place,
+  // int_chars + 4 * (i - weight - 1), so the digits are written in place, on the stack when they fit (a result
+  // row of numeric columns decodes every value, and most are short).
+  const size_t int_chars = weight >= 0 ? (static_cast<size_t>(weight) + 1) * 4 : 0;
+  const size_t total = int_chars + static_cast<size_t>(dscale);
+  char local[64];
+  std::string heap;
+  char* digits = local;
+  if (total > sizeof local) {
+    heap.assign(total, '0');
+    digits = heap.data();
+  } else {
+    std::memset(local, '0', total);
+  }
   for (int i = 0; i < ndigits; ++i) {
     const int g = r.i16("numeric digit");
     if (g < 0 || g >= 10000) throw CodecError("numeric digit out of range");
-    append_group(i <= weight ? int_part : frac_part, g);
+    const size_t at = 4 * static_cast<size_t>(weight >= 0 ? i : i - weight - 1);
+    const char four[4] = {static_cast<char>('0' + g / 1000), static_cast<char>('0' + g / 100 % 10),
+                          static_cast<char>('0' + g / 10 % 10), static_cast<char>('0' + g % 10)};
+    for (size_t k = 0; k < 4 && at + k < total; ++k) digits[at + k] = four[k];
   }
   r.expect_end("numeric");
-  for (int i = ndigits; i <= weight; ++i) int_part.append("0000");  // trailing zero groups were stripped
-  // Hidden digits beyond the display scale are cut, as numeric_recv does; missing ones are zeros.
-  frac_part.resize(static_cast<size_t>(dscale), '0');
+  size_t first = 0;
+  while (first < total && digits[first] == '0') ++first;
   Decimal d;
-  d.digits_ = int_part + frac_part;
-  strip_leading_zeros(d.digits_);
+  d.digits_.assign(digits + first, total - first);
   d.scale_ = dscale;
   d.negative_ = sign == kNeg && !d.digits_.empty();
   return d;

@@ -160,3 +160,25 @@ TEST_CASE("decimal: many values survive encode then decode") {
     }
   }
 }
+
+TEST_CASE("decimal: values of up to 16 digits encode as the same groups as longer ones") {
+  // Short values take encode's fast path, long ones the general one. Zeros appended to the fraction make a value
+  // long without changing its groups (trailing zero groups are stripped): only dscale, the last header field,
+  // may differ.
+  const std::vector<std::string> shorts = {"1", "9999", "10000", "0.5", "0.0001", "0.000005", "64231.10000000",
+                                           "-0.00000021", "1234567890123456", "-123456789012.3456", "100000000",
+                                           "0.0000000000000001", "5e-40", "7e12", "98765.4321"};
+  for (const std::string& text : shorts) {
+    CAPTURE(text);
+    const Decimal small = Decimal::parse(text);
+    REQUIRE(small.unscaled_digits().size() <= 16);
+    const std::string padded = small.to_string() + (small.scale() == 0 ? "." : "") + std::string(20, '0');
+    const Decimal big = Decimal::parse(padded);
+    REQUIRE(big.unscaled_digits().size() > 16);
+    const std::string a = encode(small), b = encode(big);
+    REQUIRE(a.size() == b.size());
+    CHECK(a.substr(0, 6) == b.substr(0, 6));
+    CHECK(a.substr(8) == b.substr(8));
+    CHECK(decode(a) == small);
+  }
+}

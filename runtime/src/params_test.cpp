@@ -34,3 +34,30 @@ TEST_CASE("params: a statement without a name gets one from its SQL") {
   CHECK(Statement("SELECT 1").name.rfind("schemac_", 0) == 0);
   CHECK(Statement("mine", "SELECT 1").name == "mine");
 }
+
+TEST_CASE("params: an empty value is empty, not NULL") {
+  // libpq reads a null value pointer as SQL NULL, so even an empty buffer must hand out a real pointer.
+  Params p;
+  p.set(std::string());
+  REQUIRE(p.size() == 1);
+  CHECK(p.values()[0] != nullptr);
+  CHECK(p.lengths()[0] == 0);
+}
+
+TEST_CASE("params: the byte buffer copies, moves and grows") {
+  Buffer a;
+  CHECK(a.data() != nullptr);
+  for (int i = 0; i < 1000; ++i) a.put_u16(static_cast<uint16_t>(i));
+  REQUIRE(a.size() == 2000);
+  Buffer b = a;
+  CHECK(b.view() == a.view());
+  const Buffer c = std::move(a);
+  CHECK(c.view() == b.view());
+  CHECK(a.empty());
+  a.put_u8(7);  // a moved-from buffer is empty and usable
+  CHECK(a.str() == std::string(1, '\7'));
+  b = c;
+  CHECK(b.size() == 2000);
+  CHECK(static_cast<uint8_t>(b.data()[1998]) == 999 >> 8);
+  CHECK(static_cast<uint8_t>(b.data()[1999]) == (999 & 0xFF));
+}

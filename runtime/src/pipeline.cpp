@@ -56,19 +56,23 @@ void Pipeline::flush() {
 void Pipeline::send_packed(const Statement& s, const Params& p) {
   if (!active_) throw Error("pipeline: send after finish");
   PGconn* c = conn_.native();
-  conn_.check_prepared(s, p.types());
-  if (!conn_.is_prepared(s)) {
+  if (!conn_.check_prepared(s, p.types())) {
     if (!PQsendPrepare(c, s.name.c_str(), s.sql.c_str(), p.size(), p.types().data()))
       throw conn_.error(nullptr, "pipeline: preparing \"" + s.name + "\"");
     conn_.mark_prepared(s, p.types());
-    queued_.push_back({s.name, true});
+    queued_.push_back({name_index(s.name), true});
   }
   if (!PQsendQueryPrepared(c, s.name.c_str(), p.size(), p.values(), p.lengths(), p.formats(), 1))
     throw conn_.error(nullptr, "pipeline: sending \"" + s.name + "\"");
-  queued_.push_back({s.name, false});
+  queued_.push_back({name_index(s.name), false});
   ++executions_since_sync_;
   if (executions_since_sync_ % kFlushEvery == 0) flush();
   if (executions_since_sync_ >= sync_every_) sync_and_read();
+}
+
+uint32_t Pipeline::name_index(const std::string& name) {
+  if (names_.empty() || names_.back() != name) names_.push_back(name);
+  return static_cast<uint32_t>(names_.size() - 1);
 }
 
 void Pipeline::sync_and_read() {
@@ -77,20 +81,22 @@ void Pipeline::sync_and_read() {
   if (PQpipelineSync(c) != 1) throw conn_.error(nullptr, "pipeline: sync");
   flush();
   std::vector<Queued> queued;
+  std::vector<std::string> names;
   queued.swap(queued_);
+  names.swap(names_);
   std::optional<Error> first;
   for (const Queued& q : queued) {
     PGresult* r = PQgetResult(c);
-    if (!r) throw conn_.error(nullptr, "pipeline: reading the result of \"" + q.name + "\"");
+    if (!r) throw conn_.error(nullptr, "pipeline: reading the result of \"" + names[q.name] + "\"");
     const Result result(r);
     const ExecStatusType st = PQresultStatus(r);
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
       if (!q.prepare) affected_ += result.affected();
     } else {
       // A failed or skipped (aborted) PQsendPrepare left nothing prepared on the server.
-      if (q.prepare) conn_.forget_prepared(q.name);
+      if (q.prepare) conn_.forget_prepared(names[q.name]);
       if (st != PGRES_PIPELINE_ABORTED && !first)
-        first = conn_.error(r, std::string(q.prepare ? "preparing" : "executing") + " \"" + q.name + "\" in a pipeline");
+        first = conn_.error(r, std::string(q.prepare ? "preparing" : "executing") + " \"" + names[q.name] + "\" in a pipeline");
     }
     // Each statement's results end with a null result.
     while (PGresult* extra = PQgetResult(c)) PQclear(extra);
@@ -98,6 +104,9 @@ void Pipeline::sync_and_read() {
   PGresult* sync = PQgetResult(c);
   const bool synced = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
   PQclear(sync);
+  // The next segment reuses this one's memory instead of growing its vectors from nothing again.
+  queued.clear(), names.clear();
+  queued_.swap(queued), names_.swap(names);
   if (first) throw *first;
   if (!synced) throw conn_.error(nullptr, "pipeline: expected the end of a sync");
 }

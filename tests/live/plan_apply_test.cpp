@@ -400,7 +400,7 @@ TEST_CASE("plan apply: on the Apache edition, retention via pg_cron schedules dr
 
 // The index create_hypertable() would make on (time DESC) is left out of the catalog (it belongs to the
 // hypertable), but schemac creates hypertables without it: when a declaration asks for it later, `plan --db` must
-// still create it. inspect reports the index like any other; diff skips an undeclared one (is_timescale_default_index), and pull leaves it out.
+// still create it. inspect reports the index like any other; diff skips an undeclared one (is_timescale_default_index), and pull prints it.
 TEST_CASE("plan apply: a declared (time DESC) index added to an existing hypertable is created") {
   Loaded before = load_dsl_text("before.dsl",
                                 "extension timescaledb\n\ntable ticks {\n  ts timestamptz\n  v  int\n\n"

@@ -48,6 +48,7 @@ module.exports = grammar({
     table: ($) =>
       seq(
         optional(field('renamed_from', $.renamed_from)),
+        optional(field('unlogged', 'unlogged')),
         'table',
         field('name', $.qname),
         '{',
@@ -65,6 +66,7 @@ module.exports = grammar({
         $.index,
         $.hypertable,
         $.query,
+        $.storage_parameters,
       ),
 
     // ---- columns ----------------------------------------------------------------------------------------------
@@ -101,6 +103,7 @@ module.exports = grammar({
         $.default,
         $.identity,
         $.generated,
+        $.collation,
       ),
 
     inline_primary_key: (_) => prec.dynamic(1, seq('primary', 'key')),
@@ -137,15 +140,32 @@ module.exports = grammar({
 
     identity: (_) => seq('identity', optional(field('always', 'always'))),
 
+    collation: ($) => seq('collate', field('name', $._name)),
+
     generated: ($) => seq('generated', field('expr', $.paren_sql)),
 
     // ---- table-level constraints -------------------------------------------------------------------------------
 
     primary_key: ($) =>
-      seq('primary', 'key', optional(field('name', $._name)), '(', commaSep1(field('column', $._name)), ')'),
+      seq(
+        'primary',
+        'key',
+        optional(field('name', $._name)),
+        '(',
+        commaSep1(field('column', $._name)),
+        ')',
+        repeat(field('option', $.constraint_option)),
+      ),
 
     unique: ($) =>
-      seq('unique', optional(field('name', $._name)), '(', commaSep1(field('column', $._name)), ')'),
+      seq(
+        'unique',
+        optional(field('name', $._name)),
+        '(',
+        commaSep1(field('column', $._name)),
+        ')',
+        repeat(field('option', $.constraint_option)),
+      ),
 
     foreign_key: ($) =>
       seq(
@@ -158,10 +178,34 @@ module.exports = grammar({
         'references',
         field('table', $.qname),
         optional(seq('(', commaSep1(field('ref_column', $._name)), ')')),
-        repeat(field('action', $.fk_action)),
+        repeat(choice(field('action', $.fk_action), field('option', $.constraint_option))),
       ),
 
-    check: ($) => seq('check', optional(field('name', $._name)), field('expr', $.paren_sql)),
+    // With options it can only be the table-level check: `check (...)` on its own line then `no inherit` would
+    // otherwise also read as the column's inline check and a column `no` of type `inherit`.
+    check: ($) =>
+      choice(
+        seq('check', optional(field('name', $._name)), field('expr', $.paren_sql)),
+        prec.dynamic(
+          2,
+          seq(
+            'check',
+            optional(field('name', $._name)),
+            field('expr', $.paren_sql),
+            repeat1(field('option', $.constraint_option)),
+          ),
+        ),
+      ),
+
+    // Which option fits which constraint is the parse stage's to say (with a message naming the fit).
+    constraint_option: (_) =>
+      choice(
+        'deferrable',
+        seq('initially', choice('deferred', 'immediate')),
+        seq('match', choice('full', 'simple')),
+        seq('no', 'inherit'),
+        seq('nulls', 'not', 'distinct'),
+      ),
 
     fk_action: ($) =>
       seq('on', field('event', choice('delete', 'update')), field('action', $.referential_action)),
@@ -171,8 +215,10 @@ module.exports = grammar({
 
     // ---- indexes -----------------------------------------------------------------------------------------------
 
+    // A `with (...)` right after an index is the index's storage; the table's own `with` goes elsewhere (fmt
+    // prints it first in the table).
     index: ($) =>
-      seq(
+      prec.right(seq(
         optional(field('unique', 'unique')),
         'index',
         optional(field('name', $._name)),
@@ -181,12 +227,20 @@ module.exports = grammar({
         commaSep1(field('key', $.index_key)),
         ')',
         optional(seq('include', '(', commaSep1(field('include', $._name)), ')')),
+        optional(field('nulls_not_distinct', seq('nulls', 'not', 'distinct'))),
+        optional(field('storage', $.storage_parameters)),
         optional(seq('where', field('where', $.paren_sql))),
-      ),
+      )),
+
+    // `with (fillfactor = 70, deduplicate_items = off)`: values as PostgreSQL's reloptions spell them.
+    storage_parameters: ($) => seq('with', '(', commaSep1(field('param', $.storage_parameter)), ')'),
+    storage_parameter: ($) =>
+      seq(field('name', $.identifier), '=', field('value', choice($.number, $.identifier, $.string))),
 
     index_key: ($) =>
       seq(
         choice(field('column', $._name), field('expr', $.call), field('expr', $.paren_sql)),
+        optional(seq('collate', field('collation', $._name))),
         optional(field('opclass', $._name)),
         optional(field('order', choice('asc', 'desc'))),
         optional(seq('nulls', field('nulls', choice('first', 'last')))),

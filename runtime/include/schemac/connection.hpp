@@ -121,8 +121,9 @@ class Connection {
   // Pipeline mode prepares inside the pipeline: records it (and forgets it again when that failed).
   void mark_prepared(const Statement& s, const std::vector<Oid>& types);
   void forget_prepared(const std::string& name) { prepared_.erase(name); }
-  // Checks a prepared statement's recorded SQL and types against this use of it.
-  void check_prepared(const Statement& s, const std::vector<Oid>& types) const;
+  // Checks a prepared statement's recorded SQL and types against this use of it (throws Error when they differ);
+  // false when it is not prepared. One lookup for both, since every execution asks.
+  bool check_prepared(const Statement& s, const std::vector<Oid>& types) const;
 
   // The OID of a type by name ("public.side", "side[]"), through the server's regtype input; for enum arrays in
   // COPY. Throws Error when there is no such type.

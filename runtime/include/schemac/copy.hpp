@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,13 @@ class CopyEncoder {
     const size_t at = buf_.begin_length();
     Codec<std::vector<E>>::encode(v, buf_, element_oid);
     buf_.end_length(at);
+  }
+  template <class E>
+  void array_field(const std::optional<std::vector<E>>& v, Oid element_oid) {
+    if (v)
+      array_field(*v, element_oid);
+    else
+      field(v);  // NULL
   }
   template <class... F>
   void row(const F&... fields) {
@@ -77,6 +85,10 @@ class CopyWriter {
   }
   template <class E>
   void array_field(const std::vector<E>& v, Oid element_oid) {
+    enc_.array_field(v, element_oid);
+  }
+  template <class E>
+  void array_field(const std::optional<std::vector<E>>& v, Oid element_oid) {
     enc_.array_field(v, element_oid);
   }
   void end_row() {

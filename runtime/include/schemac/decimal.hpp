@@ -59,6 +59,7 @@ class Decimal {
 
  private:
   static int compare(const Decimal& a, const Decimal& b);
+  void encode_small(Buffer& out) const;
   Kind kind_ = Kind::finite;
   bool negative_ = false;  // never set for zero: the server has no negative zero
   int scale_ = 0;

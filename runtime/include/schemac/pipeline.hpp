@@ -49,9 +49,10 @@ class Pipeline {
 
  private:
   struct Queued {
-    std::string name;
-    bool prepare;  // a PQsendPrepare (its failure forgets the statement) or an execution
+    uint32_t name;  // in names_: a run of sends of one statement shares one copy of its name, not one per send
+    bool prepare;   // a PQsendPrepare (its failure forgets the statement) or an execution
   };
+  uint32_t name_index(const std::string& name);
   void flush();
   void sync_and_read();
   void exit() noexcept;
@@ -59,6 +60,7 @@ class Pipeline {
   Connection& conn_;
   int sync_every_;
   std::vector<Queued> queued_;
+  std::vector<std::string> names_;  // the statement names queued_ refers to, since the last sync
   int executions_since_sync_ = 0;
   int64_t affected_ = 0;
   bool active_ = false;

@@ -6,9 +6,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace schemac::db {
 
@@ -18,27 +21,51 @@ struct CodecError : std::runtime_error {
 };
 
 // A growable byte string. Length-prefixed values (array elements, COPY fields) reserve their 4-byte length, encode,
-// then patch it, so encoders never need to know their size in advance.
+// then patch it, so encoders never need to know their size in advance. Every put is an inline capacity check and
+// a few stores (binary COPY makes tens of millions of them), hence its own storage rather than std::string, whose
+// append is an out-of-line call per value.
 class Buffer {
  public:
   Buffer() = default;
-  explicit Buffer(size_t reserve) { bytes_.reserve(reserve); }
+  explicit Buffer(size_t reserve) { grow(reserve); }
+  Buffer(const Buffer& other) { append(other.data(), other.size()); }
+  Buffer& operator=(const Buffer& other) {
+    if (this != &other) {
+      clear();
+      append(other.data(), other.size());
+    }
+    return *this;
+  }
+  Buffer(Buffer&& other) noexcept
+      : bytes_(std::move(other.bytes_)), size_(std::exchange(other.size_, 0)),
+        capacity_(std::exchange(other.capacity_, 0)) {}
+  Buffer& operator=(Buffer&& other) noexcept {
+    if (this != &other) {
+      bytes_ = std::move(other.bytes_);
+      size_ = std::exchange(other.size_, 0);
+      capacity_ = std::exchange(other.capacity_, 0);
+    }
+    return *this;
+  }
 
-  void append(const void* data, size_t n) { bytes_.append(static_cast<const char*>(data), n); }
-  void append(std::string_view s) { bytes_.append(s.data(), s.size()); }
-  void put_u8(uint8_t v) { bytes_.push_back(static_cast<char>(v)); }
-  void put_u16(uint16_t v) {
-    const char b[2] = {static_cast<char>(v >> 8), static_cast<char>(v)};
-    bytes_.append(b, 2);
+  // Appends `n` bytes for the caller to fill and returns where they start (valid until the next append).
+  char* extend(size_t n) {
+    if (capacity_ - size_ < n) grow(n);
+    char* p = bytes_.get() + size_;
+    size_ += n;
+    return p;
   }
-  void put_u32(uint32_t v) {
-    const char b[4] = {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
-                       static_cast<char>(v)};
-    bytes_.append(b, 4);
+  void append(const void* data, size_t n) {
+    if (n != 0) std::memcpy(extend(n), data, n);
   }
+  void append(std::string_view s) { append(s.data(), s.size()); }
+  void put_u8(uint8_t v) { *extend(1) = static_cast<char>(v); }
+  void put_u16(uint16_t v) { store_u16(extend(2), v); }
+  void put_u32(uint32_t v) { store_u32(extend(4), v); }
   void put_u64(uint64_t v) {
-    put_u32(static_cast<uint32_t>(v >> 32));
-    put_u32(static_cast<uint32_t>(v));
+    char* p = extend(8);
+    store_u32(p, static_cast<uint32_t>(v >> 32));
+    store_u32(p + 4, static_cast<uint32_t>(v));
   }
   // Signed values travel as their two's-complement bit pattern (C++20 defines the conversion).
   void put_i16(int16_t v) { put_u16(static_cast<uint16_t>(v)); }
@@ -47,28 +74,47 @@ class Buffer {
 
   // Reserves a 4-byte length; returns where it is for patch_length.
   size_t begin_length() {
-    size_t at = bytes_.size();
+    size_t at = size_;
     put_u32(0);
     return at;
   }
   // Writes the number of bytes appended since begin_length(at) into its slot.
-  void end_length(size_t at) {
-    const uint32_t n = static_cast<uint32_t>(bytes_.size() - at - 4);
-    bytes_[at] = static_cast<char>(n >> 24);
-    bytes_[at + 1] = static_cast<char>(n >> 16);
-    bytes_[at + 2] = static_cast<char>(n >> 8);
-    bytes_[at + 3] = static_cast<char>(n);
+  void end_length(size_t at) { store_u32(bytes_.get() + at, static_cast<uint32_t>(size_ - at - 4)); }
+
+  // Never null, also when empty: libpq reads a null parameter value as SQL NULL.
+  const char* data() const { return bytes_ ? bytes_.get() : ""; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  void clear() { size_ = 0; }
+  std::string_view view() const { return std::string_view(data(), size_); }
+  std::string str() const { return std::string(view()); }
+
+  // Big-endian stores into memory the caller owns.
+  static void store_u16(char* p, uint16_t v) {
+    p[0] = static_cast<char>(v >> 8);
+    p[1] = static_cast<char>(v);
+  }
+  static void store_u32(char* p, uint32_t v) {
+    p[0] = static_cast<char>(v >> 24);
+    p[1] = static_cast<char>(v >> 16);
+    p[2] = static_cast<char>(v >> 8);
+    p[3] = static_cast<char>(v);
   }
 
-  const char* data() const { return bytes_.data(); }
-  size_t size() const { return bytes_.size(); }
-  bool empty() const { return bytes_.empty(); }
-  void clear() { bytes_.clear(); }
-  std::string_view view() const { return bytes_; }
-  const std::string& str() const { return bytes_; }
-
  private:
-  std::string bytes_;
+  // At least doubles, so appending byte by byte stays amortised constant time.
+  void grow(size_t n) {
+    size_t cap = capacity_ < 64 ? 64 : capacity_ * 2;
+    if (cap < size_ + n) cap = size_ + n;
+    std::unique_ptr<char[]> bigger(new char[cap]);
+    if (size_ != 0) std::memcpy(bigger.get(), bytes_.get(), size_);
+    bytes_ = std::move(bigger);
+    capacity_ = cap;
+  }
+
+  std::unique_ptr<char[]> bytes_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
 };
 
 // Reads one value's bytes front to back; every read is bounds-checked against the value's length.

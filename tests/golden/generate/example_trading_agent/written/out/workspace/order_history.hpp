@@ -43,7 +43,7 @@ struct Insert {
   std::string event_type{};
   std::optional<schemac::db::Jsonb> event_data{};  // default '{}' unless set
   std::optional<schemac::db::Timestamptz> timestamp{};  // default now() unless set
-  std::optional<schemac::db::Jsonb> metadata{};  // default '{}' unless set
+  std::optional<std::optional<schemac::db::Jsonb>> metadata{};  // default '{}' unless set (set it to an empty std::optional for NULL)
 };
 
 inline constexpr ColumnInfo column_info[] = {

@@ -1,0 +1,3 @@
+-- server: pg15
+-- expect: exact
+create table a (id int primary key, x int, constraint ux unique (x) deferrable initially deferred);
