@@ -75,12 +75,15 @@ std::string array_literal(const std::vector<std::string>& items) {
   return out + "}";
 }
 
-// Messages about what the model cannot hold (Catalog::unmodelled).
+// Messages naming an object of a table (Catalog::unmodelled): "table public.t: <what>".
 using Notes = std::vector<std::string>;
 
+void note(Notes& notes, const Table& t, const std::string& what) {
+  notes.push_back(fmt::format("table {}: {}", quote_qualified(t.schema, t.name), what));
+}
+
 void unmodelled(Notes& notes, const Table& t, const std::string& what) {
-  notes.push_back(fmt::format("table {}: {}, which schemac does not model yet", quote_qualified(t.schema, t.name),
-                              what));
+  note(notes, t, what + ", which schemac does not model yet");
 }
 
 // Where each table is, by (schema, name), so rows of later queries find their table quickly.
@@ -234,9 +237,8 @@ bool note_constraint(Row r, const Table& t, Notes& notes) {
     return false;
   }
   if (!r.flag(10))
-    notes.push_back(fmt::format("table {}: {} is NOT VALID; a declaration holds every constraint valid, so a plan "
-                                "validates it (and fails while rows break it)",
-                                quote_qualified(t.schema, t.name), what));
+    note(notes, t, what + " is NOT VALID; a declaration holds every constraint valid, so a plan validates it (and "
+                          "fails while rows break it)");
   return true;
 }
 
@@ -293,8 +295,8 @@ void read_index_row(Row r, Index& ix) {
 // An index a failed CREATE INDEX CONCURRENTLY left behind is named: a plan rebuilds it.
 void note_index(Row r, const Table& t, Notes& notes) {
   if (r.num(7) == 1 && !r.flag(4))
-    notes.push_back(fmt::format("table {}: index {} is invalid (a CREATE INDEX CONCURRENTLY that failed); a plan "
-                                "rebuilds it", quote_qualified(t.schema, t.name), quote_ident(r.str(2))));
+    note(notes, t, "index " + quote_ident(r.str(2)) + " is invalid (a CREATE INDEX CONCURRENTLY that failed); a plan "
+                   "rebuilds it");
 }
 
 // Whether pg_get_indexdef says NULLS NOT DISTINCT (PostgreSQL 15+; older servers have no such column to read).
@@ -307,7 +309,6 @@ bool nulls_not_distinct(std::string def, const std::optional<std::string>& predi
   }
   return def.find(") NULLS NOT DISTINCT") != std::string::npos;
 }
-
 
 void read_indexes(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
   each_row(db.run(sql::kIndexes, "reading indexes", true), [&](Row r) {

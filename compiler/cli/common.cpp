@@ -95,13 +95,13 @@ std::optional<Edition> target_edition(const std::string& dir, const std::string&
   return edition;
 }
 
-// Connects to the database named by --db, $DATABASE_URL or .env. A URL libpq cannot read is not shown (it may
-// hold a password), so the message says where it came from instead.
 void report_catalog(const Catalog& cat, Io io) {
   for (const std::string& m : cat.unmodelled) fmt::print(io.err, "warning: {}\n", m);
   for (const std::string& m : cat.not_managed) fmt::print(io.err, "note: not managed by schemac, left alone: {}\n", m);
 }
 
+// Connects to the database named by --db, $DATABASE_URL or .env. A URL libpq cannot read is not shown (it may
+// hold a password), so the message says where it came from instead.
 Connection connect_to(const std::optional<std::string>& flag) {
   auto url = resolve_url(flag);
   if (!url)

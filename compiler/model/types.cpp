@@ -476,7 +476,7 @@ std::pair<int64_t, int64_t> integer_range(const Type& t) {
 
 }  // namespace
 
-int64_t identity_default_start(const Type&, const IdentityOptions& o) {
+int64_t identity_default_start(const IdentityOptions& o) {
   return o.increment.value_or(1) > 0 ? o.minvalue.value_or(1) : o.maxvalue.value_or(-1);
 }
 
@@ -486,7 +486,7 @@ void normalize_identity(const Type& t, IdentityOptions& o) {
   const bool up = o.increment.value_or(1) > 0;
   if (o.minvalue == (up ? 1 : lo)) o.minvalue.reset();
   if (o.maxvalue == (up ? hi : -1)) o.maxvalue.reset();
-  if (o.start == identity_default_start(t, o)) o.start.reset();
+  if (o.start == identity_default_start(o)) o.start.reset();
   if (o.cache == 1) o.cache.reset();
 }
 

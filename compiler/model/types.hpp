@@ -62,7 +62,7 @@ Type storage_type(const Type& t);
 // -1, start at maxvalue; cache 1), so declared and inspected options compare equal. The one home of these rules.
 void normalize_identity(const Type& t, IdentityOptions& o);
 // The START WITH PostgreSQL gives a sequence with these (normalized) options.
-int64_t identity_default_start(const Type& t, const IdentityOptions& o);
+int64_t identity_default_start(const IdentityOptions& o);
 // The serial kind whose storage is integer type `t` (int -> serial), or nullopt for any other type.
 std::optional<std::string> serial_for(const Type& t);
 

@@ -351,7 +351,7 @@ std::string alter_identity_options_sql(const Table& t, const Column& c, const Id
   set(from.maxvalue, to.maxvalue, "MAXVALUE", "NO MAXVALUE");
   if (from.start != to.start || from.increment != to.increment || from.minvalue != to.minvalue ||
       from.maxvalue != to.maxvalue)
-    out += fmt::format(" SET START WITH {}", to.start.value_or(identity_default_start(c.type, to)));
+    out += fmt::format(" SET START WITH {}", to.start.value_or(identity_default_start(to)));
   set(from.cache, to.cache, "CACHE", "CACHE 1");
   if (from.cycle != to.cycle) out += to.cycle ? " SET CYCLE" : " SET NO CYCLE";
   return alter_column(t, c) + out + ";";
