@@ -707,11 +707,10 @@ void Builder::identity_options(TSNode n, IdentityOptions& o) {
     std::optional<int64_t> v = integer(field(opt, "value"), "an integer");
     if (!v) continue;
     if (present(field(opt, "minus"))) *v = -*v;
-    std::optional<int64_t>& slot = key == "start"      ? o.start
-                                   : key == "increment" ? o.increment
-                                   : key == "minvalue"  ? o.minvalue
-                                   : key == "maxvalue"  ? o.maxvalue
-                                                        : o.cache;
+    auto f = std::find_if(std::begin(kIdentityOptionFields), std::end(kIdentityOptionFields),
+                          [&](const IdentityOptionField& x) { return x.dsl == key; });
+    if (f == std::end(kIdentityOptionFields)) continue;  // the grammar allows no other word
+    std::optional<int64_t>& slot = o.*(f->member);
     if (slot) error(loc(opt), fmt::format("identity option \"{}\" is given twice", key), "keep one");
     slot = v;
   }

@@ -13,6 +13,7 @@
 #include "dsl/keywords.hpp"
 #include "dsl/parse.hpp"
 #include "sql/names.hpp"
+#include "model/quote.hpp"
 #include "model/span.hpp"
 #include "model/text.hpp"
 
@@ -166,14 +167,8 @@ std::string fk_actions_text(const Constraint& c) {
 // ` (start 100 increment 5 cycle)`, or "" when every option is the default.
 std::string identity_options_text(const IdentityOptions& o) {
   std::vector<std::string> parts;
-  auto put = [&](const char* key, const std::optional<int64_t>& v) {
-    if (v) parts.push_back(fmt::format("{} {}", key, *v));
-  };
-  put("start", o.start);
-  put("increment", o.increment);
-  put("minvalue", o.minvalue);
-  put("maxvalue", o.maxvalue);
-  put("cache", o.cache);
+  for (const IdentityOptionField& f : kIdentityOptionFields)
+    if (const std::optional<int64_t>& v = o.*(f.member)) parts.push_back(fmt::format("{} {}", f.dsl, *v));
   if (o.cycle) parts.push_back("cycle");
   return parts.empty() ? "" : " (" + join(parts, " ") + ")";
 }
@@ -191,12 +186,9 @@ std::string constraint_options_text(const Constraint& c) {
 std::string storage_text(const std::vector<std::pair<std::string, std::string>>& params) {
   std::vector<std::string> parts;
   for (const auto& [k, v] : params) {
-    bool plain = !v.empty() && std::all_of(v.begin(), v.end(), [](unsigned char ch) {
-      return std::isalnum(ch) || ch == '_' || ch == '.';
-    }) && v.front() != '.' && v.back() != '.' && std::count(v.begin(), v.end(), '.') <= 1;
     std::string quoted = "'";
     for (char ch : v) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
-    parts.push_back(k + " = " + (plain ? v : quoted + "'"));
+    parts.push_back(k + " = " + (bare_storage_value(v) ? v : quoted + "'"));
   }
   return "with (" + join(parts, ", ") + ")";
 }

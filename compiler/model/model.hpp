@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -56,6 +57,18 @@ struct IdentityOptions {
   bool cycle = false;
   bool empty() const { return !start && !increment && !minvalue && !maxvalue && !cache && !cycle; }
   bool operator==(const IdentityOptions&) const = default;
+};
+
+// The valued options in the order the DSL and SQL write them (CYCLE, a flag, comes last in both): the language's
+// keyword, SQL's words, the member. parse, print and render all read this one list.
+struct IdentityOptionField {
+  std::string_view dsl, sql;
+  std::optional<int64_t> IdentityOptions::*member;
+};
+inline constexpr IdentityOptionField kIdentityOptionFields[] = {
+    {"start", "START WITH", &IdentityOptions::start},     {"increment", "INCREMENT BY", &IdentityOptions::increment},
+    {"minvalue", "MINVALUE", &IdentityOptions::minvalue}, {"maxvalue", "MAXVALUE", &IdentityOptions::maxvalue},
+    {"cache", "CACHE", &IdentityOptions::cache},
 };
 
 struct Column {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <utility>
 
 namespace schemac {
@@ -104,6 +105,18 @@ std::string quote_dollar(std::string_view body) {
   // The body must not hold the tag, nor end in a prefix of it that the closing tag would complete.
   for (int n = 1; (std::string(body) + tag).find(tag) != body.size(); ++n) tag = fmt::format("$schemac{}$", n);
   return tag + std::string(body) + tag;
+}
+
+bool bare_storage_value(std::string_view v) {
+  auto digit = [](unsigned char c) { return std::isdigit(c) != 0; };
+  auto word_char = [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '$'; };
+  if (v.empty()) return false;
+  if (std::isalpha(static_cast<unsigned char>(v[0])) || v[0] == '_')
+    return std::all_of(v.begin(), v.end(), word_char);
+  size_t dot = v.find('.');
+  std::string_view whole = v.substr(0, dot), frac = dot == std::string_view::npos ? "0" : v.substr(dot + 1);
+  return !whole.empty() && !frac.empty() && std::all_of(whole.begin(), whole.end(), digit) &&
+         std::all_of(frac.begin(), frac.end(), digit);
 }
 
 }  // namespace schemac

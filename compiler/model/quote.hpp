@@ -33,6 +33,10 @@ std::string comment_text(std::string_view text);
 // `body` can end it.
 std::string quote_dollar(std::string_view body);
 
+// A storage parameter's value that both the language and SQL read unquoted: a number (`70`, `0.01`) or a word
+// (`off`, `on`); anything else is written as a string literal.
+bool bare_storage_value(std::string_view v);
+
 // True for words that PostgreSQL 13-17 reserve in some position (every keyword category but "unreserved").
 bool is_sql_keyword(std::string_view word);
 

@@ -103,3 +103,9 @@ TEST_CASE("comment_text: for any bytes, the result is one inert line of valid UT
     CHECK(one_inert_line(comment_text(s)));
   }
 }
+
+TEST_CASE("bare_storage_value: numbers and words stay bare, anything else becomes a string") {
+  for (const char* v : {"70", "0.01", "off", "on", "auto_x", "a$b"}) CHECK(schemac::bare_storage_value(v));
+  for (const char* v : {"", "-1", ".5", "5.", "1.2.3", "it's", "a b", "7x", "x-y"})
+    CHECK_FALSE(schemac::bare_storage_value(v));
+}

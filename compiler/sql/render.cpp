@@ -86,11 +86,8 @@ std::string span_sql(const Span& s) {
 
 std::string identity_options_sql(const IdentityOptions& o) {
   std::vector<std::string> parts;
-  if (o.start) parts.push_back(fmt::format("START WITH {}", *o.start));
-  if (o.increment) parts.push_back(fmt::format("INCREMENT BY {}", *o.increment));
-  if (o.minvalue) parts.push_back(fmt::format("MINVALUE {}", *o.minvalue));
-  if (o.maxvalue) parts.push_back(fmt::format("MAXVALUE {}", *o.maxvalue));
-  if (o.cache) parts.push_back(fmt::format("CACHE {}", *o.cache));
+  for (const IdentityOptionField& f : kIdentityOptionFields)
+    if (const std::optional<int64_t>& v = o.*(f.member)) parts.push_back(fmt::format("{} {}", f.sql, *v));
   if (o.cycle) parts.push_back("CYCLE");
   return parts.empty() ? "" : " (" + join(parts, " ") + ")";
 }
@@ -139,10 +136,7 @@ std::string constraint_body_sql(const Constraint& c) {
 std::string storage_parameters_sql(const std::vector<std::pair<std::string, std::string>>& params) {
   std::vector<std::string> parts;
   for (const auto& [k, v] : params) {
-    const bool plain = !v.empty() && std::all_of(v.begin(), v.end(), [](unsigned char ch) {
-      return std::isalnum(ch) || ch == '_' || ch == '.';
-    });
-    parts.push_back(quote_ident(k) + " = " + (plain ? v : quote_literal(v)));
+    parts.push_back(quote_ident(k) + " = " + (bare_storage_value(v) ? v : quote_literal(v)));
   }
   return join(parts);
 }
