@@ -61,4 +61,10 @@ std::string readable_expression(const std::string& expr) {
   return out + ")";
 }
 
+void readable_checks(Schema& s) {
+  for (Table& t : s.tables)
+    for (Constraint& k : t.constraints)
+      if (k.kind == Constraint::Kind::check) k.check_expr = readable_expression(k.check_expr);
+}
+
 }  // namespace schemac

@@ -21,3 +21,19 @@ TEST_CASE("readable: anything else is left as the server wrote it") {
                         "(side = ANY (ARRAY['a'::text])) OR (note IS NOT NULL)", "not valid sql ("})
     CHECK(readable_expression(e) == e);
 }
+
+TEST_CASE("readable: readable_checks rewrites the checks of every table and nothing else") {
+  schemac::Schema s;
+  schemac::Table t;
+  t.name = "orders";
+  schemac::Constraint check, unique;
+  check.kind = schemac::Constraint::Kind::check;
+  check.check_expr = "side = ANY (ARRAY['a'::text, 'b'::text])";
+  unique.kind = schemac::Constraint::Kind::unique;
+  unique.columns = {"side"};
+  t.constraints = {check, unique};
+  s.tables.push_back(t);
+  schemac::readable_checks(s);
+  CHECK(s.tables[0].constraints[0].check_expr == "side IN ('a', 'b')");
+  CHECK(s.tables[0].constraints[1] == unique);
+}

@@ -24,9 +24,7 @@ int run_pull(const PullArgs& a, Io io) {
   // indexes, so a database built from the pulled text has it only when it is declared.
   Catalog cat = inspect(conn.get(), opts);
   report_catalog(cat, io);
-  for (Table& t : cat.schema.tables)
-    for (Constraint& k : t.constraints)
-      if (k.kind == Constraint::Kind::check) k.check_expr = readable_expression(k.check_expr);
+  readable_checks(cat.schema);
   io.out << print_dsl(cat.schema);
   return 0;
 }

@@ -101,9 +101,7 @@ void roundtrip_example(const std::string& example, Server server) {
     Catalog live = inspect(conn.get());
     normalise_expressions(conn.get(), want, &live.schema);
     // pull prints the server's `= ANY (ARRAY[...])` of a check as the IN it was declared as.
-    for (Table& t : want.tables)
-      for (Constraint& k : t.constraints)
-        if (k.kind == Constraint::Kind::check) k.check_expr = readable_expression(k.check_expr);
+    readable_checks(want);
     // The server database may hold objects that are not the example's (tsl: the timescaledb extension).
     CHECK(test::canonical_dsl(from_pull) == test::canonical_dsl(want));
   }
