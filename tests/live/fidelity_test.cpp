@@ -8,8 +8,6 @@
 // The test prints the figure: how many cases round-trip exactly, how many are refused by name.
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -73,17 +71,15 @@ bool check_exact(const Case& c, const std::string& pulled, const std::string& or
   const std::string before = catalog_fingerprint(rebuilt);
   TempDir dir;
   dir.write("schema.dsl", pulled);
-  RunResult plan = run_schemac({"plan", "schema.dsl", "--db", rebuilt.url(), "--format", "json"}, dir.path.string());
-  REQUIRE_MESSAGE(plan.exit_code == 0, describe(plan));
-  const nlohmann::json scripts = nlohmann::json::parse(plan.out);
-  RunResult up = schemac::test::psql_file(rebuilt.url(), scripts["up"].get<std::string>());
+  const schemac::test::PlanScripts scripts = schemac::test::plan_scripts("schema.dsl", rebuilt.url(), dir.path.string());
+  RunResult up = schemac::test::psql_file(rebuilt.url(), scripts.up);
   REQUIRE_MESSAGE(up.exit_code == 0, describe(up) << "\npulled:\n" << pulled);
   const bool same = catalog_fingerprint(rebuilt) == original;
   CHECK_MESSAGE(same, "the rebuilt catalog differs:\n" << catalog_fingerprint(rebuilt) << "\n--- original:\n"
                                                         << original << "\n--- pulled:\n" << pulled);
   RunResult again = run_schemac({"plan", "schema.dsl", "--db", rebuilt.url(), "--exit-code"}, dir.path.string());
   CHECK_MESSAGE(again.exit_code == 0, describe(again));
-  RunResult down = schemac::test::psql_file(rebuilt.url(), scripts["down"].get<std::string>());
+  RunResult down = schemac::test::psql_file(rebuilt.url(), scripts.down);
   REQUIRE_MESSAGE(down.exit_code == 0, describe(down));
   const bool restored = catalog_fingerprint(rebuilt) == before;
   CHECK(restored);

@@ -1,6 +1,7 @@
 #include "live_util.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <stdexcept>
@@ -11,6 +12,13 @@
 #include "dsl/print.hpp"
 
 namespace schemac::test {
+
+PlanScripts plan_scripts(const std::string& file, const std::string& url, const std::string& cwd) {
+  RunResult plan = run_schemac({"plan", file, "--db", url, "--format", "json"}, cwd);
+  if (plan.exit_code != 0) throw std::runtime_error("schemac plan failed: " + describe(plan));
+  const nlohmann::json scripts = nlohmann::json::parse(plan.out);
+  return {scripts["up"].get<std::string>(), scripts["down"].get<std::string>()};
+}
 
 RunResult psql_file(const std::string& url, const std::string& sql) {
   TempDir dir;

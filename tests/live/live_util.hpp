@@ -21,6 +21,13 @@ inline std::string describe(const RunResult& r) {
 // Applies `sql` as a file the way a person does by hand: `psql -X -q -v ON_ERROR_STOP=1 -f FILE` on `url`.
 RunResult psql_file(const std::string& url, const std::string& sql);
 
+// The UP and DOWN scripts of `schemac plan FILE --db URL --format json`, run in `cwd`; throws std::runtime_error
+// with schemac's output when the plan fails.
+struct PlanScripts {
+  std::string up, down;
+};
+PlanScripts plan_scripts(const std::string& file, const std::string& url, const std::string& cwd);
+
 // Runs one statement; throws std::runtime_error with the statement and the server's message.
 void exec_sql(PGconn* conn, const std::string& sql);
 

@@ -3,8 +3,6 @@
 // (read with PostgreSQL's own deparsers), plans nothing more, and its DOWN gives back the first catalog exactly.
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "fingerprint.hpp"
@@ -83,11 +81,9 @@ TEST_CASE("options change: constraint options, storage, UNLOGGED and collations,
           "insert into counters select from generate_series(1, 3);");
   const std::string before = catalog_fingerprint(db);
 
-  RunResult plan = run_schemac({"plan", "tuned.dsl", "--db", db.url(), "--format", "json"}, dir.path.string());
-  REQUIRE_MESSAGE(plan.exit_code == 0, describe(plan));
-  const nlohmann::json scripts = nlohmann::json::parse(plan.out);
-  RunResult up = schemac::test::psql_file(db.url(), scripts["up"].get<std::string>());
-  REQUIRE_MESSAGE(up.exit_code == 0, describe(up) << "\n" << scripts["up"].get<std::string>());
+  const schemac::test::PlanScripts scripts = schemac::test::plan_scripts("tuned.dsl", db.url(), dir.path.string());
+  RunResult up = schemac::test::psql_file(db.url(), scripts.up);
+  REQUIRE_MESSAGE(up.exit_code == 0, describe(up) << "\n" << scripts.up);
   const std::string tuned = catalog_fingerprint(db);
   for (const char* expected :
        {"relation accounts kind r persistence u options fillfactor=80,autovacuum_vacuum_scale_factor=0.02",
@@ -99,7 +95,7 @@ TEST_CASE("options change: constraint options, storage, UNLOGGED and collations,
   RunResult again = run_schemac({"plan", "tuned.dsl", "--db", db.url(), "--exit-code"}, dir.path.string());
   CHECK_MESSAGE(again.exit_code == 0, describe(again));
 
-  RunResult down = schemac::test::psql_file(db.url(), scripts["down"].get<std::string>());
+  RunResult down = schemac::test::psql_file(db.url(), scripts.down);
   REQUIRE_MESSAGE(down.exit_code == 0, describe(down));
   CHECK(catalog_fingerprint(db) == before);
   CHECK(db.query_value("select count(*) from transfers t join accounts a on a.id = t.account") == "500");
