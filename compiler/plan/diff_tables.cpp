@@ -146,8 +146,9 @@ std::string storage_change_sql(const Table& t, const Storage& from, const Storag
   std::vector<std::string> reset;
   for (const auto& kv : to)
     if (std::find(from.begin(), from.end(), kv) == from.end()) set.push_back(kv);
-  for (const auto& [k, v] : from)
-    if (std::none_of(to.begin(), to.end(), [&](const auto& kv) { return kv.first == k; })) reset.push_back(k);
+  for (const auto& old : from)
+    if (std::none_of(to.begin(), to.end(), [&](const auto& kv) { return kv.first == old.first; }))
+      reset.push_back(old.first);
   return set_storage_sql(t, set, reset);
 }
 
