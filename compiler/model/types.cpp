@@ -15,84 +15,125 @@ namespace schemac {
 
 namespace {
 
-// Every accepted spelling (lower case, single spaces) and the canonical name it means.
-// `"char"` (with its quotes) is PostgreSQL's one-byte internal type, a different type from char (= char(1)).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 47> kAliases = {{
-    {"\"char\"", "\"char\""},
-    {"smallint", "smallint"},
+// Each built-in type by its canonical name (the DSL spelling; the name pg_type knows it by, or its SQL name where
+// that is a keyword of its own), in the order "did you mean" lists them, with what the rest of this file asks of
+// it: how many modifiers it takes, the zero value a NOT NULL column coming back is filled with (see
+// zero_value_sql), and whether `=` says two values are the same (box and circle compare
+// areas, point and xml have none): without it a guard compares text. Every base, range and multirange type of
+// pg_catalog on PostgreSQL 15 and 17 is here but PostgreSQL's internal ones (pg_node_tree, int2vector, ...);
+// the live test builtin_types_test.cpp holds the list against pg_type.
+struct Builtin {
+  std::string_view name;
+  int max_mods = 0;
+  const char* zero = nullptr;  // nullptr: none
+  bool exact_equality = true;
+};
+
+constexpr Builtin kBuiltins[] = {
+    {"smallint", 0, "0"}, {"int", 0, "0"}, {"bigint", 0, "0"}, {"real", 0, "0"}, {"double precision", 0, "0"},
+    {"numeric", 2, "0"}, {"money", 0, "0"},
+    {"text", 0, ""}, {"varchar", 1, ""}, {"char", 1, ""}, {"\"char\"", 0}, {"name", 0, ""},
+    {"bool", 0, "false"}, {"bit", 1}, {"varbit", 1, ""},
+    {"timestamptz", 1, "1970-01-01 00:00:00+00"}, {"timestamp", 1, "1970-01-01 00:00:00"}, {"date", 0, "1970-01-01"},
+    {"time", 1, "00:00:00"}, {"timetz", 1, "00:00:00+00"}, {"interval", 1, "0"},
+    {"uuid", 0, "00000000-0000-0000-0000-000000000000"}, {"json", 0, "{}", false}, {"jsonb", 0, "{}"},
+    {"jsonpath", 0, "$", false}, {"xml", 0, nullptr, false}, {"bytea", 0, ""},
+    {"inet", 0, "0.0.0.0"}, {"cidr", 0, "0.0.0.0/32"}, {"macaddr", 0, "00:00:00:00:00:00"},
+    {"macaddr8", 0, "00:00:00:00:00:00:00:00"}, {"tsvector", 0, ""}, {"tsquery", 0},
+    {"point", 0, "(0,0)", false}, {"line", 0, nullptr, false}, {"lseg", 0, nullptr, false}, {"box", 0, nullptr, false},
+    {"path", 0, nullptr, false}, {"polygon", 0, nullptr, false}, {"circle", 0, nullptr, false},
+    {"int4range", 0, "empty"}, {"int8range", 0, "empty"}, {"numrange", 0, "empty"}, {"tsrange", 0, "empty"},
+    {"tstzrange", 0, "empty"}, {"daterange", 0, "empty"}, {"int4multirange", 0, "{}"},
+    {"int8multirange", 0, "{}"}, {"nummultirange", 0, "{}"}, {"tsmultirange", 0, "{}"},
+    {"tstzmultirange", 0, "{}"}, {"datemultirange", 0, "{}"},
+    {"oid", 0, "0"}, {"regclass", 0}, {"regcollation", 0}, {"regconfig", 0}, {"regdictionary", 0},
+    {"regnamespace", 0}, {"regoper", 0}, {"regoperator", 0}, {"regproc", 0}, {"regprocedure", 0},
+    {"regrole", 0}, {"regtype", 0}, {"xid", 0}, {"xid8", 0}, {"cid", 0}, {"tid", 0}, {"pg_lsn", 0, "0/0"},
+    {"pg_snapshot", 0, nullptr, false}, {"txid_snapshot", 0, nullptr, false}, {"aclitem", 0}, {"refcursor", 0},
+    {"smallserial", 0, "0"}, {"serial", 0, "0"}, {"bigserial", 0, "0"},
+};
+
+// The other accepted spellings (lower case, single spaces) and the canonical name each means.
+constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
     {"int2", "smallint"},
-    {"int", "int"},
     {"integer", "int"},
     {"int4", "int"},
-    {"bigint", "bigint"},
     {"int8", "bigint"},
-    {"real", "real"},
     {"float4", "real"},
-    {"double precision", "double precision"},
     {"float8", "double precision"},
     {"float", "double precision"},  // float(p) with p <= 24 is real: canonicalize_type looks at p
-    {"numeric", "numeric"},
     {"decimal", "numeric"},
-    {"text", "text"},
-    {"varchar", "varchar"},
     {"character varying", "varchar"},
-    {"char", "char"},
     {"character", "char"},
     {"bpchar", "char"},
-    {"bool", "bool"},
     {"boolean", "bool"},
-    {"timestamptz", "timestamptz"},
+    {"bit varying", "varbit"},
     {"timestamp with time zone", "timestamptz"},
-    {"timestamp", "timestamp"},
     {"timestamp without time zone", "timestamp"},
-    {"date", "date"},
-    {"time", "time"},
     {"time without time zone", "time"},
-    {"timetz", "timetz"},
     {"time with time zone", "timetz"},
-    {"interval", "interval"},
-    {"uuid", "uuid"},
-    {"json", "json"},
-    {"jsonb", "jsonb"},
-    {"bytea", "bytea"},
-    {"inet", "inet"},
-    {"cidr", "cidr"},
-    {"macaddr", "macaddr"},
-    {"tsvector", "tsvector"},
-    {"smallserial", "smallserial"},
     {"serial2", "smallserial"},
-    {"serial", "serial"},
     {"serial4", "serial"},
-    {"bigserial", "bigserial"},
     {"serial8", "bigserial"},
-}};
+};
+
+const Builtin* builtin(std::string_view name) {
+  for (const Builtin& b : kBuiltins)
+    if (b.name == name) return &b;
+  return nullptr;
+}
 
 // Each serial kind and the integer type it is stored as.
 constexpr std::pair<std::string_view, std::string_view> kSerials[] = {
     {"smallserial", "smallint"}, {"serial", "int"}, {"bigserial", "bigint"}};
 
 constexpr int64_t kMaxVarcharLength = 10'485'760;  // PostgreSQL's MaxAttrSize limit on varchar(n)/char(n)
+constexpr int64_t kMaxBitLength = 83'886'080;      // and on bit(n)/varbit(n), counted in bits
 
-// pg_cast between the built-in types, without the string types (their casts follow one rule, see
-// builtin_cast_context) and without a type to itself. The same on PostgreSQL 15 and 17; the live test
+// pg_cast between the built-in types, without a type to itself and without the casts to and from the string
+// types that follow the I/O rule of builtin_cast_context (those that do not, such as text -> name, are here). The same on PostgreSQL 15 and 17; the live test
 // type_change_test.cpp compares it with pg_cast.
 constexpr std::string_view kCasts[] = {
     // implicit
-    "i cidr>inet", "i date>timestamp", "i date>timestamptz", "i real>double precision", "i smallint>real",
-    "i smallint>double precision", "i smallint>int", "i smallint>bigint", "i smallint>numeric", "i int>real",
-    "i int>double precision", "i int>bigint", "i int>numeric", "i bigint>real", "i bigint>double precision",
-    "i bigint>numeric", "i numeric>real", "i numeric>double precision", "i time>interval", "i time>timetz",
-    "i timestamp>timestamptz",
+    "i \"char\">text", "i bigint>double precision", "i bigint>numeric", "i bigint>oid", "i bigint>real",
+    "i bigint>regclass", "i bigint>regcollation", "i bigint>regconfig", "i bigint>regdictionary",
+    "i bigint>regnamespace", "i bigint>regoper", "i bigint>regoperator", "i bigint>regproc", "i bigint>regprocedure",
+    "i bigint>regrole", "i bigint>regtype", "i bit>varbit", "i char>name", "i cidr>inet", "i date>timestamp",
+    "i date>timestamptz", "i int>bigint", "i int>double precision", "i int>numeric", "i int>oid", "i int>real",
+    "i int>regclass", "i int>regcollation", "i int>regconfig", "i int>regdictionary", "i int>regnamespace",
+    "i int>regoper", "i int>regoperator", "i int>regproc", "i int>regprocedure", "i int>regrole", "i int>regtype",
+    "i macaddr8>macaddr", "i macaddr>macaddr8", "i name>text", "i numeric>double precision", "i numeric>real",
+    "i oid>regclass", "i oid>regcollation", "i oid>regconfig", "i oid>regdictionary", "i oid>regnamespace",
+    "i oid>regoper", "i oid>regoperator", "i oid>regproc", "i oid>regprocedure", "i oid>regrole", "i oid>regtype",
+    "i real>double precision", "i regclass>oid", "i regcollation>oid", "i regconfig>oid", "i regdictionary>oid",
+    "i regnamespace>oid", "i regoper>oid", "i regoper>regoperator", "i regoperator>oid", "i regoperator>regoper",
+    "i regproc>oid", "i regproc>regprocedure", "i regprocedure>oid", "i regprocedure>regproc", "i regrole>oid",
+    "i regtype>oid", "i smallint>bigint", "i smallint>double precision", "i smallint>int", "i smallint>numeric",
+    "i smallint>oid", "i smallint>real", "i smallint>regclass", "i smallint>regcollation", "i smallint>regconfig",
+    "i smallint>regdictionary", "i smallint>regnamespace", "i smallint>regoper", "i smallint>regoperator",
+    "i smallint>regproc", "i smallint>regprocedure", "i smallint>regrole", "i smallint>regtype", "i text>name",
+    "i text>regclass", "i time>interval", "i time>timetz", "i timestamp>timestamptz", "i varbit>bit",
+    "i varchar>name", "i varchar>regclass",
     // assignment
-    "a real>smallint", "a real>int", "a real>bigint", "a real>numeric", "a double precision>real",
-    "a double precision>smallint", "a double precision>int", "a double precision>bigint",
-    "a double precision>numeric", "a inet>cidr", "a int>smallint", "a bigint>smallint", "a bigint>int",
-    "a interval>time", "a json>jsonb", "a jsonb>json", "a numeric>smallint", "a numeric>int", "a numeric>bigint",
-    "a timestamp>date", "a timestamp>time", "a timestamptz>date", "a timestamptz>time", "a timestamptz>timestamp",
-    "a timestamptz>timetz", "a timetz>time",
+    "a bigint>int", "a bigint>money", "a bigint>smallint", "a box>polygon", "a char>\"char\"",
+    "a double precision>bigint", "a double precision>int", "a double precision>numeric", "a double precision>real",
+    "a double precision>smallint", "a inet>cidr", "a int>money", "a int>smallint", "a interval>time", "a json>jsonb",
+    "a jsonb>json", "a money>numeric", "a numeric>bigint", "a numeric>int", "a numeric>money", "a numeric>smallint",
+    "a oid>bigint", "a oid>int", "a path>polygon", "a point>box", "a polygon>path", "a real>bigint", "a real>int",
+    "a real>numeric", "a real>smallint", "a regclass>bigint", "a regclass>int", "a regcollation>bigint",
+    "a regcollation>int", "a regconfig>bigint", "a regconfig>int", "a regdictionary>bigint", "a regdictionary>int",
+    "a regnamespace>bigint", "a regnamespace>int", "a regoper>bigint", "a regoper>int", "a regoperator>bigint",
+    "a regoperator>int", "a regproc>bigint", "a regproc>int", "a regprocedure>bigint", "a regprocedure>int",
+    "a regrole>bigint", "a regrole>int", "a regtype>bigint", "a regtype>int", "a text>\"char\"", "a timestamp>date",
+    "a timestamp>time", "a timestamptz>date", "a timestamptz>time", "a timestamptz>timestamp", "a timestamptz>timetz",
+    "a timetz>time", "a varchar>\"char\"",
     // explicit
-    "e bool>int", "e int>bool", "e jsonb>bool", "e jsonb>real", "e jsonb>double precision", "e jsonb>smallint",
-    "e jsonb>int", "e jsonb>bigint", "e jsonb>numeric",
+    "e \"char\">int", "e bigint>bit", "e bit>bigint", "e bit>int", "e bool>int", "e box>circle", "e box>lseg",
+    "e box>point", "e circle>box", "e circle>point", "e circle>polygon", "e daterange>datemultirange",
+    "e int4range>int4multirange", "e int8range>int8multirange", "e int>\"char\"", "e int>bit", "e int>bool",
+    "e jsonb>bigint", "e jsonb>bool", "e jsonb>double precision", "e jsonb>int", "e jsonb>numeric", "e jsonb>real",
+    "e jsonb>smallint", "e lseg>point", "e numrange>nummultirange", "e polygon>box", "e polygon>circle",
+    "e polygon>point", "e tsrange>tsmultirange", "e tstzrange>tstzmultirange", "e xid8>xid",
 };
 
 std::string normalize_spelling(std::string_view s) {
@@ -123,7 +164,7 @@ int integer_rank(std::string_view n) {
 
 int integer_digits(std::string_view n) { return n == "smallint" ? 5 : n == "int" ? 10 : 19; }
 
-// Length of a text type; -1 = unlimited.
+// Length of a text type or a bit string; -1 = unlimited.
 int64_t text_length(const Type& t) {
   if (t.name == "text" || t.mods.empty()) return -1;
   return t.mods[0];
@@ -195,6 +236,8 @@ bool builtin_change_widens(const Type& from, const Type& to) {
     return time_precision(to) >= time_precision(from);
   if (is_one_of(from.name, {"json", "jsonb"}) && is_one_of(to.name, {"json", "jsonb"})) return true;
   if (from.name == "cidr" && to.name == "inet") return true;
+  // A bit string keeps its bits in a varying one at least as long (bit(n) to bit(m) pads or fails instead).
+  if (is_one_of(from.name, {"bit", "varbit"}) && to.name == "varbit") return fits_length(text_length(from), text_length(to));
   return false;
 }
 
@@ -260,19 +303,17 @@ std::vector<int64_t> take_mods(std::string& s) {
 
 std::optional<std::string> canonical_type_name(std::string_view written) {
   std::string key = normalize_spelling(written);
+  if (builtin(key)) return key;
   for (auto& [alias, canonical] : kAliases)
     if (alias == key) return std::string(canonical);
   return std::nullopt;
 }
 
-bool is_builtin_type(std::string_view name) {
-  return std::any_of(kAliases.begin(), kAliases.end(), [&](auto& a) { return a.second == name; });
-}
+bool is_builtin_type(std::string_view name) { return builtin(name) != nullptr; }
 
 std::vector<std::string> builtin_type_names() {
   std::vector<std::string> out;
-  for (auto& [alias, name] : kAliases)
-    if (std::find(out.begin(), out.end(), name) == out.end()) out.emplace_back(name);
+  for (const Builtin& b : kBuiltins) out.emplace_back(b.name);
   return out;
 }
 
@@ -288,14 +329,14 @@ bool canonicalize_type(Type& t) {
     t.name = t.mods[0] <= 24 ? "real" : "double precision";
     t.mods.clear();
   }
-  if (t.name == "char" && t.mods.empty()) t.mods = {1};  // char means char(1), as the catalog shows it
+  // char means char(1) and bit bit(1), as the catalog shows them
+  if ((t.name == "char" || t.name == "bit") && t.mods.empty()) t.mods = {1};
   return true;
 }
 
 ModRange type_mod_range(std::string_view n) {
-  if (n == "numeric") return {0, 2};
-  if (is_one_of(n, {"varchar", "char", "timestamptz", "timestamp", "time", "timetz", "interval"})) return {0, 1};
-  return {0, 0};
+  const Builtin* b = builtin(n);
+  return {0, b ? b->max_mods : 0};
 }
 
 std::string type_mod_error(const Type& t) {
@@ -310,6 +351,8 @@ std::string type_mod_error(const Type& t) {
   int64_t m0 = t.mods[0];
   if (is_text_type(t) && (m0 < 1 || m0 > kMaxVarcharLength))
     return fmt::format("length for type {} must be between 1 and {}", t.name, kMaxVarcharLength);
+  if (is_one_of(t.name, {"bit", "varbit"}) && (m0 < 1 || m0 > kMaxBitLength))
+    return fmt::format("length for type {} must be between 1 and {}", t.name, kMaxBitLength);
   if (t.name == "numeric") {
     if (m0 < 1 || m0 > 1000) return "numeric precision must be between 1 and 1000";
     if (n == 2 && (t.mods[1] < -1000 || t.mods[1] > 1000)) return "numeric scale must be between -1000 and 1000";
@@ -338,16 +381,8 @@ bool is_text_type(const Type& t) { return scalar(t) && is_one_of(t.name, {"text"
 
 std::optional<std::string> zero_value_sql(const Type& t) {
   if (t.array_dims > 0) return quote_literal("{}");
-  if (!t.schema.empty()) return std::nullopt;
-  static const std::pair<std::string_view, std::string_view> zeros[] = {
-      {"smallint", "0"}, {"int", "0"}, {"bigint", "0"}, {"real", "0"}, {"double precision", "0"},
-      {"numeric", "0"}, {"text", ""}, {"varchar", ""}, {"char", ""}, {"bool", "false"},
-      {"timestamptz", "1970-01-01 00:00:00+00"}, {"timestamp", "1970-01-01 00:00:00"}, {"date", "1970-01-01"},
-      {"time", "00:00:00"}, {"timetz", "00:00:00+00"}, {"interval", "0"},
-      {"uuid", "00000000-0000-0000-0000-000000000000"}, {"json", "{}"}, {"jsonb", "{}"}, {"bytea", ""},
-      {"inet", "0.0.0.0"}, {"cidr", "0.0.0.0/32"}, {"macaddr", "00:00:00:00:00:00"}, {"tsvector", ""}};
-  for (auto [name, zero] : zeros)
-    if (t.name == name) return quote_literal(zero);
+  const Builtin* b = t.schema.empty() ? builtin(t.name) : nullptr;
+  if (b && b->zero) return quote_literal(b->zero);
   return std::nullopt;
 }
 
@@ -421,15 +456,15 @@ bool is_narrowing_change(const Type& from0, const Type& to0) {
 
 char builtin_cast_context(std::string_view from, std::string_view to) {
   if (from == to) return 'i';
+  std::string pair = fmt::format("{}>{}", from, to);
+  for (std::string_view c : kCasts)
+    if (c.substr(2) == pair) return c[0];
   Type f, t;
   f.name = std::string(from);
   t.name = std::string(to);
   if (string_element(f) && string_element(t)) return 'i';
   if (string_element(t)) return 'a';
   if (string_element(f)) return 'e';
-  std::string pair = fmt::format("{}>{}", from, to);
-  for (std::string_view c : kCasts)
-    if (c.substr(2) == pair) return c[0];
   return 0;
 }
 
@@ -461,7 +496,7 @@ bool converts_by_assignment(const Type& from0, const Type& to0) {
 }
 
 std::string value_differs_sql(const std::string& a, const std::string& b, const Type& t) {
-  if (builtin_element(t) && t.name != "json") return a + " IS DISTINCT FROM " + b;
+  if (builtin_element(t) && builtin(t.name)->exact_equality) return a + " IS DISTINCT FROM " + b;
   return a + "::text IS DISTINCT FROM " + b + "::text";
 }
 

@@ -323,3 +323,55 @@ TEST_CASE("types: serial kinds and their storage") {
   Type arr{"", "int", {}, 1};
   CHECK_FALSE(serial_for(arr));
 }
+
+TEST_CASE("types: the rest of PostgreSQL's built-ins (bits, money, ranges, geometry, oid kinds, ...)") {
+  CHECK(canonical_type_name("bit varying") == "varbit");
+  CHECK(canonical_type_name("BIT") == "bit");
+  CHECK(canonical_type_name("tstzrange") == "tstzrange");
+  CHECK(canonical_type_name("int8multirange") == "int8multirange");
+  CHECK(canonical_type_name("regclass") == "regclass");
+  CHECK_FALSE(canonical_type_name("pg_node_tree"));  // internal to PostgreSQL: not a column type for users
+  CHECK(canon("bit") == T("bit", {1}));              // bit means bit(1), as char means char(1)
+  CHECK(canon("varbit") == T("varbit"));
+  CHECK(type_from_pg("bit varying(16)") == T("varbit", {16}));
+  CHECK(type_from_pg("bit(8)[]") == T("bit", {8}, 1));
+  CHECK(type_from_pg("tstzrange[]") == T("tstzrange", {}, 1));
+  CHECK(sql_type(T("varbit", {16})) == "varbit(16)");
+  CHECK(sql_type(T("int8range", {}, 2)) == "int8range[][]");
+  CHECK(type_mod_error(T("bit", {0})) == "length for type bit must be between 1 and 83886080");
+  CHECK(type_mod_error(T("money", {2})) == "type money takes no modifiers");
+  CHECK(type_mod_error(T("varbit", {64})).empty());
+}
+
+TEST_CASE("types: guards compare in text where = is not sameness, and zero values fit the type") {
+  // box = box and circle = circle compare areas; point, xml and jsonpath have no = at all.
+  for (const char* n : {"box", "circle", "point", "xml", "jsonpath", "polygon", "json"})
+    CHECK_MESSAGE(value_differs_sql("a", "b", T(n)) == "a::text IS DISTINCT FROM b::text", n);
+  for (const char* n : {"money", "tstzrange", "varbit", "oid", "jsonb"})
+    CHECK_MESSAGE(value_differs_sql("a", "b", T(n)) == "a IS DISTINCT FROM b", n);
+  CHECK(zero_value_sql(T("int4range")) == "'empty'");
+  CHECK(zero_value_sql(T("datemultirange")) == "'{}'");
+  CHECK(zero_value_sql(T("money")) == "'0'");
+  CHECK(zero_value_sql(T("varbit")) == "''");
+  CHECK_FALSE(zero_value_sql(T("bit", {8})));  // its length decides; no zero is written for it
+  CHECK_FALSE(zero_value_sql(T("xml")));
+}
+
+TEST_CASE("types: casts that break the string types' I/O rule come from pg_cast") {
+  CHECK(builtin_cast_context("text", "name") == 'i');       // not the explicit I/O cast
+  CHECK(builtin_cast_context("text", "\"char\"") == 'a');
+  CHECK(builtin_cast_context("name", "text") == 'i');
+  CHECK(builtin_cast_context("text", "money") == 'e');      // the I/O rule
+  CHECK(builtin_cast_context("money", "numeric") == 'a');
+  CHECK(builtin_cast_context("bit", "varbit") == 'i');
+  CHECK(builtin_cast_context("tstzrange", "tstzmultirange") == 'e');
+  CHECK(builtin_cast_context("tstzrange", "daterange") == 0);
+}
+
+TEST_CASE("types: a bit string widens into a varying one at least as long") {
+  CHECK_FALSE(is_narrowing_change(T("bit", {8}), T("varbit", {8})));
+  CHECK_FALSE(is_narrowing_change(T("varbit", {8}), T("varbit")));
+  CHECK(is_narrowing_change(T("varbit", {16}), T("varbit", {8})));
+  CHECK(is_narrowing_change(T("bit", {8}), T("bit", {16})));  // bit(16) would pad: a different value
+  CHECK(is_narrowing_change(T("varbit"), T("varbit", {8})));
+}

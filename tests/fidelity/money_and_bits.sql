@@ -1,5 +1,5 @@
 -- server: pg15
--- expect: warns column m has the type money
--- expect: warns column b has the type bit(8)
--- expect: warns column vb has the type bit varying(16)
-create table t (m money, b bit(8), vb varbit(16));
+-- expect: exact
+create table t (m money not null default 0, b bit(8), b1 bit, vb varbit(16), vbu bit varying,
+                bits bit(4)[] default '{0101}', check (b <> B'00000000'));
+create index t_vb_idx on t (vb);

@@ -333,13 +333,12 @@ TEST_CASE("type change: a recreated enum refuses, before renaming anything, whil
 }
 
 TEST_CASE("type change: the cast table in types.cpp is what pg_cast says, on PostgreSQL 15 and 17") {
-  const char* names[] = {"smallint", "int",     "bigint",      "real",      "double precision", "numeric",
-                         "text",     "varchar", "char",        "bool",      "timestamptz",      "timestamp",
-                         "date",     "time",    "timetz",      "interval",  "uuid",             "json",
-                         "jsonb",    "bytea",   "inet",        "cidr",      "macaddr",          "tsvector"};
+  std::vector<std::string> names;  // every built-in but the serial kinds, which are their integer types here
+  for (const std::string& n : builtin_type_names())
+    if (!is_serial(Type{{}, n, {}, 0})) names.push_back(n);
   std::vector<std::string> rows;
-  for (const char* n : names)  // as a regtype, char is the one-byte "char": ask for character
-    rows.push_back(fmt::format("({}, {})", quote_literal(n), quote_literal(std::string(n) == "char" ? "character" : n)));
+  for (const std::string& n : names)  // as a regtype, char is the one-byte "char": ask for character
+    rows.push_back(fmt::format("({}, {})", quote_literal(n), quote_literal(n == "char" ? "character" : n)));
   std::string sql = fmt::format(
       "SELECT a.n, b.n, coalesce((SELECT castcontext::text FROM pg_cast WHERE castsource = a.t::regtype AND "
       "casttarget = b.t::regtype), '') FROM (VALUES {0}) a(n, t), (VALUES {0}) b(n, t) WHERE a.n <> b.n",
@@ -349,7 +348,7 @@ TEST_CASE("type change: the cast table in types.cpp is what pg_cast says, on Pos
     CAPTURE(test::server_name(server));
     TestDb db(server);
     auto pairs = db.query_rows(sql);
-    CHECK(pairs.size() == 24 * 23);
+    CHECK(pairs.size() == names.size() * (names.size() - 1));
     for (auto& r : pairs) {
       CAPTURE(r[0] + " > " + r[1]);
       // Without a pg_cast entry, PostgreSQL still casts through I/O to a string type (assignment) and from one
