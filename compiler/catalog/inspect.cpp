@@ -224,18 +224,14 @@ Constraint::Kind constraint_kind(char c) {
     case 'p': return Constraint::Kind::primary_key;
     case 'u': return Constraint::Kind::unique;
     case 'f': return Constraint::Kind::foreign_key;
+    case 'x': return Constraint::Kind::exclusion;  // its keys come with its index (read_indexes)
     default: return Constraint::Kind::check;
   }
 }
 
-// Exclusion constraints are not modelled: named, and left out (returns false). A constraint still NOT VALID is
-// named too: the declaration will hold it valid.
+// A constraint still NOT VALID is named: the declaration will hold it valid.
 bool note_constraint(Row r, const Table& t, Notes& notes) {
   const std::string what = "constraint " + quote_ident(r.str(2));
-  if (r.ch(3) == 'x') {
-    unmodelled(notes, t, what + " is an exclusion constraint (" + r.str(17) + ")");
-    return false;
-  }
   if (!r.flag(10))
     note(notes, t, what + " is NOT VALID; a declaration holds every constraint valid, so a plan validates it (and "
                           "fails while rows break it)");
@@ -249,7 +245,7 @@ void read_constraints(Runner& db, Schema& s, const TableIndex& idx, Notes& notes
     Constraint k;
     k.name = r.str(2);
     k.kind = constraint_kind(r.ch(3));
-    if (k.kind != Constraint::Kind::check) k.columns = parse_pg_array(r.str(4));
+    if (k.kind != Constraint::Kind::check && k.kind != Constraint::Kind::exclusion) k.columns = parse_pg_array(r.str(4));
     if (k.kind == Constraint::Kind::foreign_key) {
       k.ref_schema = r.str(5);
       k.ref_table = r.str(6);
@@ -275,12 +271,7 @@ void apply_index_option(IndexKey& k, int64_t option) {
   k.nulls = nulls_order(k.desc, option & 2);
 }
 
-void read_index_row(Row r, Index& ix) {
-  int64_t position = r.num(7), key_count = r.num(6);
-  if (position > key_count) {  // an INCLUDE column
-    ix.include.push_back(r.str(8));
-    return;
-  }
+IndexKey index_key(Row r) {
   IndexKey k;
   if (r.null(9))
     k.column = r.str(8);
@@ -289,7 +280,31 @@ void read_index_row(Row r, Index& ix) {
   apply_index_option(k, r.num(10));
   if (!r.null(11)) k.opclass = r.str(11);
   if (!r.null(16)) k.collation = r.str(16);
-  ix.keys.push_back(std::move(k));
+  if (!r.null(18)) k.op = r.str(18);
+  return k;
+}
+
+void read_index_row(Row r, Index& ix) {
+  if (r.num(7) > r.num(6)) ix.include.push_back(r.str(8));  // an INCLUDE column
+  else ix.keys.push_back(index_key(r));
+}
+
+// A row of an exclusion constraint's index: the constraint's method, predicate and keys. What the model has no
+// place for there (INCLUDE columns, storage parameters) is named.
+void read_exclusion_row(Row r, Table& t, Notes& notes) {
+  auto k = std::find_if(t.constraints.begin(), t.constraints.end(), [&](const Constraint& c) {
+    return c.kind == Constraint::Kind::exclusion && c.name == r.str(17);
+  });
+  if (k == t.constraints.end()) return;
+  const std::string what = "constraint " + quote_ident(k->name);
+  if (r.num(7) == 1) {
+    k->method = r.str(5);
+    if (!r.null(12)) k->where = strip_outer_parens(r.str(12));
+    if (!storage_options(r.str(14)).empty())
+      unmodelled(notes, t, what + " has storage parameters on its index: " + r.str(14));
+  }
+  if (r.num(7) > r.num(6)) unmodelled(notes, t, what + " has the INCLUDE column " + quote_ident(r.str(8)));
+  else k->elements.push_back(index_key(r));
 }
 
 // An index a failed CREATE INDEX CONCURRENTLY left behind is named: a plan rebuilds it.
@@ -314,6 +329,7 @@ void read_indexes(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
   each_row(db.run(sql::kIndexes, "reading indexes", true), [&](Row r) {
     Table* t = find_table(s, idx, r.str(0), r.str(1));
     if (!t) return;
+    if (!r.null(17)) return read_exclusion_row(r, *t, notes);
     note_index(r, *t, notes);
     if (r.num(7) == 1) {
       Index ix;

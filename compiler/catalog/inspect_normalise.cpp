@@ -52,17 +52,38 @@ struct Job {
   bool first_sync_seen = false;
 };
 
+bool has_expressions(const std::vector<IndexKey>& keys, const std::string& where) {
+  return !where.empty() || std::any_of(keys.begin(), keys.end(), [](const IndexKey& k) { return !k.expr.empty(); });
+}
+
 bool has_expressions(const Table& t) {
   for (const Column& c : t.columns)
     if (c.default_expr || c.generated_expr) return true;
   for (const Constraint& k : t.constraints)
-    if (k.kind == Constraint::Kind::check) return true;
-  for (const Index& ix : t.indexes) {
-    if (!ix.where.empty()) return true;
-    for (const IndexKey& k : ix.keys)
-      if (!k.expr.empty()) return true;
-  }
+    if (k.kind == Constraint::Kind::check || (k.kind == Constraint::Kind::exclusion && has_expressions(k.elements, k.where)))
+      return true;
+  for (const Index& ix : t.indexes)
+    if (has_expressions(ix.keys, ix.where)) return true;
   return false;
+}
+
+// The index behind an exclusion constraint, which the server prints the constraint's expressions from.
+Index exclusion_index(const Constraint& k) {
+  Index ix;
+  ix.name = k.name;
+  ix.method = k.method;
+  ix.keys = k.elements;
+  for (IndexKey& key : ix.keys) key.op.clear();
+  ix.where = k.where;
+  return ix;
+}
+
+// A table's indexes, and the exclusion constraints' as indexes: where expressions are normalised.
+std::vector<Index> expression_indexes(const Table& t) {
+  std::vector<Index> out = t.indexes;
+  for (const Constraint& k : t.constraints)
+    if (k.kind == Constraint::Kind::exclusion) out.push_back(exclusion_index(k));
+  return out;
 }
 
 // Every expression text of the live table, by kind, to see whether a declared one already matches.
@@ -79,7 +100,7 @@ std::set<std::string> live_texts(const Table& t) {
   }
   for (const Constraint& k : t.constraints)
     if (k.kind == Constraint::Kind::check) out.insert(key('c', k.name, k.check_expr));
-  for (const Index& ix : t.indexes) {
+  for (const Index& ix : expression_indexes(t)) {
     if (!ix.where.empty()) out.insert(key('w', ix.name, ix.where));
     for (size_t i = 0; i < ix.keys.size(); ++i)
       if (!ix.keys[i].expr.empty()) out.insert(key('x', ix.name + '\0' + std::to_string(i), ix.keys[i].expr));
@@ -91,7 +112,9 @@ std::set<std::string> live_texts(const Table& t) {
 bool differs_from_live(const Table& t, const Table& live) {
   Table copy = t;
   copy.constraints.erase(std::remove_if(copy.constraints.begin(), copy.constraints.end(),
-                                        [](auto& k) { return k.kind != Constraint::Kind::check; }),
+                                        [](auto& k) {
+                                          return k.kind != Constraint::Kind::check && k.kind != Constraint::Kind::exclusion;
+                                        }),
                          copy.constraints.end());
   auto mine = live_texts(copy), theirs = live_texts(live);
   return std::any_of(mine.begin(), mine.end(), [&](auto& e) { return !theirs.count(e); });
@@ -121,21 +144,22 @@ void add_table_statements(Table& t, Job& job) {
   }
   std::string create = create_table_sql(temp, {});
   job.statements.push_back(create.substr(0, create.size() - 1) + " ON COMMIT DROP");
-  for (Index& ix : t.indexes) {
-    bool has_expr = std::any_of(ix.keys.begin(), ix.keys.end(), [](auto& k) { return !k.expr.empty(); });
-    if (!has_expr && ix.where.empty()) continue;
-    Index copy = ix;
+  // An exclusion constraint's keys and predicate are read back from a plain index made like its own.
+  auto add_index = [&](Index copy, std::vector<IndexKey>& keys, std::string& where) {
+    if (!has_expressions(keys, where)) return;
     copy.name = fmt::format("i{}", temp.indexes.size());
     copy.unique = false;
     copy.nulls_not_distinct = false;  // a unique index's alone
-    for (size_t i = 0; i < ix.keys.size(); ++i)
-      if (!ix.keys[i].expr.empty())
-        job.targets[fmt::format("{}:{}", copy.name, i + 1)] = {&ix.keys[i].expr, Shape::strip_parens};
-    if (!ix.where.empty()) job.targets[copy.name + ":w"] = {&ix.where, Shape::strip_parens};
+    for (size_t i = 0; i < keys.size(); ++i)
+      if (!keys[i].expr.empty()) job.targets[fmt::format("{}:{}", copy.name, i + 1)] = {&keys[i].expr, Shape::strip_parens};
+    if (!where.empty()) job.targets[copy.name + ":w"] = {&where, Shape::strip_parens};
     std::string sql = create_index_sql(temp, copy, IndexMode::plain);
     job.statements.push_back(sql.substr(0, sql.size() - 1));
     temp.indexes.push_back(std::move(copy));
-  }
+  };
+  for (Index& ix : t.indexes) add_index(ix, ix.keys, ix.where);
+  for (Constraint& k : t.constraints)
+    if (k.kind == Constraint::Kind::exclusion) add_index(exclusion_index(k), k.elements, k.where);
 }
 
 // Reads every normalised expression of the temporary table back as (tag, text) rows.
@@ -351,8 +375,12 @@ void adopt_live_forms(PGconn* conn, Schema& declared, const Schema& live, std::v
     }
     for (Constraint& k : d.constraints) {
       const Constraint* rk = by_name(raw.constraints, k.name);
-      if (k.kind != Constraint::Kind::check || !rk || rk->kind != k.kind) continue;
-      adopt(k.check_expr, rk->check_expr, by_name(norm.constraints, k.name)->check_expr);
+      if (!rk || rk->kind != k.kind) continue;
+      const Constraint* nk = by_name(norm.constraints, k.name);
+      if (k.kind == Constraint::Kind::check) adopt(k.check_expr, rk->check_expr, nk->check_expr);
+      if (k.kind != Constraint::Kind::exclusion || rk->elements.size() != k.elements.size()) continue;
+      adopt(k.where, rk->where, nk->where);
+      for (size_t e = 0; e < k.elements.size(); ++e) adopt(k.elements[e].expr, rk->elements[e].expr, nk->elements[e].expr);
     }
     for (Index& ix : d.indexes) {
       const Index* ri = by_name(raw.indexes, ix.name);

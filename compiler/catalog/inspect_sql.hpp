@@ -151,8 +151,10 @@ left join pg_description d on d.objoid = k.oid and d.classoid = 'pg_constraint':
 where k.contype in ('p', 'u', 'f', 'c', 'x') and )" + kTableOk + R"(
 order by c.oid, array_position(array['p', 'u', 'f', 'c', 'x'], k.contype::text), k.conname)";
 
-// One row per index column (key columns first, then INCLUDE columns). Indexes behind primary key, unique and
-// exclusion constraints are left out: they are reported as those constraints.
+// One row per index column (key columns first, then INCLUDE columns). Indexes behind primary key and unique
+// constraints are left out: they are reported as those constraints. The index of an exclusion constraint comes
+// with the constraint's name and each key's operator (schema-qualified outside pg_catalog): its keys are the
+// constraint's.
 inline const std::string kIndexes = R"(
 select n.nspname, c.relname, ic.relname, i.indisunique, i.indisvalid, am.amname, i.indnkeyatts, s.k,
        a.attname,
@@ -166,7 +168,11 @@ select n.nspname, c.relname, ic.relname, i.indisunique, i.indisvalid, am.amname,
        -- A key's collation when it is not its column's (an expression key: not the default, oid 100).
        case when s.k <= i.indnkeyatts and i.indcollation[s.k - 1] <> 0
                  and i.indcollation[s.k - 1] <> coalesce(a.attcollation, 100)
-            then (select co.collname from pg_collation co where co.oid = i.indcollation[s.k - 1]) end
+            then (select co.collname from pg_collation co where co.oid = i.indcollation[s.k - 1]) end,
+       xk.conname,
+       (select case when o.oprnamespace = 'pg_catalog'::regnamespace then o.oprname::text
+                    else quote_ident(on_.nspname) || '.' || o.oprname end
+        from pg_operator o join pg_namespace on_ on on_.oid = o.oprnamespace where o.oid = xk.conexclop[s.k])
 from pg_index i
 join pg_class ic on ic.oid = i.indexrelid
 join pg_class c on c.oid = i.indrelid
@@ -177,9 +183,10 @@ left join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[s.k - 1] 
 left join pg_opclass opc on s.k <= i.indnkeyatts and opc.oid = i.indclass[s.k - 1]
 left join pg_description d on s.k = 1 and d.objoid = ic.oid and d.classoid = 'pg_class'::regclass
                            and d.objsubid = 0
+left join pg_constraint xk on xk.conindid = i.indexrelid and xk.contype = 'x'
 where )" + kTableOk + R"(
   and not exists (select 1 from pg_constraint k
-                  where k.conindid = i.indexrelid and k.contype in ('p', 'u', 'x'))
+                  where k.conindid = i.indexrelid and k.contype in ('p', 'u'))
 order by c.oid, ic.oid, s.k)";
 
 // An interval as the three fields PostgreSQL keeps: months, days, microseconds.

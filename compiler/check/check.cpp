@@ -169,7 +169,8 @@ void check_columns(Reporter& r, const Schema& s, Table& t) {
 
 std::string constraint_what(const Table& t, Kind kind) {
   const char* k = kind == Kind::primary_key ? "primary key" : kind == Kind::unique ? "unique constraint"
-                  : kind == Kind::foreign_key ? "foreign key" : "check constraint";
+                  : kind == Kind::foreign_key ? "foreign key" : kind == Kind::exclusion ? "exclusion constraint"
+                  : "check constraint";
   return fmt::format("{} on \"{}\"", k, display_name(t));
 }
 
@@ -285,11 +286,34 @@ void check_foreign_key(Reporter& r, const Schema& s, const NameIndex<const Table
   check_fk_hypertables(r, t, c, *target);
 }
 
+void check_method(Reporter& r, const Schema& s, std::string& method, const Loc& loc, const std::string& what);
+void check_index_key(Reporter& r, const Table& t, IndexKey& k, const Loc& loc, const std::string& what);
+
+// An exclusion constraint's index must answer "is there a row like this one" (amgettuple): gin and brin cannot.
+void check_exclusion(Reporter& r, const Schema& s, const Table& t, Constraint& c) {
+  const std::string what = constraint_what(t, c.kind);
+  for (IndexKey& k : c.elements) {
+    check_index_key(r, t, k, c.loc, what);
+    size_t dot = k.op.rfind('.');
+    if (!is_operator_name(dot == std::string::npos ? k.op : k.op.substr(dot + 1)))
+      r.error(c.loc, fmt::format("\"{}\" in {} is not an operator", comment_text(k.op), what),
+              "write the operator the key is compared with, such as = or &&");
+  }
+  check_method(r, s, c.method, c.loc, what);
+  if (c.method == "gin" || c.method == "brin")
+    r.error(c.loc, fmt::format("{} uses {}, which cannot back an exclusion constraint", what, c.method),
+            "use gist (with btree_gist for scalar columns), btree or hash");
+}
+
 void check_constraints(Reporter& r, const Schema& s, const NameIndex<const Table>& tables, Table& t) {
   const Constraint* pk = nullptr;
   for (auto& c : t.constraints) {
     if (!c.name.empty()) check_name_length(r, c.name, c.loc, "constraint");
     if (c.kind == Kind::check) continue;
+    if (c.kind == Kind::exclusion) {
+      check_exclusion(r, s, t, c);
+      continue;
+    }
     bool local_ok = require_columns(r, t, c.columns, c.loc, constraint_what(t, c.kind));
     if (c.kind == Kind::primary_key) {
       if (pk)
@@ -372,15 +396,20 @@ std::string method_extension(const std::string& m) {
   return {};
 }
 
-void check_index_method(Reporter& r, const Schema& s, const Table& t, Index& ix) {
-  ix.method = to_lower(ix.method);
-  if (ix.method.empty()) ix.method = "btree";
-  if (builtin_method(ix.method)) return;
-  std::string ext = method_extension(ix.method);
+// `what`: "index on \"t\"", "exclusion constraint on \"t\"".
+void check_method(Reporter& r, const Schema& s, std::string& method, const Loc& loc, const std::string& what) {
+  method = to_lower(method);
+  if (method.empty()) method = "btree";
+  if (builtin_method(method)) return;
+  std::string ext = method_extension(method);
   if (!ext.empty() && has_extension(s, ext)) return;
   std::string hint = !ext.empty() ? fmt::format("it comes from an extension: add \"extension {}\"", ext)
-                                  : did_you_mean(ix.method, {"btree", "hash", "gist", "spgist", "gin", "brin"});
-  r.error(ix.loc, fmt::format("unknown index method \"{}\" in index on \"{}\"", ix.method, display_name(t)), hint);
+                                  : did_you_mean(method, {"btree", "hash", "gist", "spgist", "gin", "brin"});
+  r.error(loc, fmt::format("unknown index method \"{}\" in {}", method, what), hint);
+}
+
+void check_index_method(Reporter& r, const Schema& s, const Table& t, Index& ix) {
+  check_method(r, s, ix.method, ix.loc, fmt::format("index on \"{}\"", display_name(t)));
 }
 
 void check_index_options(Reporter& r, const Table& t, const Index& ix) {
@@ -410,15 +439,17 @@ bool opclass_name_ok(std::string_view opclass) {
   return part_ok(opclass.substr(0, dot)) && part_ok(opclass.substr(dot + 1));
 }
 
+void check_index_key(Reporter& r, const Table& t, IndexKey& k, const Loc& loc, const std::string& what) {
+  if (!k.column.empty()) require_column(r, t, k.column, loc, what);
+  if (!k.opclass.empty() && !opclass_name_ok(k.opclass))
+    r.error(loc, fmt::format("operator class \"{}\" in {} is not a name", comment_text(k.opclass), what),
+            "write it as a name like jsonb_path_ops, or as \"schema.name\" for one in another schema");
+  k.nulls = normalize_nulls(k.desc, k.nulls);
+}
+
 void check_index(Reporter& r, const Schema& s, const Table& t, Index& ix) {
   std::string what = fmt::format("index on \"{}\"", display_name(t));
-  for (auto& k : ix.keys) {
-    if (!k.column.empty()) require_column(r, t, k.column, ix.loc, what);
-    if (!k.opclass.empty() && !opclass_name_ok(k.opclass))
-      r.error(ix.loc, fmt::format("operator class \"{}\" in {} is not a name", comment_text(k.opclass), what),
-              "write it as a name like jsonb_path_ops, or as \"schema.name\" for one in another schema");
-    k.nulls = normalize_nulls(k.desc, k.nulls);
-  }
+  for (auto& k : ix.keys) check_index_key(r, t, k, ix.loc, what);
   require_columns(r, t, ix.include, ix.loc, fmt::format("include list of index on \"{}\"", display_name(t)));
   check_index_method(r, s, t, ix);
   check_index_options(r, t, ix);

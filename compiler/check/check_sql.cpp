@@ -169,9 +169,15 @@ void check_expressions(Reporter& r, const Schema& s, const Table& t) {
     if (c.generated_expr) require_refs(r, t, *c.generated_expr, c.loc, fmt::format("generated column \"{}\" of \"{}\"", c.name, table));
     if (c.default_expr) check_default(r, s, t, c);
   }
-  for (const Constraint& k : t.constraints)
+  for (const Constraint& k : t.constraints) {
     if (k.kind == Constraint::Kind::check)
       require_refs(r, t, k.check_expr, k.loc, fmt::format("check constraint on \"{}\"", table));
+    if (k.kind != Constraint::Kind::exclusion) continue;
+    std::string what = fmt::format("exclusion constraint on \"{}\"", table);
+    for (const IndexKey& e : k.elements)
+      if (!e.expr.empty()) require_refs(r, t, e.expr, k.loc, what);
+    if (!k.where.empty()) require_refs(r, t, k.where, k.loc, "predicate of " + what);
+  }
   for (const Index& ix : t.indexes) {
     std::string what = fmt::format("index on \"{}\"", table);
     for (const IndexKey& k : ix.keys)

@@ -775,3 +775,33 @@ TEST_CASE("check: an operator class must be a name, or schema.name") {
     CHECK(with_opclass(bad).find("is not a name") != std::string::npos);
   }
 }
+
+TEST_CASE("check: exclusion constraints") {
+  auto with_exclusion = [](Constraint c) {
+    Schema s = cex();
+    tbl(s, "symbols").constraints.push_back(at(std::move(c), 24));
+    return run(s);
+  };
+  CHECK(with_exclusion(excl("", "GiST", {with_op(key("exchange_id"), "="), with_op(key("symbol_base"), "<>")})) ==
+        "");
+  CHECK(with_exclusion(excl("", "gist", {with_op(key("nope"), "=")})) ==
+        "24:3: error: unknown column \"nope\" in exclusion constraint on \"symbols\" [the columns of \"symbols\" are: "
+        "id, exchange_id, symbol_base, symbol_quote, tick_size, is_active]\n");
+  CHECK(with_exclusion(excl("", "gin", {with_op(key("id"), "=")})) ==
+        "24:3: error: exclusion constraint on \"symbols\" uses gin, which cannot back an exclusion constraint [use "
+        "gist (with btree_gist for scalar columns), btree or hash]\n");
+  CHECK(with_exclusion(excl("", "gits", {with_op(key("id"), "=")})) ==
+        "24:3: error: unknown index method \"gits\" in exclusion constraint on \"symbols\"\n");
+  CHECK(with_exclusion(excl("", "gist", {with_op(key("id"), "=); DROP TABLE t; --")})) ==
+        "24:3: error: \"=); DROP TABLE t; --\" in exclusion constraint on \"symbols\" is not an operator [write the "
+        "operator the key is compared with, such as = or &&]\n");
+  Constraint e = excl("", "gist", {with_op(expr_key("lower(nope)"), "=")});
+  e.where = "missing > 0";
+  CHECK(with_exclusion(e).find("exclusion constraint on \"symbols\"") != std::string::npos);
+  // Checked, the method is lower case: the plan writes what the catalog shows.
+  Schema s = cex();
+  tbl(s, "symbols").constraints.push_back(excl("", "GIST", {with_op(key("id"), "=")}));
+  check(s);
+  CHECK(tbl(s, "symbols").constraints.back().method == "gist");
+  CHECK(tbl(s, "symbols").constraints.back().name == "symbols_id_excl");
+}

@@ -237,6 +237,7 @@ class Builder {
   void identity_options(TSNode n, IdentityOptions& o);
   void storage_parameters(TSNode n, std::vector<std::pair<std::string, std::string>>& out);
   void index(TSNode n, size_t ti, TSNode unique_kw);
+  IndexKey index_key(TSNode key);
   void hypertable(TSNode n, size_t ti);
   void query(TSNode n, size_t ti);
   Type type(TSNode n) const;
@@ -687,6 +688,15 @@ Constraint Builder::table_constraint(TSNode n, const Table& t) {
     k.kind = Constraint::Kind::foreign_key;
     fk_target(n, k, t.schema);
     k.ref_columns = names(n, "ref_column");
+  } else if (kind == "exclude") {
+    k.kind = Constraint::Kind::exclusion;
+    if (TSNode method = field(n, "method"); present(method)) k.method = name(method);
+    for (TSNode e : fields(n, "element")) {
+      k.elements.push_back(index_key(field(e, "key")));
+      k.elements.back().op = std::string(text(field(e, "operator")));
+    }
+    k.where = paren_inner(field(n, "where"));
+    check_sql(field(n, "where"), k.where, "exclusion predicate");
   } else {
     k.kind = Constraint::Kind::check;
     k.check_expr = paren_inner(field(n, "expr"));
@@ -728,9 +738,9 @@ void Builder::constraint_options(TSNode n, Constraint& k) {
       if (!ok) error(loc(o), fmt::format("\"{}\" applies only to {}", words, where), "remove it");
       return ok;
     };
-    const bool keyed = k.kind == K::primary_key || k.kind == K::unique || k.kind == K::foreign_key;
+    const bool keyed = k.kind != K::check;
     if (words == "deferrable" || words == "initially deferred" || words == "initially immediate") {
-      if (!fits(keyed, "primary keys, unique constraints and foreign keys")) continue;
+      if (!fits(keyed, "primary keys, unique, exclusion and foreign key constraints")) continue;
       if (words != "initially immediate") k.deferrable = true;
       if (words == "initially deferred") k.initially_deferred = true;
     } else if (words == "match full" || words == "match simple") {
@@ -759,6 +769,21 @@ void Builder::storage_parameters(TSNode n, std::vector<std::pair<std::string, st
   }
 }
 
+IndexKey Builder::index_key(TSNode key) {
+  IndexKey k;
+  TSNode expr = field(key, "expr");
+  if (is(expr, "paren_sql")) k.expr = paren_inner(expr);
+  else if (present(expr)) k.expr = sql(ts_node_start_byte(expr), ts_node_end_byte(expr));
+  else k.column = name(field(key, "column"));
+  check_sql(expr, k.expr, "index expression", is(expr, "paren_sql"));
+  k.opclass = name(field(key, "opclass"));
+  k.collation = name(field(key, "collation"));
+  k.desc = text(field(key, "order")) == "desc";
+  if (TSNode nulls = field(key, "nulls"); present(nulls))
+    k.nulls = text(nulls) == "first" ? NullsOrder::first : NullsOrder::last;
+  return k;
+}
+
 void Builder::index(TSNode n, size_t ti, TSNode unique_kw) {
   Index ix;
   bool moved_unique = present(unique_kw);
@@ -766,20 +791,7 @@ void Builder::index(TSNode n, size_t ti, TSNode unique_kw) {
   ix.loc = moved_unique ? loc(unique_kw) : loc(n);
   ix.name = name(field(n, "name"));
   if (TSNode method = field(n, "method"); present(method)) ix.method = name(method);
-  for (TSNode key : fields(n, "key")) {
-    IndexKey k;
-    TSNode expr = field(key, "expr");
-    if (is(expr, "paren_sql")) k.expr = paren_inner(expr);
-    else if (present(expr)) k.expr = sql(ts_node_start_byte(expr), ts_node_end_byte(expr));
-    else k.column = name(field(key, "column"));
-    check_sql(expr, k.expr, "index expression", is(expr, "paren_sql"));
-    k.opclass = name(field(key, "opclass"));
-    k.collation = name(field(key, "collation"));
-    k.desc = text(field(key, "order")) == "desc";
-    if (TSNode nulls = field(key, "nulls"); present(nulls))
-      k.nulls = text(nulls) == "first" ? NullsOrder::first : NullsOrder::last;
-    ix.keys.push_back(std::move(k));
-  }
+  for (TSNode key : fields(n, "key")) ix.keys.push_back(index_key(key));
   ix.include = names(n, "include");
   ix.nulls_not_distinct = present(field(n, "nulls_not_distinct"));
   if (ix.nulls_not_distinct && !ix.unique)

@@ -1193,7 +1193,7 @@ TEST_CASE("parse: constraint options, index storage parameters, NULLS NOT DISTIN
 
 TEST_CASE("parse: an option where PostgreSQL does not allow it is an error naming where it fits") {
   CHECK(one_error("table t {\n  a int\n  check (a > 0) deferrable\n}\n").message ==
-        "\"deferrable\" applies only to primary keys, unique constraints and foreign keys");
+        "\"deferrable\" applies only to primary keys, unique, exclusion and foreign key constraints");
   CHECK(one_error("table t {\n  a int\n  unique (a) match full\n}\n").message ==
         "\"match full\" applies only to foreign keys");
   CHECK(one_error("table t {\n  a int\n  primary key (a) no inherit\n}\n").message ==
@@ -1211,4 +1211,37 @@ TEST_CASE("parse: \"char\" quoted is PostgreSQL's one-byte internal type, char i
   Table t = one_table("table t {\n  flag \"char\"\n  c    char\n}\n");
   CHECK(t.columns[0].type.name == "\"char\"");
   CHECK(t.columns[1].type.name == "char");
+}
+
+TEST_CASE("parse: an exclusion constraint keeps its keys, operators, method, predicate and options") {
+  Table t = one_table(R"(table bookings {
+  room   int
+  during tstzrange
+  exclude using gist (room with =, during with &&) where (room > 0) deferrable initially deferred
+  exclude no_dup (lower(during) with =, room gist_int4_ops desc with -|-)
+  exclude ("order" with =)
+}
+)");
+  REQUIRE(t.constraints.size() == 3);
+  const Constraint& a = t.constraints[0];
+  CHECK(a.kind == Constraint::Kind::exclusion);
+  CHECK(a.method == "gist");
+  REQUIRE(a.elements.size() == 2);
+  CHECK(a.elements[0].column == "room");
+  CHECK(a.elements[0].op == "=");
+  CHECK(a.elements[1].op == "&&");
+  CHECK(a.where == "room > 0");
+  CHECK(a.deferrable);
+  CHECK(a.initially_deferred);
+  const Constraint& b = t.constraints[1];
+  CHECK(b.name == "no_dup");
+  CHECK(b.method == "btree");  // PostgreSQL's default when USING is left out
+  CHECK(b.elements[0].expr == "lower(during)");
+  CHECK(b.elements[1].opclass == "gist_int4_ops");
+  CHECK(b.elements[1].desc);
+  CHECK(b.elements[1].op == "-|-");
+  CHECK(t.constraints[2].elements[0].column == "order");
+  CHECK(one_error("table t {\n  a int\n  exclude (a with =) no inherit\n}\n").message ==
+        "\"no inherit\" applies only to check constraints");
+  CHECK(one_error("table t {\n  a int\n  exclude (a with =) where (a >)\n}\n").loc.line == 3);
 }

@@ -218,7 +218,7 @@ bool has_trivia(const Trivia& t) { return !t.before.empty() || !t.after.empty();
 size_t inline_column(const Table& t, const Constraint& c) {
   if (!c.comment.empty() || has_trivia(c.trivia) || c.match_full || !constraint_options_text(c).empty())
     return npos;
-  if (c.kind == Kind::foreign_key && c.ref_columns.size() > 1) return npos;
+  if ((c.kind == Kind::foreign_key && c.ref_columns.size() > 1) || c.kind == Kind::exclusion) return npos;
   auto cols = c.kind == Kind::check ? referenced_columns(c.check_expr, t.column_names()) : c.columns;
   return cols.size() == 1 ? column_index(t, cols[0]) : npos;
 }
@@ -229,8 +229,9 @@ int kind_rank(Kind k) {
     case Kind::unique: return 1;
     case Kind::foreign_key: return 2;
     case Kind::check: return 3;
+    case Kind::exclusion: return 4;
   }
-  return 4;
+  return 5;
 }
 
 // Every constraint's name: the written one, or the default given the names before it.
@@ -631,8 +632,27 @@ std::string Printer::inline_constraint(const Table& t, const Constraint& c) {
     case Kind::unique: return "unique";
     case Kind::foreign_key: return fk_target_text(c, t.schema);
     case Kind::check: return "check " + paren_text(c.check_expr);
+    case Kind::exclusion: break;  // always at table level (inline_column)
   }
   return "";
+}
+
+std::string index_key_text(const IndexKey& k) {
+  std::string out = !k.column.empty() ? dsl_name(k.column) : index_expr_text(k.expr);
+  if (!k.collation.empty()) out += " collate " + dsl_name(k.collation);
+  if (!k.opclass.empty()) out += " " + dsl_name(k.opclass);
+  return out + (k.desc ? " desc" : "") + nulls_text(k.desc, k.nulls);
+}
+
+// `exclude name using gist (room with =, during with &&) where (...)`
+std::string exclusion_text(const Constraint& c, const std::string& name) {
+  std::string out = "exclude" + name;
+  if (!c.method.empty() && c.method != "btree") out += " using " + dsl_name(c.method);
+  std::vector<std::string> elements;
+  for (const IndexKey& k : c.elements) elements.push_back(index_key_text(k) + " with " + k.op);
+  out += " (" + join(elements, ", ") + ")";
+  if (!trim(c.where).empty()) out += " where " + paren_text(c.where);
+  return out;
 }
 
 // `written_name`: empty when the default the parser gives it is its name.
@@ -647,15 +667,9 @@ void Printer::table_constraint(const Table& t, const Constraint& c, const std::s
       text = "foreign key" + name + " (" + names_text(c.columns) + ") " + fk_target_text(c, t.schema);
       break;
     case Kind::check: text = "check" + name + " " + paren_text(c.check_expr); break;
+    case Kind::exclusion: text = exclusion_text(c, name); break;
   }
   line(depth, text + constraint_options_text(c), c.trivia.after);
-}
-
-std::string index_key_text(const IndexKey& k) {
-  std::string out = !k.column.empty() ? dsl_name(k.column) : index_expr_text(k.expr);
-  if (!k.collation.empty()) out += " collate " + dsl_name(k.collation);
-  if (!k.opclass.empty()) out += " " + dsl_name(k.opclass);
-  return out + (k.desc ? " desc" : "") + nulls_text(k.desc, k.nulls);
 }
 
 void Printer::index(const Index& ix, const std::string& name, int depth) {

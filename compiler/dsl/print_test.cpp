@@ -881,3 +881,21 @@ TEST_CASE("print: an unlogged table and its storage parameters, first in the bod
   CHECK(first.schema.tables[0].indexes[0].storage.size() == 1);
   CHECK(print_dsl(first.schema) == text);
 }
+
+TEST_CASE("print: exclusion constraints stay at table level and read back the same") {
+  const std::string text = R"(table bookings {
+  room   int
+  during tstzrange
+
+  exclude using gist (room with =, during with &&) where (room > 0) deferrable initially deferred
+  exclude no_dup using gist (lower(during) with =, room gist_int4_ops with -|-)
+}
+)";
+  ParseResult first = parse(SourceFile{"schema.dsl", text});
+  REQUIRE(first.diags.empty());
+  const std::string printed = print_dsl(first.schema);
+  CHECK(printed == text);
+  ParseResult again = parse(SourceFile{"schema.dsl", printed});
+  REQUIRE(again.diags.empty());
+  CHECK(again.schema.tables == first.schema.tables);
+}

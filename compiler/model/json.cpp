@@ -22,6 +22,7 @@ const char* constraint_kind_name(Constraint::Kind k) {
     case Constraint::Kind::unique: return "unique";
     case Constraint::Kind::foreign_key: return "foreign_key";
     case Constraint::Kind::check: return "check";
+    case Constraint::Kind::exclusion: return "exclusion";
   }
   return "check";
 }
@@ -72,9 +73,24 @@ Json json_of(const Column& c) {
           {"comment", c.comment}};
 }
 
+static Json json_of_keys(const std::vector<IndexKey>& keys) {
+  Json out = Json::array();
+  for (auto& key : keys) {
+    Json k = key.expr.empty() ? Json{{"column", key.column}} : Json{{"expr", key.expr}};
+    add_order(k, key.desc, key.nulls);
+    if (!key.opclass.empty()) k["opclass"] = key.opclass;
+    if (!key.collation.empty()) k["collation"] = key.collation;
+    if (!key.op.empty()) k["operator"] = key.op;
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
 Json json_of(const Constraint& k) {
   Json j = {{"name", k.name}, {"kind", constraint_kind_name(k.kind)}};
   if (k.kind == Constraint::Kind::check) j["check"] = k.check_expr;
+  else if (k.kind == Constraint::Kind::exclusion)
+    j["exclude"] = {{"method", k.method}, {"elements", json_of_keys(k.elements)}, {"where", k.where}};
   else j["columns"] = k.columns;
   if (k.kind == Constraint::Kind::foreign_key) {
     j["references"] = {{"schema", k.ref_schema}, {"table", k.ref_table}, {"columns", k.ref_columns}};
@@ -87,14 +103,7 @@ Json json_of(const Constraint& k) {
 }
 
 Json json_of(const Index& ix) {
-  Json keys = Json::array();
-  for (auto& key : ix.keys) {
-    Json k = key.expr.empty() ? Json{{"column", key.column}} : Json{{"expr", key.expr}};
-    add_order(k, key.desc, key.nulls);
-    if (!key.opclass.empty()) k["opclass"] = key.opclass;
-    keys.push_back(std::move(k));
-  }
-  return {{"name", ix.name},   {"unique", ix.unique},   {"method", ix.method}, {"keys", std::move(keys)},
+  return {{"name", ix.name},   {"unique", ix.unique},   {"method", ix.method}, {"keys", json_of_keys(ix.keys)},
           {"include", ix.include}, {"where", ix.where}, {"comment", ix.comment}};
 }
 

@@ -89,32 +89,6 @@ struct Column {
 
 enum class FkAction { no_action, restrict, cascade, set_null, set_default };
 
-struct Constraint {
-  enum class Kind { primary_key, unique, foreign_key, check };
-  Kind kind = Kind::check;
-  std::string name;                  // empty until check assigns PostgreSQL's default
-  std::vector<std::string> columns;  // primary key, unique, foreign key (local side)
-  std::string check_expr;            // check: SQL text without the outer parentheses
-  std::string ref_schema = "public";  // foreign key target
-  std::string ref_table;
-  std::vector<std::string> ref_columns;  // empty in the DSL means the target's primary key
-  FkAction on_delete = FkAction::no_action;
-  FkAction on_update = FkAction::no_action;
-  bool not_valid = false;            // inspected: created NOT VALID and never validated
-  bool deferrable = false;           // primary key, unique, foreign key: DEFERRABLE
-  bool initially_deferred = false;   // with deferrable: INITIALLY DEFERRED
-  bool match_full = false;           // foreign key: MATCH FULL (MATCH SIMPLE is the default)
-  bool no_inherit = false;           // check: NO INHERIT
-  bool nulls_not_distinct = false;   // unique: NULLS NOT DISTINCT (PostgreSQL 15+)
-  bool inline_form = false;          // written on the column line; print decides layout, diff ignores it
-  std::string comment;
-  Loc loc;
-  Trivia trivia;
-
-  bool index_backed() const { return kind == Kind::primary_key || kind == Kind::unique; }
-  bool operator==(const Constraint&) const = default;
-};
-
 enum class NullsOrder { implied, first, last };  // implied = ASC NULLS LAST / DESC NULLS FIRST
 
 // The model keeps only a nulls order that differs from the one the direction implies.
@@ -131,7 +105,40 @@ struct IndexKey {
   NullsOrder nulls = NullsOrder::implied;
   std::string opclass;  // e.g. jsonb_path_ops; empty = the type's default
   std::string collation;  // COLLATE for this key; empty = the column's (or expression's) own
+  std::string op;         // an exclusion constraint's key: the operator it is compared WITH (=, &&); else empty
   bool operator==(const IndexKey&) const = default;
+};
+
+struct Constraint {
+  enum class Kind { primary_key, unique, foreign_key, check, exclusion };
+  Kind kind = Kind::check;
+  std::string name;                  // empty until check assigns PostgreSQL's default
+  std::vector<std::string> columns;  // primary key, unique, foreign key (local side)
+  std::string check_expr;            // check: SQL text without the outer parentheses
+  // exclusion: EXCLUDE USING method (keys WITH operators) WHERE (predicate); the keys are an index's, each with
+  // the operator in IndexKey::op
+  std::string method = "btree";
+  std::vector<IndexKey> elements;
+  std::string where;
+  std::string ref_schema = "public";  // foreign key target
+  std::string ref_table;
+  std::vector<std::string> ref_columns;  // empty in the DSL means the target's primary key
+  FkAction on_delete = FkAction::no_action;
+  FkAction on_update = FkAction::no_action;
+  bool not_valid = false;            // inspected: created NOT VALID and never validated
+  bool deferrable = false;           // primary key, unique, foreign key, exclusion: DEFERRABLE
+  bool initially_deferred = false;   // with deferrable: INITIALLY DEFERRED
+  bool match_full = false;           // foreign key: MATCH FULL (MATCH SIMPLE is the default)
+  bool no_inherit = false;           // check: NO INHERIT
+  bool nulls_not_distinct = false;   // unique: NULLS NOT DISTINCT (PostgreSQL 15+)
+  bool inline_form = false;          // written on the column line; print decides layout, diff ignores it
+  std::string comment;
+  Loc loc;
+  Trivia trivia;
+
+  // Backed by an index of the constraint's name (which takes that name among the schema's relations).
+  bool index_backed() const { return kind == Kind::primary_key || kind == Kind::unique || kind == Kind::exclusion; }
+  bool operator==(const Constraint&) const = default;
 };
 
 struct Index {

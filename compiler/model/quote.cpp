@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <stdexcept>
 #include <utility>
 
 namespace schemac {
@@ -68,6 +69,19 @@ std::string quote_opclass(std::string_view opclass) {
   size_t dot = opclass.find('.');
   if (dot == std::string_view::npos) return quote_ident(opclass);
   return quote_ident(opclass.substr(0, dot)) + "." + quote_ident(opclass.substr(dot + 1));
+}
+
+bool is_operator_name(std::string_view op) {
+  return !op.empty() &&
+         op.find_first_not_of("+-*/<>=~!@#%^&|`?") == std::string_view::npos;
+}
+
+std::string quote_operator(std::string_view op) {
+  size_t dot = op.rfind('.');
+  std::string_view name = dot == std::string_view::npos ? op : op.substr(dot + 1);
+  if (!is_operator_name(name)) throw std::invalid_argument("not an operator: " + std::string(op));
+  if (dot == std::string_view::npos) return std::string(op);
+  return "OPERATOR(" + quote_ident(op.substr(0, dot)) + "." + std::string(name) + ")";
 }
 
 bool is_sql_keyword(std::string_view word) {

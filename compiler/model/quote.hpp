@@ -21,6 +21,12 @@ std::string quote_literal(std::string_view text);
 // allows no dot inside either part). Each part goes through quote_ident.
 std::string quote_opclass(std::string_view opclass);
 
+// An operator as the model keeps it: `&&`, or `schema.&&` for one outside pg_catalog, written
+// OPERATOR(schema.&&). Characters outside PostgreSQL's operator set are refused (check reports them first); the
+// result can hold nothing else, so no operator text can end the statement.
+bool is_operator_name(std::string_view op);
+std::string quote_operator(std::string_view op);
+
 // Text made safe for one line of a comment: what every `-- ...` line of generated SQL, every Markdown cell and
 // every other one-line human text in an output is written through. Nothing in the result can end the line or
 // open or close a comment: ASCII control characters become \n, \r, \t or \xHH; C1 controls, U+2028/U+2029,

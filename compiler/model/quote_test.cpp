@@ -109,3 +109,14 @@ TEST_CASE("bare_storage_value: numbers and words stay bare, anything else become
   for (const char* v : {"", "-1", ".5", "5.", "1.2.3", "it's", "a b", "7x", "x-y"})
     CHECK_FALSE(schemac::bare_storage_value(v));
 }
+
+TEST_CASE("quote_operator writes an operator bare, or OPERATOR(schema.op), and refuses anything else") {
+  CHECK(quote_operator("&&") == "&&");
+  CHECK(quote_operator("-|-") == "-|-");
+  CHECK(quote_operator("My Schema.===") == "OPERATOR(\"My Schema\".===)");
+  CHECK(is_operator_name("<@"));
+  CHECK_FALSE(is_operator_name(""));
+  CHECK_FALSE(is_operator_name("=; DROP TABLE t"));
+  CHECK_THROWS_AS(quote_operator("=) ; DROP TABLE t; --"), std::invalid_argument);
+  CHECK_THROWS_AS(quote_operator("s.a"), std::invalid_argument);
+}

@@ -55,9 +55,9 @@ std::string first_free(std::string_view n1, std::string_view n2, std::string_vie
 }
 
 // Index column names made unique the way ChooseIndexColumnNames does (expr, expr1, ...).
-std::vector<std::string> index_column_names(const Index& ix) {
+std::vector<std::string> index_column_names(const std::vector<IndexKey>& keys) {
   std::vector<std::string> out;
-  for (auto& k : ix.keys) {
+  for (auto& k : keys) {
     std::string base = index_key_name(k), name = base;
     for (int i = 1; std::find(out.begin(), out.end(), name) != out.end(); ++i) name = base + std::to_string(i);
     out.push_back(name);
@@ -97,6 +97,7 @@ std::string constraint_name_given(const Table& t, const Constraint& c, const std
       auto cols = referenced_columns(c.check_expr, t.column_names());
       return first_free(t.name, cols.size() == 1 ? cols[0] : "", "check", taken);
     }
+    case K::exclusion: return first_free(t.name, join_names(index_column_names(c.elements)), "excl", taken);
   }
   return {};
 }
@@ -121,14 +122,14 @@ std::string default_index_name(const Table& t, size_t index, const NameSet& take
   };
   for (size_t i = 0;; ++i) {
     const Index& ix = t.indexes[i];
-    std::string fallback = first_free_if(t.name, join_names(index_column_names(ix)), "idx", is_taken);
+    std::string fallback = first_free_if(t.name, join_names(index_column_names(ix.keys)), "idx", is_taken);
     if (i == index) return fallback;  // the default even when a name was written: print compares with it
     earlier.push_back(ix.name.empty() ? fallback : ix.name);
   }
 }
 
 std::string index_name_candidate(const Table& t, const Index& ix, int pass) {
-  return make_object_name(t.name, join_names(index_column_names(ix)), pass == 0 ? "idx" : "idx" + std::to_string(pass));
+  return make_object_name(t.name, join_names(index_column_names(ix.keys)), pass == 0 ? "idx" : "idx" + std::to_string(pass));
 }
 
 void assign_index_names(const std::vector<Table*>& tables, NameSet taken) {
@@ -138,7 +139,7 @@ void assign_index_names(const std::vector<Table*>& tables, NameSet taken) {
   for (Table* t : tables)
     for (auto& ix : t->indexes)
       if (ix.name.empty()) {
-        ix.name = first_free_if(t->name, join_names(index_column_names(ix)), "idx",
+        ix.name = first_free_if(t->name, join_names(index_column_names(ix.keys)), "idx",
                                 [&](const std::string& n) { return taken.count(n) > 0; });
         taken.insert(ix.name);
       }

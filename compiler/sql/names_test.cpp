@@ -7,12 +7,14 @@ using namespace schemac;
 
 namespace {
 using test::chk;
+using test::excl;
 using test::expr_key;
 using test::fk;
 using test::idx;
 using test::key;
 using test::pk;
 using test::uq;
+using test::with_op;
 
 Table table_with(std::vector<std::string> cols) {
   Table t;
@@ -93,4 +95,14 @@ TEST_CASE("default names are the defaults even for objects that spell a name, an
   t.indexes[1].name = "orders_a_idx";
   CHECK(default_index_name(t, 0, {}) == "orders_a_idx");
   CHECK(default_index_name(t, 1, {}) == "orders_a_idx");  // "mine" took nothing from the default
+}
+
+TEST_CASE("an exclusion constraint's default name is its keys' with _excl, as PostgreSQL names it") {
+  Table t = table_with({"room", "during"});
+  t.constraints = {excl("", "gist", {with_op(key("room"), "="), with_op(key("during"), "&&")}),
+                   excl("", "gist", {with_op(expr_key("lower(during)"), "=")}),
+                   excl("", "gist", {with_op(key("room"), "="), with_op(key("during"), "&&")})};
+  CHECK(default_constraint_name(t, 0) == "orders_room_during_excl");
+  CHECK(default_constraint_name(t, 1) == "orders_lower_excl");
+  CHECK(default_constraint_name(t, 2) == "orders_room_during_excl1");
 }

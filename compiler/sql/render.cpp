@@ -106,6 +106,25 @@ std::string column_def_sql(const Column& c) {
 
 namespace {
 
+// A key of an index or of an exclusion constraint (with its WITH operator).
+std::string index_key_sql(const IndexKey& k) {
+  std::string s = k.column.empty() ? "(" + k.expr + ")" : quote_ident(k.column);
+  if (!k.collation.empty()) s += " COLLATE " + quote_ident(k.collation);
+  if (!k.opclass.empty()) s += " " + quote_opclass(k.opclass);
+  if (k.desc) s += " DESC";
+  s += nulls_sql(k.nulls);
+  if (!k.op.empty()) s += " WITH " + quote_operator(k.op);
+  return s;
+}
+
+std::string exclusion_sql(const Constraint& c) {
+  std::vector<std::string> elements;
+  for (const IndexKey& k : c.elements) elements.push_back(index_key_sql(k));
+  std::string out = "EXCLUDE USING " + quote_ident(c.method) + " (" + join(elements) + ")";
+  if (!c.where.empty()) out += " WHERE (" + c.where + ")";
+  return out;
+}
+
 std::string constraint_kind_sql(const Constraint& c) {
   using K = Constraint::Kind;
   switch (c.kind) {
@@ -113,6 +132,7 @@ std::string constraint_kind_sql(const Constraint& c) {
     case K::unique: return std::string("UNIQUE ") + (c.nulls_not_distinct ? "NULLS NOT DISTINCT " : "") + "(" +
                            ident_list(c.columns) + ")";
     case K::check: return "CHECK (" + c.check_expr + ")" + (c.no_inherit ? " NO INHERIT" : "");
+    case K::exclusion: return exclusion_sql(c);
     case K::foreign_key: {
       std::string out = "FOREIGN KEY (" + ident_list(c.columns) + ") REFERENCES " +
                         quote_qualified(c.ref_schema, c.ref_table) + " (" + ident_list(c.ref_columns) + ")";
@@ -253,7 +273,8 @@ std::string create_table_sql(const Table& t, const std::vector<const Constraint*
   auto add = [&](const Constraint& c) {
     lines.push_back("  CONSTRAINT " + quote_ident(c.name) + " " + constraint_body_sql(c));
   };
-  for (auto kind : {Constraint::Kind::primary_key, Constraint::Kind::unique, Constraint::Kind::check})
+  for (auto kind : {Constraint::Kind::primary_key, Constraint::Kind::unique, Constraint::Kind::check,
+                    Constraint::Kind::exclusion})
     for (auto& c : t.constraints)
       if (c.kind == kind) add(c);
   for (auto* c : fks) add(*c);
@@ -386,14 +407,7 @@ std::string rename_constraint_sql(const Table& t, const std::string& from, const
 
 std::string create_index_sql(const Table& t, const Index& ix, IndexMode mode) {
   std::vector<std::string> keys;
-  for (auto& k : ix.keys) {
-    std::string s = k.column.empty() ? "(" + k.expr + ")" : quote_ident(k.column);
-    if (!k.collation.empty()) s += " COLLATE " + quote_ident(k.collation);
-    if (!k.opclass.empty()) s += " " + quote_opclass(k.opclass);
-    if (k.desc) s += " DESC";
-    s += nulls_sql(k.nulls);
-    keys.push_back(s);
-  }
+  for (auto& k : ix.keys) keys.push_back(index_key_sql(k));
   std::string out = fmt::format("CREATE {}INDEX {}{} ON {}", ix.unique ? "UNIQUE " : "",
                                 mode == IndexMode::concurrently ? "CONCURRENTLY " : "", quote_ident(ix.name),
                                 table_ref(t));
@@ -467,7 +481,7 @@ std::vector<std::string> rebuild_plain_table_sql(const Table& t, const std::vect
   auto rename_index = [&](const std::string& name) { out.push_back(rename_index_sql(t.schema, name, aside(name))); };
   std::vector<const Constraint*> fks;
   for (auto& c : t.constraints) {
-    if (c.kind == Constraint::Kind::primary_key || c.kind == Constraint::Kind::unique) rename_index(c.name);
+    if (c.index_backed()) rename_index(c.name);
     if (c.kind == Constraint::Kind::foreign_key) fks.push_back(&c);
   }
   for (auto& ix : t.indexes) rename_index(ix.name);

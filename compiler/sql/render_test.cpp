@@ -237,3 +237,18 @@ TEST_CASE("render: an operator class is a quoted name, never SQL") {
   CHECK(create_index_sql(t, ix, IndexMode::plain) ==
         "CREATE INDEX docs_meta_idx ON public.docs USING gin (meta \"jsonb_path_ops); DROP TABLE victim; --\");");
 }
+
+TEST_CASE("render: an exclusion constraint as PostgreSQL writes one") {
+  Table t = table("public", "bookings", {col("room", ty("int")), col("during", ty("tstzrange"))});
+  Constraint c = excl("bookings_room_during_excl", "gist",
+                      {with_op(key("room"), "="), with_op(expr_key("lower(during)"), "public.&&")});
+  c.elements[0].opclass = "gist_int4_ops";
+  c.where = "room > 0";
+  c.deferrable = true;
+  t.constraints.push_back(c);
+  CHECK(add_constraint_sql(t, c, false) ==
+        "ALTER TABLE public.bookings ADD CONSTRAINT bookings_room_during_excl EXCLUDE USING gist (room gist_int4_ops "
+        "WITH =, (lower(during)) WITH OPERATOR(public.&&)) WHERE (room > 0) DEFERRABLE;");
+  CHECK(create_table_sql(t, {}).find("  CONSTRAINT bookings_room_during_excl EXCLUDE USING gist (") !=
+        std::string::npos);
+}

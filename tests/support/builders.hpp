@@ -65,6 +65,21 @@ inline Constraint uq(std::string name, std::vector<std::string> cols) {
   return c;
 }
 
+// EXCLUDE USING method (keys WITH ops): each key's operator in IndexKey::op.
+inline Constraint excl(std::string name, std::string method, std::vector<IndexKey> elements) {
+  Constraint c;
+  c.kind = Constraint::Kind::exclusion;
+  c.name = std::move(name);
+  c.method = std::move(method);
+  c.elements = std::move(elements);
+  return c;
+}
+
+inline IndexKey with_op(IndexKey k, std::string op) {
+  k.op = std::move(op);
+  return k;
+}
+
 inline Constraint chk(std::string name, std::string expr) {
   Constraint c;
   c.kind = Constraint::Kind::check;

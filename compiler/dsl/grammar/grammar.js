@@ -63,6 +63,7 @@ module.exports = grammar({
         $.unique,
         $.foreign_key,
         $.check,
+        $.exclude,
         $.index,
         $.hypertable,
         $.query,
@@ -210,6 +211,23 @@ module.exports = grammar({
           ),
         ),
       ),
+
+    // `exclude using gist (room with =, during with &&) where (...)`: EXCLUDE, its keys written as an index's.
+    exclude: ($) =>
+      seq(
+        'exclude',
+        optional(field('name', $._name)),
+        optional(seq('using', field('method', $._name))),
+        '(',
+        commaSep1(field('element', $.exclude_element)),
+        ')',
+        optional(seq('where', field('where', $.paren_sql))),
+        repeat(field('option', $.constraint_option)),
+      ),
+    exclude_element: ($) => seq(field('key', $.index_key), 'with', field('operator', $.exclude_operator)),
+    // An operator as PostgreSQL lexes one, without `/` (it would start a comment here) and without the comma that
+    // follows it: the SQL `operator` token below takes any run of punctuation.
+    exclude_operator: (_) => /[+\-*<>=~!@#%^&|`?]+/,
 
     // Which option fits which constraint is the parse stage's to say (with a message naming the fit).
     constraint_option: (_) =>
