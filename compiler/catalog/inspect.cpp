@@ -362,21 +362,51 @@ Span integer_span(int64_t v) {
   return s;
 }
 
+// A dimension row's interval: an interval for time types, an integer for integer columns; none when not set.
+std::optional<Span> dimension_interval(Row r) {
+  if (r.flag(4)) return span_at(r, 5);
+  if (!r.null(8)) return integer_span(r.num(8));
+  return std::nullopt;
+}
+
+// What a dimension row holds that the model cannot say, named; empty when nothing. by_hash's own function is
+// get_partition_hash (in _timescaledb_functions, _timescaledb_internal before 2.12); range dimensions have none.
+std::string unmodelled_dimension(Row r) {
+  std::string func = r.null(15) ? "" : r.str(14) + "." + r.str(15);
+  bool hash_default = r.flag(10) && r.str(15) == "get_partition_hash" &&
+                      (r.str(14) == "_timescaledb_functions" || r.str(14) == "_timescaledb_internal");
+  if (!func.empty() && !hash_default)
+    return fmt::format("dimension {} of the hypertable ({}) has the custom partitioning function {}", r.num(9), r.str(3),
+                       func);
+  if (!r.null(16)) return "the hypertable has a compress_chunk_time_interval";
+  if (r.num(9) > 1 && !r.null(13))
+    return fmt::format("dimension {} of the hypertable ({}) has an integer_now function", r.num(9), r.str(3));
+  return "";
+}
+
 void read_hypertables(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
+  // Rows come per hypertable, its time dimension first.
   each_row(db.run(sql::kHypertables, "reading hypertables"), [&](Row r) {
     Table* t = find_table(s, idx, r.str(0), r.str(1));
     if (!t) return;
-    if (r.num(9) > 1)
-      unmodelled(notes, *t, fmt::format("the hypertable has {} dimensions (add_dimension)", r.num(9)));
-    if (!r.null(10)) unmodelled(notes, *t, "the hypertable has the integer_now function " + r.str(10));
+    if (std::string what = unmodelled_dimension(r); !what.empty()) unmodelled(notes, *t, what);
+    if (r.num(9) > 1) {
+      if (!t->hypertable || r.null(3)) return;
+      Dimension d;
+      d.column = r.str(3);
+      d.kind = r.flag(10) ? Dimension::Kind::hash : Dimension::Kind::range;
+      d.partitions = r.num(11);
+      d.interval = dimension_interval(r).value_or(Span{});
+      t->hypertable->dimensions.push_back(std::move(d));
+      return;
+    }
     Hypertable h;
     h.time_column = r.str(3);
-    if (r.flag(4)) {
-      Span span = span_at(r, 5);
-      // Leaving chunk_interval out of a declaration means TimescaleDB's 7 days: say the same here.
-      if (span != default_chunk_interval()) h.chunk_interval = span;
-    } else if (!r.null(8)) {
-      h.chunk_interval = integer_span(r.num(8));
+    // Leaving chunk_interval out of a declaration means TimescaleDB's 7 days: say the same here.
+    if (auto span = dimension_interval(r); span && *span != default_chunk_interval()) h.chunk_interval = span;
+    if (!r.null(13)) {
+      h.integer_now_schema = r.str(12);
+      h.integer_now = r.str(13);
     }
     if (r.flag(2)) h.compression = Compression{};
     t->hypertable = std::move(h);

@@ -196,21 +196,29 @@ inline std::string span_fields(const std::string& x) {
          ") * 60) * 1000000 + extract(microseconds from " + x + "))::bigint";
 }
 
-// Each view is read once (materialized): joined directly, the planner loops over the dimensions view's window
-// function once per hypertable.
+// One row per dimension of each hypertable, in TimescaleDB's order (the time column's first). The view does not
+// say in which schema the integer_now and partitioning functions are, nor the compress_chunk_time_interval: those
+// come from TimescaleDB's own catalog. Each view is read once (materialized): joined directly, the planner loops
+// over the dimensions view's window function once per hypertable.
 inline const std::string kHypertables = R"(
 with h as materialized (
   select hypertable_schema, hypertable_name, compression_enabled from timescaledb_information.hypertables),
 d as materialized (
-  select hypertable_schema, hypertable_name, column_name, time_interval, integer_interval, integer_now_func,
-         count(*) over (partition by hypertable_schema, hypertable_name) as dimensions, dimension_number
-  from timescaledb_information.dimensions)
+  select v.hypertable_schema, v.hypertable_name, v.column_name, v.time_interval, v.integer_interval,
+         v.dimension_number, v.dimension_type, v.num_partitions, c.integer_now_func_schema, c.integer_now_func,
+         c.partitioning_func_schema, c.partitioning_func, c.compress_interval_length
+  from timescaledb_information.dimensions v
+  join _timescaledb_catalog.hypertable ht on ht.schema_name = v.hypertable_schema
+                                         and ht.table_name = v.hypertable_name
+  join _timescaledb_catalog.dimension c on c.hypertable_id = ht.id and c.column_name = v.column_name)
 select h.hypertable_schema, h.hypertable_name, h.compression_enabled, d.column_name,
        d.time_interval is not null, )" + span_fields("d.time_interval") + R"(, d.integer_interval,
-       d.dimensions, d.integer_now_func
+       coalesce(d.dimension_number, 1), d.dimension_type = 'Space', d.num_partitions,
+       d.integer_now_func_schema, d.integer_now_func, d.partitioning_func_schema, d.partitioning_func,
+       d.compress_interval_length
 from h
 left join d on d.hypertable_schema = h.hypertable_schema and d.hypertable_name = h.hypertable_name
-            and d.dimension_number = 1)";
+order by h.hypertable_schema, h.hypertable_name, d.dimension_number)";
 
 // Retention (drop_after) and compression (compress_after) policies; each is an interval string or an integer.
 inline const std::string kJobs = R"(

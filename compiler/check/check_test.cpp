@@ -588,8 +588,72 @@ TEST_CASE("check: integer time columns need a chunk_interval and no policies") {
   CHECK(run(s) == "36:3: error: hypertable \"book_ticker_snapshots\" has an integer time column, so it needs a "
                   "chunk_interval [add e.g. \"chunk_interval 100000\" in the units of the time column]\n"
                   "36:3: error: retention on hypertable \"book_ticker_snapshots\" needs an integer_now function "
-                  "because its time column is an integer, and schemac does not manage those yet [use a timestamptz "
-                  "time column, or remove the policy and run it from your application]\n");
+                  "because its time column \"timestamp\" is an integer [add `integer_now <function>` to the "
+                  "hypertable block, naming a function without arguments that returns the current value of "
+                  "\"timestamp\" (bigint)]\n");
+  // With an integer_now function the policies are fine.
+  bt.hypertable->chunk_interval = integer(100);
+  bt.hypertable->integer_now = "ticks_now";
+  bt.hypertable->compression->after = integer(500);
+  CHECK(run(s) == "");
+}
+
+TEST_CASE("check: integer_now is for integer time columns only") {
+  Schema s = cex();
+  tbl(s, "book_ticker_snapshots").hypertable->integer_now = "ticks_now";
+  CHECK(run(s) == "36:3: error: integer_now of hypertable \"book_ticker_snapshots\" is for an integer time column, "
+                  "but \"timestamp\" is timestamptz [remove integer_now: TimescaleDB measures the age of "
+                  "timestamptz, timestamp and date chunks with now()]\n");
+}
+
+TEST_CASE("check: partition_by names an existing column other than the time column, once, partitioned as it can be") {
+  Schema s = cex();
+  auto& bt = tbl(s, "book_ticker_snapshots");
+  bt.columns.push_back(at(col("venue", ty("text")), 32));
+  bt.columns.push_back(at(col("seq", ty("bigint")), 32));
+  bt.constraints[2].columns = {"timestamp", "symbol_id", "venue", "seq"};  // every partitioning column
+  bt.hypertable->dimensions = {at(hash_dim("symbol_id", 4), 37, 5), at(hash_dim("symbl_id", 2), 38, 5),
+                               at(hash_dim("timestamp", 2), 39, 5), at(hash_dim("symbol_id", 8), 40, 5),
+                               at(hash_dim("ask_price", 0), 41, 5), at(range_dim("venue", days(1)), 42, 5),
+                               at(range_dim("seq", days(1)), 43, 5), at(hash_dim("bid_price", 32768), 44, 5)};
+  CHECK(run(s) ==
+        "38:5: error: unknown column \"symbl_id\" in partition_by of hypertable \"book_ticker_snapshots\" [did you mean "
+        "\"symbol_id\"?]\n"
+        "39:5: error: hypertable \"book_ticker_snapshots\" is already partitioned by its time column \"timestamp\" "
+        "[partition_by names another column; the time column's partitioning is chunk_interval]\n"
+        "40:5: error: column \"symbol_id\" of hypertable \"book_ticker_snapshots\" is partitioned twice [keep one "
+        "`partition_by symbol_id`]\n"
+        "41:5: error: hash partitioning of \"ask_price\" in hypertable \"book_ticker_snapshots\" needs 1 to 32767 "
+        "partitions, not 0 [e.g. `partition_by ask_price hash 4`]\n"
+        "42:5: error: range partitioning column \"venue\" of hypertable \"book_ticker_snapshots\" is text, but it "
+        "must be timestamptz, timestamp, date or an integer type [partition it by hash: `partition_by venue hash 4`]\n"
+        "43:5: error: partition_by seq range of hypertable \"book_ticker_snapshots\" must be a plain integer because "
+        "its column \"seq\" is bigint [write a number in the units of \"seq\", e.g. partition_by seq range 100000]\n"
+        "44:5: error: hash partitioning of \"bid_price\" in hypertable \"book_ticker_snapshots\" needs 1 to 32767 "
+        "partitions, not 32768 [e.g. `partition_by bid_price hash 4`]\n");
+}
+
+TEST_CASE("check: a nullable range partitioning column is made NOT NULL with a warning, a hash one stays nullable") {
+  Schema s = cex();
+  auto& bt = tbl(s, "book_ticker_snapshots");
+  bt.columns.push_back(at(col("placed_at", ty("timestamptz"), true), 32));
+  bt.columns.push_back(at(col("venue", ty("text"), true), 33));
+  bt.constraints.erase(bt.constraints.begin() + 2);  // no primary key
+  bt.hypertable->dimensions = {at(range_dim("placed_at", hours(6)), 37, 5), at(hash_dim("venue", 2), 38, 5)};
+  CHECK(run(s) == "32:3: warning: range partitioning column \"placed_at\" of hypertable \"book_ticker_snapshots\" is "
+                  "declared nullable, but TimescaleDB makes it NOT NULL [remove the \"?\"]\n");
+  check(s);
+  CHECK_FALSE(bt.column("placed_at")->nullable);
+  CHECK(bt.column("venue")->nullable);
+}
+
+TEST_CASE("check: unique keys of a hypertable must include each partition_by column") {
+  Schema s = cex();
+  auto& bt = tbl(s, "book_ticker_snapshots");
+  bt.columns.push_back(at(col("venue", ty("text")), 32));
+  bt.hypertable->dimensions = {at(hash_dim("venue", 4), 37, 5), at(hash_dim("symbol_id", 2), 38, 5)};
+  CHECK(run(s) == "33:3: error: primary key \"book_ticker_snapshots_pkey\" of hypertable \"book_ticker_snapshots\" "
+                  "must include the partitioning column \"venue\" [add \"venue\" to its columns]\n");
 }
 
 TEST_CASE("check: retention shorter than the chunk interval, compression after retention") {

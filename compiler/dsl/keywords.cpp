@@ -37,9 +37,9 @@ const std::vector<std::string>& dsl_keywords() {
 }
 
 const std::vector<std::string>& bare_name_keywords() {
-  static const std::vector<std::string> words = {"action", "by",   "cascade",   "delete",   "first",
-                                                 "key",    "last", "many",      "no",       "one",
-                                                 "precision", "restrict", "set", "update"};
+  static const std::vector<std::string> words = {"action", "by",   "cascade",   "delete",   "first",    "hash",
+                                                 "key",    "last", "many",      "no",       "one",      "precision",
+                                                 "range",  "restrict", "set", "update"};
   return words;
 }
 

@@ -26,6 +26,8 @@ schema {0} {{
     unique ({0}, t)
     index ({0} desc nulls last, t) include ({0}) where ({0} > 0)
     hypertable on t {{
+      partition_by {0} hash 4
+      integer_now {0}.{0}
       compression {{
         segment_by {0}
         order_by {0} desc
@@ -75,6 +77,8 @@ TEST_CASE("keywords: each word a name may use bare reads back as that name in ev
     CHECK(t.columns.at(0).name == w);
     CHECK(t.indexes.at(0).include == std::vector<std::string>{w});
     CHECK(t.queries.at(0).name == w);
+    CHECK(t.hypertable->dimensions.at(0).column == w);
+    CHECK(t.hypertable->integer_now == w);
   }
 }
 

@@ -239,6 +239,7 @@ class Builder {
   void index(TSNode n, size_t ti, TSNode unique_kw);
   IndexKey index_key(TSNode key);
   void hypertable(TSNode n, size_t ti);
+  Dimension dimension(TSNode n);
   void query(TSNode n, size_t ti);
   Type type(TSNode n) const;
   std::optional<Span> span(TSNode n);
@@ -838,10 +839,33 @@ void Builder::hypertable(TSNode n, size_t ti) {
         }
       }
       h.compression = std::move(comp);
+    } else if (kind == "partition_by") {
+      h.dimensions.push_back(dimension(setting));
+    } else if (kind == "integer_now") {
+      if (!h.integer_now.empty()) error(loc(setting), "integer_now is set twice");
+      // An unqualified function is in the schema the table is written in, as a foreign key's target is.
+      TSNode fn = field(setting, "function");
+      TSNode schema = field(fn, "schema");
+      h.integer_now_schema = present(schema) ? name(schema) : t.schema;
+      h.integer_now = name(field(fn, "name"));
     }
   }
   anchor(Anchor::Kind::hypertable, ti, 0, n);
   t.hypertable = std::move(h);
+}
+
+// `partition_by col hash 4` or `partition_by col range 1 day`; check says whether the column fits.
+Dimension Builder::dimension(TSNode n) {
+  Dimension d;
+  d.column = name(field(n, "column"));
+  d.loc = loc(n);
+  if (text(field(n, "kind")) == "range") {
+    d.kind = Dimension::Kind::range;
+    if (auto v = span(field(n, "value"))) d.interval = *v;
+  } else if (auto v = integer(field(n, "partitions"), "a number of hash partitions")) {
+    d.partitions = *v;
+  }
+  return d;
 }
 
 void Builder::query(TSNode n, size_t ti) {
@@ -1217,6 +1241,8 @@ constexpr std::array expectations{
     Expectation{"include", "a parenthesised list of columns", is_open_paren},
     Expectation{"references", "a table name", is_word},
     Expectation{"segment_by", "a column name", is_word},
+    Expectation{"partition_by", "a column name", is_word},
+    Expectation{"integer_now", "a function name such as public.counters_now", is_word},
     Expectation{"order_by", "a column name", is_word},
     Expectation{"enum", "an enum name", is_word},
     Expectation{"extension", "an extension name", is_word},
@@ -1230,7 +1256,12 @@ const Expectation* expectation(std::string_view keyword, std::string_view before
   static constexpr Expectation time_column{"on", "the time column's name", is_word};
   static constexpr Expectation fk_event{
       "on", "\"delete\" or \"update\"", [](std::string_view t) { return t == "delete" || t == "update"; }};
+  // `partition_by col` is followed by how it partitions.
+  static constexpr Expectation dimension_kind{
+      "", "\"hash\" and a number of partitions or \"range\" and a span (partition_by symbol_id hash 4)",
+      [](std::string_view t) { return t == "hash" || t == "range"; }};
   if (keyword == "on") return before == "hypertable" ? &time_column : &fk_event;
+  if (before == "partition_by") return &dimension_kind;
   for (auto& e : expectations)
     if (e.keyword == keyword) return &e;
   return nullptr;

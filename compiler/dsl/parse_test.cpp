@@ -479,6 +479,58 @@ TEST_CASE("parse: a fractional span amount is reported") {
   CHECK(d.message == "a span amount must be a whole number, not \"1.5\"");
 }
 
+TEST_CASE("parse: partition_by hash and range dimensions keep their order and places; integer_now names a function") {
+  Table t = one_table(R"(table ticks {
+    n bigint
+    symbol_id int
+    day timestamptz
+    hypertable on n {
+      chunk_interval 1000
+      partition_by symbol_id hash 4
+      partition_by day range 1 day 12 hours
+      integer_now ticks_now
+    }
+  })");
+  const Hypertable& h = *t.hypertable;
+  REQUIRE(h.dimensions.size() == 2);
+  CHECK(h.dimensions[0].kind == Dimension::Kind::hash);
+  CHECK(h.dimensions[0].column == "symbol_id");
+  CHECK(h.dimensions[0].partitions == 4);
+  check_loc(h.dimensions[0].loc, 7, 7);
+  CHECK(h.dimensions[1].kind == Dimension::Kind::range);
+  CHECK(h.dimensions[1].column == "day");
+  CHECK(h.dimensions[1].interval == span(0, 1, 12 * 3'600'000'000LL));
+  check_loc(h.dimensions[1].loc, 8, 7);
+  // Unqualified: the schema the table is written in.
+  CHECK(h.integer_now_schema == "public");
+  CHECK(h.integer_now == "ticks_now");
+
+  Schema s = ok("schema market {\n table c { n bigint\n hypertable on n { chunk_interval 10 integer_now clock } }\n"
+                " table d { n bigint\n hypertable on n { chunk_interval 10 integer_now util.\"Now\" } }\n}");
+  CHECK(s.tables[0].hypertable->integer_now_schema == "market");
+  CHECK(s.tables[0].hypertable->integer_now == "clock");
+  CHECK(s.tables[1].hypertable->integer_now_schema == "util");
+  CHECK(s.tables[1].hypertable->integer_now == "Now");
+  // An integer range dimension.
+  Table u = one_table("table t { ts timestamptz\n seq bigint\n hypertable on ts { partition_by seq range 5000 } }");
+  CHECK(u.hypertable->dimensions.at(0).interval.is_integer);
+  CHECK(u.hypertable->dimensions.at(0).interval.integer == 5000);
+}
+
+TEST_CASE("parse: a partition_by without its kind, with a misspelt unit, or integer_now twice is a located error") {
+  Diagnostic kind = one_error("table t { ts timestamptz\n s int\n hypertable on ts { partition_by s 4 } }");
+  CHECK(kind.message == "expected \"hash\" and a number of partitions or \"range\" and a span (partition_by symbol_id "
+                        "hash 4) after \"s\", found \"4\"");
+  check_loc(kind.loc, 3, 36);
+  Diagnostic unit = one_error("table t { ts timestamptz\n d date\n hypertable on ts { partition_by d range 1 dai } }");
+  CHECK(unit.message == "unknown time unit \"dai\"");
+  Diagnostic twice = one_error("table t { n int\n hypertable on n { chunk_interval 5 integer_now a integer_now b } }");
+  CHECK(twice.message == "integer_now is set twice");
+  check_loc(twice.loc, 2, 51);
+  Diagnostic fraction = one_error("table t { ts timestamptz\n s int\n hypertable on ts { partition_by s hash 2.5 } }");
+  CHECK(fraction.message == "a number of hash partitions must be a whole number, not \"2.5\"");
+}
+
 TEST_CASE("parse: typed queries with params, result columns, where, order by and limit") {
   Table t = one_table(R"(table book {
     timestamp timestamptz

@@ -482,7 +482,7 @@ class Printer {
   std::string inline_constraint(const Table& t, const Constraint& c);
   void table_constraint(const Table& t, const Constraint& c, const std::string& name, int depth);
   void index(const Index& ix, const std::string& name, int depth);
-  void hypertable(const Hypertable& h, int depth);
+  void hypertable(const Hypertable& h, const std::string& context, int depth);
   void query(const Query& q, const std::string& context, int depth);
   struct Members {
     const Namespace* ns = nullptr;       // its `schema` block's declaration, if it has one
@@ -584,7 +584,7 @@ void Printer::table(const Table& t, size_t pos, int depth) {
   }
   if (t.hypertable) {
     separate();
-    hypertable(*t.hypertable, depth + 1);
+    hypertable(*t.hypertable, t.schema, depth + 1);
   }
   for (auto& q : t.queries) {
     separate();
@@ -687,12 +687,18 @@ void Printer::index(const Index& ix, const std::string& name, int depth) {
   line(depth, text, ix.trivia.after);
 }
 
-void Printer::hypertable(const Hypertable& h, int depth) {
+void Printer::hypertable(const Hypertable& h, const std::string& context, int depth) {
   comments_above(depth, h.trivia);
   std::string head = "hypertable on " + dsl_name(h.time_column);
-  if (!h.chunk_interval && !h.retention && !h.compression) return line(depth, head, h.trivia.after);
+  if (!h.chunk_interval && !h.retention && !h.compression && h.dimensions.empty() && h.integer_now.empty())
+    return line(depth, head, h.trivia.after);
   open(depth, head);
   if (h.chunk_interval) line(depth + 1, "chunk_interval " + dsl_span(*h.chunk_interval));
+  for (auto& d : h.dimensions)
+    line(depth + 1, "partition_by " + dsl_name(d.column) +
+                        (d.kind == Dimension::Kind::hash ? " hash " + std::to_string(d.partitions)
+                                                         : " range " + dsl_span(d.interval)));
+  if (!h.integer_now.empty()) line(depth + 1, "integer_now " + qname_text(h.integer_now_schema, h.integer_now, context));
   if (h.retention) line(depth + 1, "retention " + dsl_span(*h.retention));
   if (h.compression) {
     auto& c = *h.compression;

@@ -401,6 +401,32 @@ TEST_CASE("print: hypertable blocks") {
   }
 }
 
+TEST_CASE("print: partition_by lines in order and integer_now, named as the table's schema needs") {
+  Table t;
+  t.name = "ticks";
+  t.columns = {col("n", ty("bigint")), col("symbol_id", ty("int")), col("day", ty("date"))};
+  Hypertable h = hyper("n");
+  h.chunk_interval = integer(1000);
+  h.dimensions = {hash_dim("symbol_id", 4), range_dim("day", days(2))};
+  h.integer_now_schema = "public";
+  h.integer_now = "ticks_now";
+  t.hypertable = h;
+  const std::string body = R"(
+  n         bigint
+  symbol_id int
+  day       date
+
+  hypertable on n {
+    chunk_interval 1000
+    partition_by symbol_id hash 4
+    partition_by day range 2 days
+    integer_now )";
+  CHECK(print_table(t) == "table ticks {" + body + "ticks_now\n  }\n}\n");
+  t.hypertable->integer_now_schema = "util";
+  t.hypertable->integer_now = "Now";
+  CHECK(print_table(t) == "table ticks {" + body + "util.Now\n  }\n}\n");
+}
+
 TEST_CASE("print: queries") {
   Table t;
   t.name = "ticks";

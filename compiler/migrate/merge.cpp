@@ -24,7 +24,10 @@ void forget_places(Schema& s) {
     for (auto& c : t.columns) c.loc = {};
     for (auto& k : t.constraints) k.loc = {};
     for (auto& ix : t.indexes) ix.loc = {};
-    if (t.hypertable) t.hypertable->loc = {};
+    if (t.hypertable) {
+      t.hypertable->loc = {};
+      for (auto& d : t.hypertable->dimensions) d.loc = {};
+    }
     for (auto& q : t.queries) {
       q.loc = {};
       for (auto& p : q.params) p.loc = {};

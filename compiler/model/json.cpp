@@ -1,6 +1,7 @@
 #include "model/json.hpp"
 
 #include "model/span.hpp"
+#include "model/timescale.hpp"
 #include "model/types.hpp"
 
 namespace schemac {
@@ -121,11 +122,18 @@ Json json_of(const Compression& c) {
           {"after", c.after ? json_of(*c.after) : Json(nullptr)}};
 }
 
+Json json_of(const Dimension& d) {
+  if (d.kind == Dimension::Kind::hash) return {{"column", d.column}, {"kind", "hash"}, {"partitions", d.partitions}};
+  return {{"column", d.column}, {"kind", "range"}, {"interval", json_of(d.interval)}};
+}
+
 Json json_of(const Hypertable& h) {
   return {{"time_column", h.time_column},
           {"chunk_interval", h.chunk_interval ? json_of(*h.chunk_interval) : Json(nullptr)},
           {"retention", h.retention ? json_of(*h.retention) : Json(nullptr)},
-          {"compression", h.compression ? json_of(*h.compression) : Json(nullptr)}};
+          {"compression", h.compression ? json_of(*h.compression) : Json(nullptr)},
+          {"dimensions", list_of(h.dimensions)},
+          {"integer_now", h.integer_now.empty() ? Json(nullptr) : Json(integer_now_ref(h))}};
 }
 
 Json json_of(const Table& t) {

@@ -21,6 +21,7 @@ Json json_of(const Constraint& k);
 Json json_of(const Index& ix);
 Json json_of(const Hypertable& h);
 Json json_of(const Compression& c);
+Json json_of(const Dimension& d);
 Json json_of(const Span& s);  // the interval text ("7 days"), or the number for an integer time column
 
 // Two-space indented with a final newline. Text that is not UTF-8 (a name from a SQL_ASCII database) becomes

@@ -44,6 +44,13 @@ TEST_CASE("json: spans are interval text, or a number for an integer time column
   CHECK(json_of(integer(1000)) == 1000);
   Hypertable h = hyper("ts");
   CHECK(json_of(h)["chunk_interval"].is_null());
+  CHECK(json_of(h)["integer_now"].is_null());
+  h.dimensions = {hash_dim("symbol_id", 4), range_dim("day", days(1))};
+  h.integer_now_schema = "util";
+  h.integer_now = "Now";
+  CHECK(json_of(h)["dimensions"].dump() ==
+        R"([{"column":"symbol_id","kind":"hash","partitions":4},{"column":"day","kind":"range","interval":"1 day"}])");
+  CHECK(json_of(h)["integer_now"] == "util.\"Now\"");
 }
 
 TEST_CASE("json: text that is not UTF-8 comes out as U+FFFD, keys in the order written") {

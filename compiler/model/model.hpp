@@ -187,11 +187,33 @@ struct Compression {
   bool operator==(const Compression&) const = default;
 };
 
+// A partitioning dimension beyond the time column (add_dimension): hash (space) partitioning into a number of
+// partitions, or range partitioning by an interval, as TimescaleDB's by_hash and by_range say them.
+struct Dimension {
+  enum class Kind { hash, range };
+  Kind kind = Kind::hash;
+  std::string column;
+  int64_t partitions = 0;  // hash
+  Span interval;           // range: the span of each slice (a plain integer for an integer column)
+  Loc loc;
+  // The same partitioning, wherever it was written (diff compares dimensions with this).
+  bool same(const Dimension& o) const {
+    return kind == o.kind && column == o.column &&
+           (kind == Kind::hash ? partitions == o.partitions : interval == o.interval);
+  }
+  bool operator==(const Dimension&) const = default;
+};
+
 struct Hypertable {
   std::string time_column;
   std::optional<Span> chunk_interval;  // none = TimescaleDB's default (7 days)
   std::optional<Span> retention;       // drop chunks older than this
   std::optional<Compression> compression;
+  std::vector<Dimension> dimensions;   // in the order they were added; TimescaleDB numbers them so
+  // set_integer_now_func: the function that says "now" for an integer time column (policies need it). schemac
+  // names it and does not manage it. Empty name = none.
+  std::string integer_now_schema = "public";
+  std::string integer_now;
   Loc loc;
   Trivia trivia;  // comments above the block; comments inside its braces are kept here too (printed above it)
   bool operator==(const Hypertable&) const = default;

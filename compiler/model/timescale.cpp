@@ -1,5 +1,7 @@
 #include "model/timescale.hpp"
 
+#include "model/quote.hpp"
+
 namespace schemac {
 
 std::string_view edition_name(Edition e) {
@@ -31,6 +33,10 @@ Span default_chunk_interval() {
   Span s;
   s.days = 7;
   return s;
+}
+
+std::string integer_now_ref(const Hypertable& h) {
+  return h.integer_now.empty() ? "" : quote_qualified(h.integer_now_schema, h.integer_now);
 }
 
 }  // namespace schemac

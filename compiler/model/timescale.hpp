@@ -25,4 +25,7 @@ std::optional<Edition> edition_from_name(std::string_view name);
 // TimescaleDB's chunk interval for a time column when create_hypertable is given none.
 Span default_chunk_interval();
 
+// The hypertable's integer_now function as SQL names it (public.counters_now, quoted where needed); "" for none.
+std::string integer_now_ref(const Hypertable& h);
+
 }  // namespace schemac

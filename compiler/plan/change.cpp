@@ -88,6 +88,8 @@ const char* kind_name(Change::Kind k) {
     case K::create_hypertable: return "create_hypertable";
     case K::drop_hypertable: return "drop_hypertable";
     case K::set_chunk_interval: return "set_chunk_interval";
+    case K::alter_dimension: return "alter_dimension";
+    case K::set_integer_now: return "set_integer_now";
     case K::add_retention: return "add_retention";
     case K::change_retention: return "change_retention";
     case K::remove_retention: return "remove_retention";

@@ -53,9 +53,11 @@ const char* target_kind_name(Target::Kind k);  // "schema", "enum", ... (stable:
 //   renames: the old and the new name (std::string);
 //   comments: the old and the new text (std::string);
 //   hypertable conversions: Hypertable; chunk interval, retention and compression policy: Span (the chunk
-//     interval TimescaleDB's default when none is declared); compression settings: Compression.
+//     interval TimescaleDB's default when none is declared); compression settings: Compression; an extra
+//     dimension's partitions or interval: Dimension; integer_now: the function's qualified name (std::string,
+//     none on the side without one).
 using Fact = std::variant<std::monostate, std::string, Namespace, Extension, Enum, Table, Column, Constraint, Index,
-                          Hypertable, Compression, Span>;
+                          Hypertable, Compression, Span, Dimension>;
 
 struct Change {
   enum class Kind {
@@ -70,6 +72,8 @@ struct Change {
     comment,
     create_hypertable, drop_hypertable,  // make a table a hypertable / rebuild it as a plain table
     set_chunk_interval,
+    alter_dimension,  // set_number_partitions of a hash dimension, set_chunk_time_interval of a range one
+    set_integer_now,
     add_retention, change_retention, remove_retention,
     enable_compression, change_compression, disable_compression,
     add_compression_policy, change_compression_policy, remove_compression_policy,

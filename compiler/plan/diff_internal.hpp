@@ -352,6 +352,13 @@ class Planner {
 
   void alter_compression(const Table& f, const Table& t);
 
+  // Extra dimensions of a hypertable that stays one: only a hash dimension's partitions and a range dimension's
+  // interval can change; anything else is refused with the fix.
+  void alter_dimensions(const Table& f, const Table& t);
+  Change dimension_altered(const Table& t, const Dimension& from, const Dimension& to) const;
+
+  void alter_integer_now(const Table& f, const Table& t);
+
   void alter_retention(const Table& f, const Table& t);
 };
 

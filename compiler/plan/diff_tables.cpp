@@ -86,7 +86,7 @@ Change Planner::table_created(const Table& t, const Schema& before, const Schema
   Change c = mk(K::create_table, Target::of_table(t), {}, t, "create table " + table_ref(t), {create_table_sql(t, fks)},
            {drop_table_sql(t)});
   if (t.hypertable) {
-    c.up.push_back(create_hypertable_sql(t, false, ts_));
+    for (auto& s : make_hypertable_sql(t, false, ts_)) c.up.push_back(s);
     c.description += " as a hypertable on " + quote_ident(t.hypertable->time_column);
   }
   auto indexes = sorted_by_name(t.indexes);

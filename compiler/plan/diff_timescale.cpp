@@ -126,10 +126,12 @@ Change Planner::hypertable_made(const Table& t, const std::vector<std::string>& 
   Change c = mk(K::create_hypertable, Target::of_table(t), {}, *t.hypertable,
            fmt::format("make {} a hypertable on {} (moves existing rows into chunks)", table_ref(t),
                        quote_ident(t.hypertable->time_column)),
-           {create_hypertable_sql(t, true, ts_)}, rebuild);
+           make_hypertable_sql(t, true, ts_), rebuild);
   c.lock = Lock::access_exclusive;
   c.rewrites = true;
   c.note = "copies every row into chunks under ACCESS EXCLUSIVE; DOWN rebuilds a plain table";
+  // add_dimension on a hypertable with rows gives the chunks that exist a slice of all values.
+  if (!t.hypertable->dimensions.empty()) c.note += "; the rows moved now are not split by partition_by, later ones are";
   return c;
 }
 
@@ -167,8 +169,101 @@ void Planner::alter_hypertable(const Table& f, const Table& t) {
       add(p_ts_settings, std::move(c));
     }
   }
+  alter_dimensions(f, t);
+  alter_integer_now(f, t);  // before the policies, which need it
   alter_compression(f, t);
   alter_retention(f, t);
+}
+
+namespace {
+
+std::string dimension_text(const Dimension& d) {
+  if (d.kind == Dimension::Kind::hash)
+    return fmt::format("hash partitioning of {} into {} partitions", quote_ident(d.column), d.partitions);
+  return fmt::format("range partitioning of {} by {}", quote_ident(d.column), span_text(d.interval));
+}
+
+const Dimension* dimension_on(const std::vector<Dimension>& dims, const std::string& column) {
+  for (auto& d : dims)
+    if (d.column == column) return &d;
+  return nullptr;
+}
+
+}  // namespace
+
+// TimescaleDB has no remove_dimension, so a dimension can neither be taken off an existing hypertable nor be added
+// to one by a migration whose DOWN must take it off again (and chunks made before it would stay unsplit by it).
+// What it can change in place is how new chunks are cut: a hash dimension's partitions (set_number_partitions),
+// a range dimension's interval (set_chunk_time_interval).
+void Planner::alter_dimensions(const Table& f, const Table& t) {
+  const auto& a = f.hypertable->dimensions;
+  const auto& b = t.hypertable->dimensions;
+  const Loc& at = t.hypertable->loc;
+  const std::string recreate = "recreate the table: declare the new one under another name, copy the rows, drop the "
+                               "old one and rename the new one (or keep the hypertable's partitioning as it is)";
+  bool refused = false;
+  for (auto& d : b)
+    if (!dimension_on(a, d.column)) {
+      refused = true;
+      error(fmt::format("cannot add {} to the existing hypertable {}: TimescaleDB cannot remove a dimension, so "
+                        "the migration's DOWN could not take it off again", dimension_text(d), table_ref(t)),
+            recreate, d.loc.known() ? d.loc : at);
+    }
+  for (auto& d : a) {
+    const Dimension* now = dimension_on(b, d.column);
+    if (!now || now->kind != d.kind) {
+      refused = true;
+      error(fmt::format("cannot {} {} of the existing hypertable {}: TimescaleDB cannot remove or change a "
+                        "dimension", now ? "change the kind of" : "remove", dimension_text(d), table_ref(t)),
+            recreate, at);
+    }
+  }
+  if (refused) return;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].column != b[i].column)
+      return error(fmt::format("the partition_by lines of hypertable {} are in another order than its dimensions "
+                               "({} is dimension {})", table_ref(t), quote_ident(a[i].column), i + 2),
+                   "write the partition_by lines in the hypertable's order: TimescaleDB numbers its dimensions in the "
+                   "order they were added and cannot reorder them", at);
+  for (size_t i = 0; i < a.size(); ++i)
+    if (!a[i].same(b[i])) add(p_ts_settings, dimension_altered(t, a[i], b[i]));
+}
+
+Change Planner::dimension_altered(const Table& t, const Dimension& from, const Dimension& to) const {
+  auto sql = [&](const Dimension& d) {
+    return d.kind == Dimension::Kind::hash ? set_number_partitions_sql(t, d, ts_)
+                                           : set_chunk_interval_sql(t, d.interval, ts_, d.column);
+  };
+  Change c = mk(K::alter_dimension, Target::of_table(t), from, to,
+                fmt::format("change the {} of {} to {} (was {}; affects only chunks created from now on)",
+                            to.kind == Dimension::Kind::hash ? "hash partitions" : "range interval", table_ref(t),
+                            dimension_text(to), dimension_text(from)),
+                {sql(to)}, {sql(from)});
+  return c;
+}
+
+// The integer_now function can be set and replaced, but TimescaleDB has no call that unsets it.
+void Planner::alter_integer_now(const Table& f, const Table& t) {
+  std::string a = integer_now_ref(*f.hypertable), b = integer_now_ref(*t.hypertable);
+  if (a == b) return;
+  if (b.empty())
+    return error(fmt::format("cannot unset the integer_now function {} of hypertable {}: TimescaleDB has no call that "
+                             "unsets it", a, table_ref(t)),
+                 "keep `integer_now` in the hypertable block (schemac leaves the function itself alone), or recreate "
+                 "the table without it", t.hypertable->loc);
+  Change c = mk(K::set_integer_now, Target::of_table(t), a.empty() ? Fact{} : Fact{a}, b,
+                a.empty() ? fmt::format("set the integer_now function of {} to {}", table_ref(t), b)
+                          : fmt::format("change the integer_now function of {} to {} (was {})", table_ref(t), b, a),
+                {set_integer_now_sql(t, *t.hypertable, !a.empty(), ts_)},
+                a.empty() ? std::vector<std::string>{} : std::vector<std::string>{set_integer_now_sql(t, *f.hypertable, true, ts_)});
+  if (a.empty()) {
+    c.down_note = fmt::format("TimescaleDB cannot unset an integer_now function: this DOWN leaves {} set on {}", b,
+                              table_ref(t));
+    warning(fmt::format("the DOWN of setting integer_now {} on {} leaves it set: TimescaleDB cannot unset it", b,
+                        table_ref(t)),
+            "", t.hypertable->loc);
+  }
+  add(p_ts_settings, std::move(c));
 }
 
 void Planner::alter_compression(const Table& f, const Table& t) {

@@ -249,3 +249,128 @@ TEST_CASE("timescale: editions") {
     CHECK(p.changes[0].up[0] == "SELECT add_retention_policy('public.ticks', drop_after => INTERVAL '7 days');");
   }
 }
+
+namespace {
+// An integer-time hypertable partitioned by hash of symbol_id and by range of ts, its integer_now public.ticks_now.
+Table partitioned(int64_t partitions = 4, Span interval = days(1)) {
+  Table t = table("public", "ticks", {col("n", ty("bigint")), col("symbol_id", ty("int")), col("ts", ty("timestamptz"))});
+  t.hypertable = hyper("n");
+  t.hypertable->chunk_interval = integer(1000);
+  t.hypertable->dimensions = {hash_dim("symbol_id", partitions), range_dim("ts", interval)};
+  t.hypertable->integer_now = "ticks_now";
+  return t;
+}
+}  // namespace
+
+TEST_CASE("timescale: a new hypertable gets its dimensions and integer_now right after create_hypertable") {
+  Table t = partitioned();
+  t.hypertable->retention = integer(5000);
+  Plan p = diff({}, one(t));
+  CHECK(kinds(p) == std::vector<std::string>{"create_table", "add_retention"});
+  CHECK(p.changes[0].up == std::vector<std::string>{
+                               "CREATE TABLE public.ticks (\n  n bigint NOT NULL,\n  symbol_id int NOT NULL,\n"
+                               "  ts timestamptz NOT NULL\n);",
+                               "SELECT create_hypertable('public.ticks', by_range('n', 1000), create_default_indexes "
+                               "=> false);",
+                               "SELECT add_dimension('public.ticks', by_hash('symbol_id', 4));",
+                               "SELECT add_dimension('public.ticks', by_range('ts', INTERVAL '1 day'));",
+                               "SELECT set_integer_now_func('public.ticks', 'public.ticks_now');"});
+  CHECK(p.changes[0].down == std::vector<std::string>{"DROP TABLE public.ticks;"});
+  CHECK(p.diagnostics.empty());
+  // Made from an existing table: the same calls after create_hypertable's migrate_data.
+  Table plain = t;
+  plain.hypertable.reset();
+  Plan m = diff(one(plain), one(partitioned()));
+  REQUIRE(kinds(m) == std::vector<std::string>{"create_hypertable"});
+  CHECK(m.changes[0].up == std::vector<std::string>{
+                               "SELECT create_hypertable('public.ticks', by_range('n', 1000), create_default_indexes "
+                               "=> false, migrate_data => true);",
+                               "SELECT add_dimension('public.ticks', by_hash('symbol_id', 4));",
+                               "SELECT add_dimension('public.ticks', by_range('ts', INTERVAL '1 day'));",
+                               "SELECT set_integer_now_func('public.ticks', 'public.ticks_now');"});
+  CHECK(m.changes[0].note.find("the rows moved now are not split by partition_by") != std::string::npos);
+}
+
+TEST_CASE("timescale: a dimension's partitions and interval change in place, both directions") {
+  Plan p = diff(one(partitioned(4)), one(partitioned(8)));
+  REQUIRE(kinds(p) == std::vector<std::string>{"alter_dimension"});
+  CHECK(p.changes[0].up == std::vector<std::string>{"SELECT set_number_partitions('public.ticks', 8, 'symbol_id');"});
+  CHECK(p.changes[0].down == std::vector<std::string>{"SELECT set_number_partitions('public.ticks', 4, 'symbol_id');"});
+  CHECK(p.changes[0].description ==
+        "change the hash partitions of public.ticks to hash partitioning of symbol_id into 8 partitions (was hash "
+        "partitioning of symbol_id into 4 partitions; affects only chunks created from now on)");
+  CHECK(std::get<Dimension>(p.changes[0].to).partitions == 8);
+  Plan r = diff(one(partitioned(4, days(1))), one(partitioned(4, hours(6))));
+  REQUIRE(kinds(r) == std::vector<std::string>{"alter_dimension"});
+  CHECK(r.changes[0].up == std::vector<std::string>{
+                               "SELECT set_chunk_time_interval('public.ticks', INTERVAL '6 hours', dimension_name => 'ts');"});
+  CHECK(r.changes[0].down == std::vector<std::string>{
+                                 "SELECT set_chunk_time_interval('public.ticks', INTERVAL '1 day', dimension_name => 'ts');"});
+  CHECK(diff(one(partitioned()), one(partitioned())).changes.empty());
+}
+
+TEST_CASE("timescale: adding, removing, changing or reordering a dimension of an existing hypertable is refused") {
+  auto refusal = [](Table a, Table b) {
+    Plan p = diff(one(std::move(a)), one(std::move(b)));
+    CHECK(p.changes.empty());
+    REQUIRE(has_errors(p.diagnostics));
+    REQUIRE(p.diagnostics.size() == 1);
+    return p.diagnostics[0].message + " [" + p.diagnostics[0].hint + "]";
+  };
+  const std::string recreate = "recreate the table: declare the new one under another name, copy the rows, drop the "
+                               "old one and rename the new one (or keep the hypertable's partitioning as it is)]";
+  Table one_dim = partitioned();
+  one_dim.hypertable->dimensions.pop_back();
+  CHECK(refusal(one_dim, partitioned()) ==
+        "cannot add range partitioning of ts by 1 day to the existing hypertable public.ticks: TimescaleDB cannot "
+        "remove a dimension, so the migration's DOWN could not take it off again [" + recreate);
+  CHECK(refusal(partitioned(), one_dim) ==
+        "cannot remove range partitioning of ts by 1 day of the existing hypertable public.ticks: TimescaleDB cannot "
+        "remove or change a dimension [" + recreate);
+  Table by_range = partitioned();
+  by_range.hypertable->dimensions[0] = range_dim("symbol_id", integer(10));
+  CHECK(refusal(partitioned(), by_range) ==
+        "cannot change the kind of hash partitioning of symbol_id into 4 partitions of the existing hypertable "
+        "public.ticks: TimescaleDB cannot remove or change a dimension [" + recreate);
+  Table swapped = partitioned();
+  std::swap(swapped.hypertable->dimensions[0], swapped.hypertable->dimensions[1]);
+  CHECK(refusal(partitioned(), swapped) ==
+        "the partition_by lines of hypertable public.ticks are in another order than its dimensions (symbol_id is "
+        "dimension 2) [write the partition_by lines in the hypertable's order: TimescaleDB numbers its dimensions in "
+        "the order they were added and cannot reorder them]");
+}
+
+TEST_CASE("timescale: integer_now is set and replaced both ways, and never silently unset") {
+  Table none = partitioned(), other = partitioned();
+  none.hypertable->integer_now.clear();
+  other.hypertable->integer_now_schema = "util";
+  other.hypertable->integer_now = "Clock";
+  Plan set = diff(one(none), one(partitioned()));
+  REQUIRE(kinds(set) == std::vector<std::string>{"set_integer_now"});
+  CHECK(set.changes[0].up == std::vector<std::string>{"SELECT set_integer_now_func('public.ticks', 'public.ticks_now');"});
+  // TimescaleDB has no call that unsets it: the DOWN says so instead of pretending.
+  CHECK(set.changes[0].down.empty());
+  CHECK(set.changes[0].down_note ==
+        "TimescaleDB cannot unset an integer_now function: this DOWN leaves public.ticks_now set on public.ticks");
+  REQUIRE(set.diagnostics.size() == 1);
+  CHECK(set.diagnostics[0].severity == Diagnostic::Severity::warning);
+  CHECK(set.diagnostics[0].message ==
+        "the DOWN of setting integer_now public.ticks_now on public.ticks leaves it set: TimescaleDB cannot unset it");
+
+  Plan change = diff(one(partitioned()), one(other));
+  REQUIRE(kinds(change) == std::vector<std::string>{"set_integer_now"});
+  CHECK(change.changes[0].up == std::vector<std::string>{
+                                    "SELECT set_integer_now_func('public.ticks', 'util.\"Clock\"', replace_if_exists => true);"});
+  CHECK(change.changes[0].down == std::vector<std::string>{
+                                      "SELECT set_integer_now_func('public.ticks', 'public.ticks_now', replace_if_exists => true);"});
+  CHECK(std::get<std::string>(change.changes[0].from) == "public.ticks_now");
+
+  Plan unset = diff(one(partitioned()), one(none));
+  CHECK(unset.changes.empty());
+  REQUIRE(unset.diagnostics.size() == 1);
+  CHECK(unset.diagnostics[0].message ==
+        "cannot unset the integer_now function public.ticks_now of hypertable public.ticks: TimescaleDB has no call "
+        "that unsets it");
+  CHECK(unset.diagnostics[0].hint == "keep `integer_now` in the hypertable block (schemac leaves the function itself "
+                                     "alone), or recreate the table without it");
+}

@@ -8,6 +8,7 @@
 #include "sql/names.hpp"
 #include "model/quote.hpp"
 #include "model/text.hpp"
+#include "model/timescale.hpp"
 #include "model/types.hpp"
 
 namespace schemac {
@@ -520,17 +521,55 @@ std::string timescale_prefix(const Extension* timescaledb) {
   return timescaledb && !timescaledb->schema.empty() ? quote_ident(timescaledb->schema) + "." : "";
 }
 
-std::string create_hypertable_sql(const Table& t, bool migrate_data, const std::string& ts) {
-  const Hypertable& h = *t.hypertable;
-  std::string dim = ts + "by_range(" + quote_literal(h.time_column);
-  if (h.chunk_interval) dim += ", " + span_sql(*h.chunk_interval);
-  dim += ")";
-  return fmt::format("SELECT {}create_hypertable({}, {}, create_default_indexes => false{});", ts,
-                     regclass_literal(t), dim, migrate_data ? ", migrate_data => true" : "");
+namespace {
+
+// TimescaleDB 2.13's dimension builders: by_range('col'[, interval]), by_hash('col', partitions). The column is
+// a `name` argument, taken as written: a literal, not an identifier.
+std::string by_range_sql(const std::string& column, const std::optional<Span>& interval, const std::string& ts) {
+  return ts + "by_range(" + quote_literal(column) + (interval ? ", " + span_sql(*interval) : "") + ")";
 }
 
-std::string set_chunk_interval_sql(const Table& t, const Span& interval, const std::string& ts) {
-  return fmt::format("SELECT {}set_chunk_time_interval({}, {});", ts, regclass_literal(t), span_sql(interval));
+std::string dimension_sql(const Dimension& d, const std::string& ts) {
+  if (d.kind == Dimension::Kind::range) return by_range_sql(d.column, d.interval, ts);
+  return fmt::format("{}by_hash({}, {})", ts, quote_literal(d.column), d.partitions);
+}
+
+}  // namespace
+
+std::string create_hypertable_sql(const Table& t, bool migrate_data, const std::string& ts) {
+  const Hypertable& h = *t.hypertable;
+  return fmt::format("SELECT {}create_hypertable({}, {}, create_default_indexes => false{});", ts,
+                     regclass_literal(t), by_range_sql(h.time_column, h.chunk_interval, ts),
+                     migrate_data ? ", migrate_data => true" : "");
+}
+
+std::vector<std::string> make_hypertable_sql(const Table& t, bool migrate_data, const std::string& ts) {
+  std::vector<std::string> out{create_hypertable_sql(t, migrate_data, ts)};
+  for (auto& d : t.hypertable->dimensions) out.push_back(add_dimension_sql(t, d, ts));
+  if (!t.hypertable->integer_now.empty()) out.push_back(set_integer_now_sql(t, *t.hypertable, false, ts));
+  return out;
+}
+
+std::string add_dimension_sql(const Table& t, const Dimension& d, const std::string& ts) {
+  return fmt::format("SELECT {}add_dimension({}, {});", ts, regclass_literal(t), dimension_sql(d, ts));
+}
+
+std::string set_number_partitions_sql(const Table& t, const Dimension& d, const std::string& ts) {
+  return fmt::format("SELECT {}set_number_partitions({}, {}, {});", ts, regclass_literal(t), d.partitions,
+                     quote_literal(d.column));
+}
+
+std::string set_integer_now_sql(const Table& t, const Hypertable& h, bool replace, const std::string& ts) {
+  // The function is a regproc argument: its text is read as a (quoted) qualified name.
+  return fmt::format("SELECT {}set_integer_now_func({}, {}{});", ts, regclass_literal(t),
+                     quote_literal(integer_now_ref(h)),
+                     replace ? ", replace_if_exists => true" : "");
+}
+
+std::string set_chunk_interval_sql(const Table& t, const Span& interval, const std::string& ts,
+                                   const std::string& dimension) {
+  return fmt::format("SELECT {}set_chunk_time_interval({}, {}{});", ts, regclass_literal(t), span_sql(interval),
+                     dimension.empty() ? "" : ", dimension_name => " + quote_literal(dimension));
 }
 
 std::string add_retention_policy_sql(const Table& t, const Span& drop_after, const std::string& ts) {

@@ -141,7 +141,18 @@ std::string timescale_prefix(const Extension* timescaledb);
 //                          [, migrate_data => true]);
 // The default time index is never created: the declaration lists the indexes it wants.
 std::string create_hypertable_sql(const Table& t, bool migrate_data, const std::string& ts);
-std::string set_chunk_interval_sql(const Table& t, const Span& interval, const std::string& ts);
+// The whole hypertable: create_hypertable, then add_dimension for each extra dimension in order, then
+// set_integer_now_func when it has one.
+std::vector<std::string> make_hypertable_sql(const Table& t, bool migrate_data, const std::string& ts);
+// SELECT add_dimension('s.t', by_hash('symbol_id', 4)) / by_range('day', INTERVAL '1 day').
+std::string add_dimension_sql(const Table& t, const Dimension& d, const std::string& ts);
+// SELECT set_number_partitions('s.t', 8, 'symbol_id'): the hash dimension `d` gets d.partitions (new chunks only).
+std::string set_number_partitions_sql(const Table& t, const Dimension& d, const std::string& ts);
+// SELECT set_integer_now_func('s.t', 'public.counters_now'[, replace_if_exists => true]) with t's integer_now.
+std::string set_integer_now_sql(const Table& t, const Hypertable& h, bool replace, const std::string& ts);
+// set_chunk_time_interval of the time column, or of the extra range dimension `dimension`.
+std::string set_chunk_interval_sql(const Table& t, const Span& interval, const std::string& ts,
+                                   const std::string& dimension = "");
 std::string add_retention_policy_sql(const Table& t, const Span& drop_after, const std::string& ts);
 std::string remove_retention_policy_sql(const Table& t, const std::string& ts);
 // ALTER TABLE s.t SET (timescaledb.compress, timescaledb.compress_segmentby = '...', compress_orderby = '...').

@@ -184,6 +184,19 @@ TEST_CASE("render: TimescaleDB statements") {
   CHECK(create_hypertable_sql(t, false, ts) ==
         "SELECT \"Ts Ext\".create_hypertable('public.book_ticker_snapshots', \"Ts Ext\".by_range('timestamp'), "
         "create_default_indexes => false);");
+  // Dimensions and integer_now: names in literals, the column of by_hash/by_range as written (a `name` argument).
+  t.hypertable->dimensions = {hash_dim("Symbol", 4), range_dim("day", days(1))};
+  t.hypertable->integer_now_schema = "my app";
+  t.hypertable->integer_now = "now_ms";
+  CHECK(make_hypertable_sql(t, false, ts) == std::vector<std::string>{
+      create_hypertable_sql(t, false, ts),
+      "SELECT \"Ts Ext\".add_dimension('public.book_ticker_snapshots', \"Ts Ext\".by_hash('Symbol', 4));",
+      "SELECT \"Ts Ext\".add_dimension('public.book_ticker_snapshots', \"Ts Ext\".by_range('day', INTERVAL '1 day'));",
+      "SELECT \"Ts Ext\".set_integer_now_func('public.book_ticker_snapshots', '\"my app\".now_ms');"});
+  CHECK(set_number_partitions_sql(t, hash_dim("Symbol", 8), ts) ==
+        "SELECT \"Ts Ext\".set_number_partitions('public.book_ticker_snapshots', 8, 'Symbol');");
+  t.hypertable->dimensions.clear();
+  t.hypertable->integer_now.clear();
   CHECK(decompress_all_sql(t, ts) == "SELECT \"Ts Ext\".decompress_chunk(c, if_compressed => true) FROM "
                                      "\"Ts Ext\".show_chunks('public.book_ticker_snapshots') c;");
   CHECK(cron_schedule_retention_sql(t, days(7), ts).find("SELECT \"Ts Ext\".drop_chunks(") != std::string::npos);

@@ -1,5 +1,5 @@
 -- server: tsdb
--- expect: warns the hypertable has 2 dimensions (add_dimension)
+-- expect: exact
 create extension timescaledb;
 create table ticks (ts timestamptz not null, symbol_id int not null);
 select create_hypertable('ticks', by_range('ts'));

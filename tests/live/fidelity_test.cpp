@@ -1,10 +1,13 @@
 // The fidelity corpus (tests/fidelity/*.sql): hand-written DDL, one construct a case, as a team writes it. Each
 // case says on which server it runs and what schemac must do with it:
-//   -- server: pg15 | tsdb
+//   -- server: pg15 | tsdb | tsl  (tsl: the Timescale-license server, for compression; its one database is shared,
+//                               so a case there says `create extension if not exists timescaledb`)
 //   -- expect: exact            pull -> plan -> apply rebuilds the same catalog (catalog_fingerprint, read with
 //                               PostgreSQL's own deparsers, not schemac's), planning again is empty, and DOWN
 //                               leaves the database as it was before UP
 //   -- expect: warns TEXT       (one line each) pull names what it cannot model, with TEXT among its warnings
+//   -- unmanaged: SQL           (one statement a line) what schemac leaves alone but the declaration names (an
+//                               integer_now function): run first on the original and on the rebuilt database
 // The test prints the figure: how many cases round-trip exactly, how many are refused by name.
 #include <doctest/doctest.h>
 
@@ -39,6 +42,7 @@ struct Case {
   Server server = Server::pg15;
   bool exact = false;
   std::vector<std::string> warnings;  // expected among pull's warnings
+  std::string unmanaged;              // SQL run on both databases first
 };
 
 Case read_case(const fs::path& file) {
@@ -50,7 +54,11 @@ Case read_case(const fs::path& file) {
   c.sql = text.str();
   std::istringstream lines(c.sql);
   for (std::string line; std::getline(lines, line);) {
-    if (line.rfind("-- server: ", 0) == 0) c.server = line.substr(11) == "tsdb" ? Server::tsdb : Server::pg15;
+    if (line.rfind("-- server: ", 0) == 0) {
+      const std::string name = line.substr(11);
+      c.server = name == "tsdb" ? Server::tsdb : name == "tsl" ? Server::tsl : Server::pg15;
+    }
+    if (line.rfind("-- unmanaged: ", 0) == 0) c.unmanaged += line.substr(14) + "\n";
     if (line == "-- expect: exact") c.exact = true;
     if (line.rfind("-- expect: warns ", 0) == 0) c.warnings.push_back(line.substr(17));
   }
@@ -71,6 +79,7 @@ std::vector<Case> corpus() {
 // True when all of it held.
 bool check_exact(const Case& c, const std::string& pulled, const std::string& original) {
   TestDb rebuilt(c.server);
+  if (!c.unmanaged.empty()) rebuilt.exec(c.unmanaged);
   const std::string before = catalog_fingerprint(rebuilt);
   TempDir dir;
   dir.write("schema.dsl", pulled);
@@ -92,10 +101,14 @@ bool check_exact(const Case& c, const std::string& pulled, const std::string& or
 // One case: true when schemac did what the case expects.
 bool run_case(const Case& c) {
   REQUIRE_MESSAGE(c.exact != !c.warnings.empty(), c.name << ": say `-- expect: exact` or `-- expect: warns`");
-  TestDb original(c.server);
-  original.exec(c.sql);
-  const std::string fingerprint = catalog_fingerprint(original);
-  RunResult pulled = run_schemac({"pull", "--db", original.url()});
+  std::string fingerprint;
+  RunResult pulled;
+  {  // gone before the rebuild: on tsl both are the server's one database
+    TestDb original(c.server);
+    original.exec(c.unmanaged + c.sql);
+    fingerprint = catalog_fingerprint(original);
+    pulled = run_schemac({"pull", "--db", original.url()});
+  }
   REQUIRE_MESSAGE(pulled.exit_code == 0, describe(pulled));
   bool ok = true;
   if (c.exact) {

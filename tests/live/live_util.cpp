@@ -71,7 +71,10 @@ std::string canonical_dsl(Schema s, bool sort_columns) {
       if (k.kind == Constraint::Kind::check) k.columns.clear();
     }
     for (auto& ix : t.indexes) ix.trivia = {}, ix.loc = {};
-    if (t.hypertable) t.hypertable->trivia = {}, t.hypertable->loc = {};
+    if (t.hypertable) {
+      t.hypertable->trivia = {}, t.hypertable->loc = {};
+      for (auto& d : t.hypertable->dimensions) d.loc = {};
+    }
     by_name(t.constraints);
     by_name(t.indexes);
     if (sort_columns) by_name(t.columns);

@@ -187,6 +187,21 @@ inline Hypertable hyper(std::string time_column) {
   return h;
 }
 
+// `partition_by column hash partitions` / `partition_by column range interval`.
+inline Dimension hash_dim(std::string column, int64_t partitions) {
+  Dimension d;
+  d.column = std::move(column);
+  d.partitions = partitions;
+  return d;
+}
+inline Dimension range_dim(std::string column, Span interval) {
+  Dimension d;
+  d.kind = Dimension::Kind::range;
+  d.column = std::move(column);
+  d.interval = interval;
+  return d;
+}
+
 inline QueryParam param(std::string name, std::optional<Type> type = std::nullopt) {
   QueryParam p;
   p.name = std::move(name);

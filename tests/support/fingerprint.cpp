@@ -74,13 +74,25 @@ lines(line) as (
   where )" + ns + R"( and not exists (select from pg_depend e where e.objid = p.oid and e.deptype = 'e'))";
 }
 
-// TimescaleDB's settings of each hypertable: dimensions, policies and compression.
-const char* kTimescaleLines = R"(
+// The function a dimension names (schema and name columns of TimescaleDB's catalog), or "-".
+std::string function_text(const std::string& schema, const std::string& name) {
+  return "coalesce(quote_ident(" + schema + ") || '.' || quote_ident(" + name + "), '-')";
+}
+
+// TimescaleDB's settings of each hypertable: dimensions (kind, interval or partitions, the integer_now and
+// partitioning functions with their schemas, which the information view leaves out), policies and compression.
+const std::string kTimescaleLines = R"(
   union all
-  select 'dimension ' || format('%I.%I', hypertable_schema, hypertable_name) || ' ' || dimension_number || ' ' ||
-         column_name || ' ' || coalesce(time_interval::text, integer_interval::text, '') || ' ' ||
-         coalesce(num_partitions::text, '') || ' ' || coalesce(integer_now_func, '')
-  from timescaledb_information.dimensions
+  select 'dimension ' || format('%I.%I', v.hypertable_schema, v.hypertable_name) || ' ' || v.dimension_number || ' ' ||
+         v.column_name || ' ' || v.dimension_type || ' ' ||
+         coalesce(v.time_interval::text, v.integer_interval::text, '') || ' ' || coalesce(v.num_partitions::text, '') ||
+         ' now ' || )" + function_text("c.integer_now_func_schema", "c.integer_now_func") + R"( ||
+         ' partitioning ' || )" + function_text("c.partitioning_func_schema", "c.partitioning_func") + R"( ||
+         ' compress_interval ' || coalesce(c.compress_interval_length::text, '-')
+  from timescaledb_information.dimensions v
+  join _timescaledb_catalog.hypertable ht on ht.schema_name = v.hypertable_schema
+                                         and ht.table_name = v.hypertable_name
+  join _timescaledb_catalog.dimension c on c.hypertable_id = ht.id and c.column_name = v.column_name
   union all
   select 'job ' || format('%I.%I', hypertable_schema, hypertable_name) || ' ' || proc_name || ' ' ||
          (config - 'hypertable_id')::text || ' ' || schedule_interval::text

@@ -285,11 +285,22 @@ module.exports = grammar({
         'hypertable',
         'on',
         field('time_column', $._name),
-        optional(seq('{', repeat(choice($.chunk_interval, $.retention, $.compression)), '}')),
+        optional(
+          seq('{', repeat(choice($.chunk_interval, $.retention, $.compression, $.partition_by, $.integer_now)), '}'),
+        ),
       ),
 
     chunk_interval: ($) => seq('chunk_interval', field('value', $.span)),
     retention: ($) => seq('retention', field('value', $.span)),
+    // An extra dimension (add_dimension): `partition_by symbol_id hash 4`, `partition_by day range 1 day`.
+    partition_by: ($) =>
+      seq(
+        'partition_by',
+        field('column', $._name),
+        choice(seq(field('kind', 'hash'), field('partitions', $.number)), seq(field('kind', 'range'), field('value', $.span))),
+      ),
+    // set_integer_now_func: the function (not managed by schemac) that says "now" for an integer time column.
+    integer_now: ($) => seq('integer_now', field('function', $.qname)),
     compression: ($) =>
       seq(
         'compression',

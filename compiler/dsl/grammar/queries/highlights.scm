@@ -9,6 +9,7 @@
   "index" "using" "include" "where" "asc" "desc" "nulls" "first" "last"
   "on" "delete" "update" "cascade" "restrict" "set" "no" "action"
   "hypertable" "chunk_interval" "retention" "compression" "segment_by" "order_by" "after"
+  "partition_by" "hash" "range" "integer_now"
   "query" "one" "many" "order" "by" "limit"
   "@renamed_from"
 ] @keyword
@@ -39,6 +40,9 @@
 (index_key opclass: (_) @function.builtin)
 
 (hypertable time_column: (_) @property)
+(partition_by column: (_) @property)
+(integer_now function: (qname name: (_) @function))
+(integer_now function: (qname schema: (_) @namespace))
 (span_part unit: (identifier) @type.builtin)
 
 (query name: (_) @function)
