@@ -156,7 +156,7 @@ std::string compression_text(const Compression& c) {
   }
   if (!c.order_by.empty()) {
     std::vector<std::string> q;
-    for (auto& o : c.order_by) q.push_back(quote_ident(o.column) + (o.desc ? " DESC" : ""));
+    for (auto& o : c.order_by) q.push_back(order_item_sql(o));
     parts.push_back("order by " + join(q));
   }
   return parts.empty() ? "" : " (" + join(parts, "; ") + ")";

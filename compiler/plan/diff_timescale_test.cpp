@@ -374,3 +374,14 @@ TEST_CASE("timescale: integer_now is set and replaced both ways, and never silen
   CHECK(unset.diagnostics[0].hint == "keep `integer_now` in the hypertable block (schemac leaves the function itself "
                                      "alone), or recreate the table without it");
 }
+
+TEST_CASE("timescale: a compression change's description says the order_by's direction and nulls order") {
+  Table a = ticks(), b = ticks();
+  a.hypertable->compression = comp({"symbol_id"});
+  b.hypertable->compression = comp({"symbol_id"});
+  b.hypertable->compression->order_by = {{"ts", true, NullsOrder::last}};
+  Plan p = diff(one(a), one(b));
+  REQUIRE(p.changes.size() == 1);
+  CHECK(p.changes[0].description ==
+        "change compression settings of public.ticks (segment by symbol_id; order by ts DESC NULLS LAST)");
+}

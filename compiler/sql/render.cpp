@@ -148,6 +148,10 @@ std::string constraint_kind_sql(const Constraint& c) {
 
 }  // namespace
 
+std::string order_item_sql(const OrderItem& o) {
+  return quote_ident(o.column) + (o.desc ? " DESC" : "") + nulls_sql(o.nulls);
+}
+
 std::string constraint_body_sql(const Constraint& c) {
   std::string out = constraint_kind_sql(c);
   if (c.deferrable) out += c.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
@@ -587,7 +591,7 @@ std::string enable_compression_sql(const Table& t, const Compression& c, bool ev
   if (every_setting || !c.segment_by.empty())
     out += ", timescaledb.compress_segmentby = " + quote_literal(ident_list(c.segment_by));
   std::vector<std::string> order;
-  for (auto& o : c.order_by) order.push_back(quote_ident(o.column) + (o.desc ? " DESC" : "") + nulls_sql(o.nulls));
+  for (auto& o : c.order_by) order.push_back(order_item_sql(o));
   // TimescaleDB's own default order is the time column descending; a change back to it must say so.
   if (order.empty() && every_setting && t.hypertable) order.push_back(quote_ident(t.hypertable->time_column) + " DESC");
   if (!order.empty()) out += ", timescaledb.compress_orderby = " + quote_literal(join(order));

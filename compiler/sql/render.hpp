@@ -24,6 +24,8 @@ std::string span_sql(const Span& s);
 std::string column_def_sql(const Column& c);
 // The body of a constraint after its name: PRIMARY KEY (a, b), FOREIGN KEY (a) REFERENCES s.r (id) ON DELETE ...
 std::string constraint_body_sql(const Constraint& c);
+// `col DESC NULLS LAST`: an ORDER BY item, the nulls order only where it is not the one the direction implies.
+std::string order_item_sql(const OrderItem& o);
 // ` (START WITH 100 INCREMENT BY 5 CYCLE)` after AS IDENTITY; "" without options.
 std::string identity_options_sql(const IdentityOptions& o);
 std::string alter_identity_options_sql(const Table& t, const Column& c, const IdentityOptions& from);
