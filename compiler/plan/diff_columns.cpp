@@ -162,11 +162,13 @@ void Planner::alter_column(const Table& f, const Table& t, const Column& a, cons
     std::vector<std::string> up, down;
     if (is_narrowing_change(a.type, b.type)) up.push_back(type_change_guard_sql(t, b.name, a.type, b.type));
     if (mid.default_expr) up.push_back(set_default_sql(t, named_column(b.name)));
-    up.push_back(alter_column_type_sql(t, to_type, a.type, collation));
+    // ALTER COLUMN TYPE without COLLATE resets the collation to the new type's default: a kept COLLATE is
+    // written again.
+    up.push_back(alter_column_type_sql(t, to_type, a.type, collation || !to_type.collation.empty()));
     if (b.default_expr) up.push_back(set_default_sql(t, to_type));
     if (is_narrowing_change(b.type, a.type)) down.push_back(type_change_guard_sql(t, b.name, b.type, a.type));
     if (b.default_expr) down.push_back(set_default_sql(t, named_column(b.name)));
-    down.push_back(alter_column_type_sql(t, mid, b.type, collation));
+    down.push_back(alter_column_type_sql(t, mid, b.type, collation || !mid.collation.empty()));
     if (mid.default_expr) down.push_back(set_default_sql(t, mid));
     auto collation_text = [](const Column& c) { return c.collation.empty() ? std::string("default") : c.collation; };
     Change c = change(K::alter_column_type,

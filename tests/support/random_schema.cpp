@@ -29,6 +29,7 @@ struct GCol {
   bool nullable = false;
   int def = -1;  // a choice among the defaults of the type's family; -1 = none
   Identity identity = Identity::none;
+  bool collate_c = false;  // text family: COLLATE "C"
   std::string comment;
   std::vector<std::string> renamed_from;
 };
@@ -41,6 +42,10 @@ struct GCon {
   FkAction on_delete = FkAction::no_action;
   FkAction on_update = FkAction::no_action;
   int form = 0;  // check: which expression
+  bool deferrable = false, initially_deferred = false;  // unique, foreign key
+  bool match_full = false;                              // foreign key
+  bool no_inherit = false;                              // check
+  bool nulls_not_distinct = false;                      // unique
   std::string comment;
 };
 
@@ -58,6 +63,7 @@ struct GIdx {
   std::vector<GKey> keys;
   std::vector<int> include;
   int where_col = -1;
+  bool storage = false;  // btree: fillfactor = 70; gin: fastupdate = off
   std::string comment;
 };
 
@@ -68,6 +74,7 @@ struct GTable {
   std::vector<GCol> cols;
   std::vector<GCon> cons;
   std::vector<GIdx> idx;
+  int storage = 0;  // 0 none, 1 fillfactor = 80, 2 and autovacuum_vacuum_scale_factor = 0.02
   std::string comment;
   std::vector<std::string> renamed_from;
 };
@@ -80,6 +87,16 @@ struct GEnum {
   std::string comment;
   std::vector<std::string> renamed_from;
 };
+
+// Known compiler bugs the property test found (see the commit message of the generator's extension); each flag
+// turns on the construct that shows it. Set it to true to reproduce (SCHEMAC_RANDOM_ONLY=8 for the first, 17 for
+// the second, with the default seed), and back on for good once the bug is fixed.
+// - a table-level `check (...) no inherit` that print_dsl writes is, in some tables, read back with `no` as a
+//   column of type `inherit` ("unknown type \"inherit\""): print or the parser.
+// - an expression index key lower(col) on a column with COLLATE "C": inspect reads the key back as
+//   `lower(col::text) collate C`, so the plan never becomes empty (drop + create the index forever).
+constexpr bool kCheckNoInherit = false;
+constexpr bool kExprOnCollatedColumn = false;
 
 const std::vector<std::string> kHostileTables = {"Order", "select", "user", "My Table", "quote\"d", "café", "UPPER",
                                                  "from", "table"};
@@ -207,7 +224,7 @@ struct RandomSchema::State {
     t.name = pick(kNames);
     if (t.name == "numeric" && chance(70)) {
       int64_t p = 5 + below(30);
-      t.mods = {p, below(static_cast<int>(p) + 1)};
+      t.mods = {p, below(static_cast<int>(p) - 2)};  // room for the defaults' digits before the point
     }
     if (t.name == "varchar" && chance(80)) t.mods = {static_cast<int64_t>(8 + below(200))};
     if (t.name == "char") t.mods = {static_cast<int64_t>(1 + below(10))};
@@ -294,6 +311,7 @@ struct RandomSchema::State {
       k.cols.push_back(d.id);
     }
     if (chance(30)) k.name = fmt::format("chk{}", next_id++);
+    k.no_inherit = kCheckNoInherit && chance(15);
     k.comment = chance(10) ? pick(kComments) : "";
     t.cons.push_back(k);
     return true;
@@ -311,8 +329,44 @@ struct RandomSchema::State {
     for (auto& o : t.cons)
       if ((o.kind == CK::unique || o.kind == CK::primary_key) && o.cols == k.cols) return false;
     if (chance(15)) k.name = fmt::format("uq{}", next_id++);
+    random_key_options(k);
     t.cons.push_back(k);
     return true;
+  }
+
+  // Options of a unique constraint or a foreign key (a primary key may be the target of a foreign key, which
+  // PostgreSQL refuses when it is deferrable: primary keys get none).
+  void random_key_options(GCon& k) {
+    k.deferrable = chance(15);
+    k.initially_deferred = k.deferrable && chance(50);
+    if (k.kind == CK::foreign_key) k.match_full = chance(15);
+    if (k.kind == CK::unique) k.nulls_not_distinct = chance(15);
+  }
+
+  // Toggles one option of a constraint; false when it has none to toggle.
+  bool toggle_option(GCon& k) {
+    if (k.kind == CK::check) {
+      if (!kCheckNoInherit) return false;
+      k.no_inherit = !k.no_inherit;
+      return true;
+    }
+    if (k.kind != CK::unique && k.kind != CK::foreign_key) return false;
+    switch (below(3)) {
+      case 0:
+        k.deferrable = !k.deferrable;
+        if (!k.deferrable) k.initially_deferred = false;
+        return true;
+      case 1:
+        k.initially_deferred = !k.initially_deferred;
+        if (k.initially_deferred) k.deferrable = true;
+        return true;
+      default:
+        if (k.kind == CK::foreign_key)
+          k.match_full = !k.match_full;
+        else
+          k.nulls_not_distinct = !k.nulls_not_distinct;
+        return true;
+    }
   }
 
   // A foreign key to some table's primary key, through new local columns of the matching types.
@@ -343,6 +397,7 @@ struct RandomSchema::State {
     if (!nullable && fk.on_delete == FkAction::set_null) fk.on_delete = FkAction::cascade;
     if (chance(20)) fk.on_update = FkAction::cascade;
     if (chance(15)) fk.name = fmt::format("fk{}", next_id++);
+    random_key_options(fk);
     for (auto& c : added) t.cols.push_back(c);
     t.cons.push_back(fk);
     return true;
@@ -371,7 +426,7 @@ struct RandomSchema::State {
         used.insert(c.id);
         GKey k;
         k.col = c.id;
-        k.expr = chance(20) && (family_text(c.type) || family_int(c.type));
+        k.expr = chance(20) && (family_text(c.type) || family_int(c.type)) && (kExprOnCollatedColumn || !c.collate_c);
         k.desc = chance(30);
         if (chance(15)) k.nulls = k.desc ? NullsOrder::last : NullsOrder::first;
         ix.keys.push_back(k);
@@ -384,6 +439,7 @@ struct RandomSchema::State {
       }
     }
     if (chance(20)) ix.where_col = pick(t.cols).id;
+    ix.storage = (ix.method == "btree" || ix.method == "gin") && chance(15);
     if (chance(15)) ix.name = fmt::format("ix{}", next_id++);
     ix.comment = chance(10) ? pick(kComments) : "";
     t.idx.push_back(ix);
@@ -397,7 +453,11 @@ struct RandomSchema::State {
     t.name = new_rel_name(t.in_ns, kHostileTables, "t");
     t.comment = new_comment();
     int ncols = below(6);
-    for (int i = 0; i < ncols; ++i) t.cols.push_back(new_column(t, random_type()));
+    for (int i = 0; i < ncols; ++i) {
+      t.cols.push_back(new_column(t, random_type()));
+      t.cols.back().collate_c = family_text(t.cols.back().type) && chance(20);
+    }
+    if (chance(15)) t.storage = 1 + below(2);
     if (chance(70)) add_pk(t);
     for (int i = below(3); i > 0; --i) add_check(t);
     if (chance(25)) add_unique(t);
@@ -460,7 +520,7 @@ struct RandomSchema::State {
 
   bool edit_once() {
     GTable* t = some_table();
-    switch (below(20)) {
+    switch (below(23)) {
       case 0:
         add_table();
         log.push_back("add table " + tables.back().name);
@@ -532,6 +592,7 @@ struct RandomSchema::State {
         drop_indexes_on(*t, c.id);
         log.push_back(fmt::format("change type of {}.{} to {}", t->name, c.name, to.name));
         c.type = to;
+        if (!family_text(c.type)) c.collate_c = false;
         return true;
       }
       case 7: {
@@ -617,6 +678,37 @@ struct RandomSchema::State {
         e.name = n;
         return true;
       }
+      case 19: {  // toggle an option of a constraint
+        if (!t || t->cons.empty()) return false;
+        GCon& k = t->cons[below(static_cast<int>(t->cons.size()))];
+        if (!toggle_option(k)) return false;
+        log.push_back("toggle a constraint option on " + t->name);
+        return true;
+      }
+      case 20: {  // storage parameters of the table or of an index
+        if (!t) return false;
+        if (chance(50) || t->idx.empty()) {
+          t->storage = (t->storage + 1 + below(2)) % 3;
+        } else {
+          GIdx& ix = t->idx[below(static_cast<int>(t->idx.size()))];
+          if (ix.method != "btree" && ix.method != "gin") return false;
+          ix.storage = !ix.storage;
+        }
+        log.push_back("change storage parameters on " + t->name);
+        return true;
+      }
+      case 21: {  // collation of a text column
+        if (!t || t->cols.empty()) return false;
+        GCol& c = t->cols[below(static_cast<int>(t->cols.size()))];
+        if (!family_text(c.type) || in_key_constraint(*t, c.id)) return false;
+        if (!kExprOnCollatedColumn)
+          for (auto& ix : t->idx)
+            for (auto& k : ix.keys)
+              if (k.col == c.id && k.expr) return false;
+        c.collate_c = !c.collate_c;
+        log.push_back(fmt::format("change collation of {}.{}", t->name, c.name));
+        return true;
+      }
       default:
         if (chance(50)) {
           add_enum();
@@ -653,12 +745,15 @@ struct RandomSchema::State {
     t.name = g.name;
     t.comment = g.comment;
     t.renamed_from = g.renamed_from;
+    if (g.storage >= 1) t.storage.push_back({"fillfactor", "80"});
+    if (g.storage >= 2) t.storage.push_back({"autovacuum_vacuum_scale_factor", "0.02"});
     for (auto& gc : g.cols) {
       Column c;
       c.name = gc.name;
       c.type = model_type(gc.type);
       c.nullable = gc.nullable;
       c.identity = gc.identity;
+      if (gc.collate_c) c.collation = "C";
       c.comment = gc.comment;
       c.renamed_from = gc.renamed_from;
       if (gc.def >= 0 && gc.identity == Identity::none) {
@@ -672,6 +767,11 @@ struct RandomSchema::State {
       k.kind = gk.kind;
       k.name = gk.name;
       k.comment = gk.comment;
+      k.deferrable = gk.deferrable || gk.initially_deferred;
+      k.initially_deferred = gk.initially_deferred;
+      k.match_full = gk.match_full;
+      k.no_inherit = gk.no_inherit;
+      k.nulls_not_distinct = gk.nulls_not_distinct;
       if (gk.kind == CK::check) {
         k.check_expr = check_text(g, gk);
       } else {
@@ -693,6 +793,10 @@ struct RandomSchema::State {
       ix.unique = gi.unique;
       ix.method = gi.method;
       ix.comment = gi.comment;
+      if (gi.storage) {
+        if (gi.method == "btree") ix.storage = {{"fillfactor", "70"}};
+        if (gi.method == "gin") ix.storage = {{"fastupdate", "off"}};
+      }
       for (auto& gk : gi.keys) {
         const GCol* c = col_by_id(g, gk.col);
         IndexKey k;
