@@ -490,6 +490,17 @@ TEST_CASE("diff: a column's collation changes through ALTER COLUMN TYPE ... COLL
   CHECK_FALSE(p.changes[0].rewrites);
 }
 
+TEST_CASE("diff: a type change keeps a column's collation, both ways (ALTER TYPE alone would reset it)") {
+  Column a = col("name", ty("text"));
+  a.collation = "C";
+  Column b = col("name", ty("varchar"));
+  b.collation = "C";
+  Plan p = diff(with_table(t_with({a})), with_table(t_with({b})), allow());
+  REQUIRE(p.changes.size() == 1);
+  CHECK(p.changes[0].up.back() == "ALTER TABLE public.t ALTER COLUMN name TYPE varchar COLLATE \"C\";");
+  CHECK(p.changes[0].down.back().find("TYPE text COLLATE \"C\"") != std::string::npos);
+}
+
 TEST_CASE("diff: identity options change in place; an option left out goes back to PostgreSQL's default") {
   Column plain = ident(col("n", ty("int")), Identity::by_default);
   Column tuned = plain;
