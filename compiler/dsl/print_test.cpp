@@ -865,6 +865,19 @@ TEST_CASE("print: the top-level schema.dsl and its copy in examples/cex_arbitrag
   CHECK(read_text(root / "schema.dsl") == read_text(root / "examples/cex_arbitrage/schema.dsl"));
 }
 
+namespace {
+// `text`, printed as fmt prints it, is `text` again, and reads back as the same tables.
+void check_fixed_point(const std::string& text) {
+  ParseResult first = parse(SourceFile{"schema.dsl", text});
+  REQUIRE(first.diags.empty());
+  const std::string printed = print_dsl(first.schema);
+  CHECK(printed == text);
+  ParseResult again = parse(SourceFile{"schema.dsl", printed});
+  REQUIRE(again.diags.empty());
+  CHECK(again.schema.tables == first.schema.tables);
+}
+}  // namespace
+
 TEST_CASE("print: constraint options and index storage keep table level and read back the same") {
   const std::string text = R"(table t {
   a int
@@ -879,13 +892,7 @@ TEST_CASE("print: constraint options and index storage keep table level and read
   index using gin (c) with (fastupdate = off, note = 'it''s')
 }
 )";
-  ParseResult first = parse(SourceFile{"schema.dsl", text});
-  REQUIRE(first.diags.empty());
-  const std::string printed = print_dsl(first.schema);
-  CHECK(printed == text);
-  ParseResult again = parse(SourceFile{"schema.dsl", printed});
-  REQUIRE(again.diags.empty());
-  CHECK(print_dsl(again.schema) == printed);
+  check_fixed_point(text);
 }
 
 TEST_CASE("print: an unlogged table and its storage parameters, first in the body") {
@@ -917,11 +924,5 @@ TEST_CASE("print: exclusion constraints stay at table level and read back the sa
   exclude no_dup using gist (lower(during) with =, room gist_int4_ops with -|-)
 }
 )";
-  ParseResult first = parse(SourceFile{"schema.dsl", text});
-  REQUIRE(first.diags.empty());
-  const std::string printed = print_dsl(first.schema);
-  CHECK(printed == text);
-  ParseResult again = parse(SourceFile{"schema.dsl", printed});
-  REQUIRE(again.diags.empty());
-  CHECK(again.schema.tables == first.schema.tables);
+  check_fixed_point(text);
 }
