@@ -18,26 +18,31 @@ bool contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+// A column TimescaleDB partitions by range (the time column, a range dimension) must be a time or integer type,
+// and TimescaleDB makes it NOT NULL: `role` names it in the messages, `hint` is the fix for a wrong type.
+bool range_column_ok(Reporter& r, const Table& t, Column& c, const Loc& loc, const std::string& role,
+                     const std::string& hint) {
+  if (!is_time_type(c.type) && !is_integer_type(c.type)) {
+    r.error(loc, fmt::format("{} \"{}\" of hypertable \"{}\" is {}, but it must be timestamptz, timestamp, date or an "
+                             "integer type", role, c.name, display_name(t), c.type.name),
+            hint);
+    return false;
+  }
+  if (c.nullable) {
+    r.warning(c.loc, fmt::format("{} \"{}\" of hypertable \"{}\" is declared nullable, but TimescaleDB makes it NOT NULL",
+                                 role, c.name, display_name(t)),
+              "remove the \"?\"");
+    c.nullable = false;
+  }
+  return true;
+}
+
 // The time column, NOT NULL as TimescaleDB makes it; null when missing or of the wrong type.
 const Column* time_column(Reporter& r, Table& t, const Hypertable& h) {
   std::string what = fmt::format("hypertable \"{}\"", display_name(t));
   if (!require_column(r, t, h.time_column, h.loc, what)) return nullptr;
   Column& c = *t.column(h.time_column);
-  if (!is_time_type(c.type) && !is_integer_type(c.type)) {
-    r.error(h.loc,
-            fmt::format("time column \"{}\" of hypertable \"{}\" is {}, but it must be timestamptz, timestamp, date "
-                        "or an integer type", c.name, display_name(t), c.type.name),
-            "partition by a timestamptz column");
-    return nullptr;
-  }
-  if (c.nullable) {
-    r.warning(c.loc,
-              fmt::format("time column \"{}\" of hypertable \"{}\" is declared nullable, but TimescaleDB makes it "
-                          "NOT NULL", c.name, display_name(t)),
-              "remove the \"?\"");
-    c.nullable = false;
-  }
-  return &c;
+  return range_column_ok(r, t, c, h.loc, "time column", "partition by a timestamptz column") ? &c : nullptr;
 }
 
 // A span must match the kind of the column it partitions by (`role`: "time column", "column") and be positive.
@@ -173,19 +178,9 @@ bool check_dimension(Reporter& r, Table& t, const Hypertable& h, const Dimension
             fmt::format("e.g. `partition_by {} hash 4`", d.column));
     return false;
   }
-  if (!is_time_type(c.type) && !is_integer_type(c.type)) {
-    r.error(d.loc, fmt::format("range partitioning column \"{}\" of hypertable \"{}\" is {}, but it must be "
-                               "timestamptz, timestamp, date or an integer type", d.column, display_name(t), c.type.name),
-            fmt::format("partition it by hash: `partition_by {} hash 4`", d.column));
+  if (!range_column_ok(r, t, c, d.loc, "range partitioning column",
+                       fmt::format("partition it by hash: `partition_by {} hash 4`", d.column)))
     return false;
-  }
-  if (c.nullable) {
-    r.warning(c.loc,
-              fmt::format("range partitioning column \"{}\" of hypertable \"{}\" is declared nullable, but "
-                          "TimescaleDB makes it NOT NULL", c.name, display_name(t)),
-              "remove the \"?\"");
-    c.nullable = false;
-  }
   return check_span(r, t, c, d.interval, fmt::format("partition_by {} range", d.column), d.loc, "column");
 }
 
