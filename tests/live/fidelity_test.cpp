@@ -75,27 +75,20 @@ std::vector<Case> corpus() {
   return out;
 }
 
-// UP of the pulled schema on an empty database, the catalogs compared, the plan again empty, DOWN back to empty.
-// True when all of it held.
+// UP of the pulled schema on an empty database, the catalogs compared, the plan again empty, DOWN back to empty
+// (check_up_down). True when all of it held.
 bool check_exact(const Case& c, const std::string& pulled, const std::string& original) {
   TestDb rebuilt(c.server);
   if (!c.unmanaged.empty()) rebuilt.exec(c.unmanaged);
-  const std::string before = catalog_fingerprint(rebuilt);
   TempDir dir;
   dir.write("schema.dsl", pulled);
-  const schemac::test::PlanScripts scripts = schemac::test::plan_scripts("schema.dsl", rebuilt.url(), dir.path.string());
-  RunResult up = schemac::test::psql_file(rebuilt.url(), scripts.up);
-  REQUIRE_MESSAGE(up.exit_code == 0, describe(up) << "\npulled:\n" << pulled);
-  const bool same = catalog_fingerprint(rebuilt) == original;
-  CHECK_MESSAGE(same, "the rebuilt catalog differs:\n" << catalog_fingerprint(rebuilt) << "\n--- original:\n"
-                                                        << original << "\n--- pulled:\n" << pulled);
-  RunResult again = run_schemac({"plan", "schema.dsl", "--db", rebuilt.url(), "--exit-code"}, dir.path.string());
-  CHECK_MESSAGE(again.exit_code == 0, describe(again));
-  RunResult down = schemac::test::psql_file(rebuilt.url(), scripts.down);
-  REQUIRE_MESSAGE(down.exit_code == 0, describe(down));
-  const bool restored = catalog_fingerprint(rebuilt) == before;
-  CHECK(restored);
-  return same && again.exit_code == 0 && restored;
+  INFO("pulled:\n" << pulled);
+  bool same = false;
+  const schemac::test::UpDown r = schemac::test::check_up_down(rebuilt, dir, "schema.dsl", [&](const schemac::test::UpDown& u) {
+    same = u.after == original;
+    CHECK_MESSAGE(same, "the rebuilt catalog differs:\n" << u.after << "\n--- original:\n" << original);
+  });
+  return same && r.ok;
 }
 
 // One case: true when schemac did what the case expects.

@@ -61,13 +61,12 @@ TEST_CASE("hypertable dimensions: created with integer_now, partitions changed w
   INFO(test::describe(same));
   CHECK(same.exit_code == 0);  // inspect read the dimension and the function back
 
-  test::PlanScripts more = plan_and_apply(db, dir, declaration(8));
-  CHECK(more.up.find("SELECT set_number_partitions('public.counters', 8, 'symbol_id');") != std::string::npos);
-  CHECK(partitions(db) == "8");
-  db.exec("INSERT INTO counters SELECT i * 100, i % 7, i FROM generate_series(51, 100) i");
-  RunResult down = test::psql_file(db.url(), more.down);
-  INFO(test::describe(down));
-  REQUIRE(down.exit_code == 0);
+  dir.write("schema.dsl", declaration(8));
+  test::check_up_down(db, dir, "schema.dsl", [&](const test::UpDown& u) {
+    CHECK(u.scripts.up.find("SELECT set_number_partitions('public.counters', 8, 'symbol_id');") != std::string::npos);
+    CHECK(partitions(db) == "8");
+    db.exec("INSERT INTO counters SELECT i * 100, i % 7, i FROM generate_series(51, 100) i");
+  });
   CHECK(partitions(db) == "4");
   CHECK(db.query_value("SELECT count(*) FROM counters") == "100");
   RunResult back = plan(db, dir, declaration(4));

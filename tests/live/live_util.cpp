@@ -1,5 +1,6 @@
 #include "live_util.hpp"
 
+#include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -9,7 +10,9 @@
 #include "apply_util.hpp"
 #include "catalog/connect.hpp"
 #include "catalog/inspect.hpp"
+#include "dsl/load.hpp"
 #include "dsl/print.hpp"
+#include "fingerprint.hpp"
 
 namespace schemac::test {
 
@@ -125,6 +128,51 @@ std::string catalog_mismatch(PGconn* conn, const Schema& declared, bool sort_col
   std::string a = canonical_dsl(live.schema, sort_columns), b = canonical_dsl(want, sort_columns);
   if (a != b) out += "canonical DSL of the catalog (-) and of the declaration (+) differ; " + text_diff(a, b);
   return out;
+}
+
+UpDown check_up_down(TestDb& db, const TempDir& dir, const std::string& file,
+                     const std::function<void(const UpDown&)>& in_up, Apply how) {
+  Loaded loaded = load_dsl(dir.path / file);
+  std::string diags;
+  for (auto& d : loaded.diags) diags += "\n  " + d.message;
+  REQUIRE_MESSAGE(loaded.ok(), file << diags);
+  UpDown r;
+  r.before = catalog_fingerprint(db);
+  Plan plan;  // the runner's
+  if (how == Apply::psql) {
+    r.scripts = plan_scripts(file, db.url(), dir.path.string());
+    RunResult up = psql_file(db.url(), r.scripts.up);
+    REQUIRE_MESSAGE(up.exit_code == 0, describe(up) << "\n--- UP ---\n" << r.scripts.up);
+  } else {
+    Connection conn = quiet_connect(db.url());  // closed before anything else connects (tsl takes one at a time)
+    Schema declared = loaded.schema;
+    plan = plan_live(conn.get(), declared);
+    r.scripts = {plan_up_sql(plan), plan_down_sql(plan)};
+    refuse_if_errors(plan);
+    REQUIRE_NOTHROW_MESSAGE(apply_plan(conn.get(), plan, true), "--- UP ---\n" << r.scripts.up);
+  }
+  r.after = catalog_fingerprint(db);
+  std::string mismatch;
+  {
+    Connection conn = quiet_connect(db.url());
+    mismatch = catalog_mismatch(conn.get(), loaded.schema);
+  }
+  CHECK_MESSAGE(mismatch.empty(), "after UP, the catalog is not the declaration:\n" << mismatch);
+  RunResult again = run_schemac({"plan", file, "--db", db.url(), "--exit-code"}, dir.path.string());
+  CHECK_MESSAGE(again.exit_code == 0, "planning again after UP is not empty: " << describe(again));
+  if (in_up) in_up(r);
+  if (how == Apply::psql) {
+    RunResult down = psql_file(db.url(), r.scripts.down);
+    REQUIRE_MESSAGE(down.exit_code == 0, describe(down) << "\n--- DOWN ---\n" << r.scripts.down);
+  } else {
+    Connection conn = quiet_connect(db.url());
+    REQUIRE_NOTHROW_MESSAGE(apply_plan(conn.get(), plan, false), "--- DOWN ---\n" << r.scripts.down);
+  }
+  const std::string restored = catalog_fingerprint(db);
+  CHECK_MESSAGE(restored == r.before, "after DOWN, the catalog is not the one before UP:\n--- before ---\n"
+                                          << r.before << "\n--- after DOWN ---\n" << restored);
+  r.ok = mismatch.empty() && again.exit_code == 0 && restored == r.before;
+  return r;
 }
 
 }  // namespace schemac::test

@@ -1,15 +1,14 @@
 // Changing constraint options, storage parameters, persistence and collations on tables that hold rows: the plan
 // from the plain declaration to the tuned one, applied with psql, keeps every row, gives the catalog the options
-// (read with PostgreSQL's own deparsers), plans nothing more, and its DOWN gives back the first catalog exactly.
+// (read with PostgreSQL's own deparsers), plans nothing more, and its DOWN gives back the first catalog exactly
+// (check_up_down).
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "fingerprint.hpp"
 #include "live_util.hpp"
 #include "testdb.hpp"
 
-using schemac::test::catalog_fingerprint;
 using schemac::test::describe;
 using schemac::test::RunResult;
 using schemac::test::run_schemac;
@@ -79,24 +78,14 @@ TEST_CASE("options change: constraint options, storage, UNLOGGED and collations,
   db.exec("insert into accounts select i, 'c' || i, 'n' || i from generate_series(1, 500) i;"
           "insert into transfers select i, i, i from generate_series(1, 500) i;"
           "insert into counters select from generate_series(1, 3);");
-  const std::string before = catalog_fingerprint(db);
-
-  const schemac::test::PlanScripts scripts = schemac::test::plan_scripts("tuned.dsl", db.url(), dir.path.string());
-  RunResult up = schemac::test::psql_file(db.url(), scripts.up);
-  REQUIRE_MESSAGE(up.exit_code == 0, describe(up) << "\n" << scripts.up);
-  const std::string tuned = catalog_fingerprint(db);
-  for (const char* expected :
-       {"relation accounts kind r persistence u options fillfactor=80,autovacuum_vacuum_scale_factor=0.02",
-        "column accounts.code text not null collate C", "UNIQUE NULLS NOT DISTINCT (code) DEFERRABLE INITIALLY DEFERRED",
-        "(name COLLATE \"C\") WITH (fillfactor='70')", "MATCH FULL DEFERRABLE", "CHECK ((amount > (0)::numeric)) NO INHERIT",
-        "sequence counters_id_seq integer start 100 increment 5 min 1 max 100000 cache 1 cycle"})
-    CHECK_MESSAGE(tuned.find(expected) != std::string::npos, expected << "\n" << tuned);
-  CHECK(db.query_value("select count(*) from transfers t join accounts a on a.id = t.account") == "500");
-  RunResult again = run_schemac({"plan", "tuned.dsl", "--db", db.url(), "--exit-code"}, dir.path.string());
-  CHECK_MESSAGE(again.exit_code == 0, describe(again));
-
-  RunResult down = schemac::test::psql_file(db.url(), scripts.down);
-  REQUIRE_MESSAGE(down.exit_code == 0, describe(down));
-  CHECK(catalog_fingerprint(db) == before);
+  schemac::test::check_up_down(db, dir, "tuned.dsl", [&](const schemac::test::UpDown& u) {
+    for (const char* expected :
+         {"relation accounts kind r persistence u options fillfactor=80,autovacuum_vacuum_scale_factor=0.02",
+          "column accounts.code text not null collate C", "UNIQUE NULLS NOT DISTINCT (code) DEFERRABLE INITIALLY DEFERRED",
+          "(name COLLATE \"C\") WITH (fillfactor='70')", "MATCH FULL DEFERRABLE", "CHECK ((amount > (0)::numeric)) NO INHERIT",
+          "sequence counters_id_seq integer start 100 increment 5 min 1 max 100000 cache 1 cycle"})
+      CHECK_MESSAGE(u.after.find(expected) != std::string::npos, expected << "\n" << u.after);
+    CHECK(db.query_value("select count(*) from transfers t join accounts a on a.id = t.account") == "500");
+  });
   CHECK(db.query_value("select count(*) from transfers t join accounts a on a.id = t.account") == "500");
 }
