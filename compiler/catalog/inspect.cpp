@@ -10,6 +10,7 @@
 #include "catalog/connect.hpp"
 #include "catalog/inspect_sql.hpp"
 #include "sql/names.hpp"
+#include "sql/parser.hpp"
 #include "sql/render.hpp"
 #include "model/quote.hpp"
 #include "model/types.hpp"
@@ -125,6 +126,22 @@ void read_enums(Runner& db, Schema& s) {
   });
 }
 
+void read_sequences(Runner& db, Schema& s) {
+  each_row(db.run(sql::kSequences, "reading sequences", true), [&](Row r) {
+    Sequence q;
+    q.schema = r.str(0);
+    q.name = r.str(1);
+    q.type = type_from_pg(r.str(2));
+    IdentityOptions& o = q.options;
+    o.start = r.num(3), o.increment = r.num(4), o.minvalue = r.num(5), o.maxvalue = r.num(6);
+    o.cycle = r.flag(7);
+    o.cache = r.num(8);
+    normalize_identity(q.type, o);
+    q.comment = r.str(9);
+    s.sequences.push_back(std::move(q));
+  });
+}
+
 // format_type() text plus where the (element) type lives -> the model's Type.
 Type column_type(const std::string& formatted, const std::string& type_schema, char typtype, bool ext_owned) {
   Type t = type_from_pg(formatted);
@@ -156,13 +173,16 @@ std::vector<std::pair<std::string, std::string>> storage_options(const std::stri
 }
 
 // The column's properties the model has no place for.
-void note_column(Row r, const Table& t, const Column& c, Notes& notes) {
+void note_column(Row r, const Schema& s, const Table& t, const Column& c, Notes& notes) {
   const std::string col = "column " + quote_ident(c.name);
   if (r.ch(6) == 'd') unmodelled(notes, t, col + " has the domain type " + sql_type(c.type, false));
   else if (c.type.schema.empty() && !is_builtin_type(c.type.name) && !r.flag(7) && r.str(5) == "pg_catalog")
     unmodelled(notes, t, col + " has the type " + r.str(4));
-  if (c.default_expr && c.default_expr->find("nextval(") != std::string::npos)
-    unmodelled(notes, t, col + " draws its default from a sequence it does not own (" + *c.default_expr + ")");
+  if (!c.default_expr || c.default_expr->find("nextval(") == std::string::npos) return;
+  auto drawn = nextval_sequence(*c.default_expr);
+  if (!drawn || !s.find_sequence(drawn->schema, drawn->name))
+    unmodelled(notes, t, col + " draws its default from a sequence that is neither its own nor one inspected (" +
+                             *c.default_expr + ")");
 }
 
 Column read_column(Row r, const Table& t) {
@@ -205,7 +225,7 @@ void read_tables(Runner& db, Schema& s, TableIndex& idx, Notes& notes) {
     }
     if (r.null(3)) return;
     t->columns.push_back(read_column(r, *t));
-    note_column(r, *t, t->columns.back(), notes);
+    note_column(r, s, *t, t->columns.back(), notes);
   });
 }
 
@@ -494,6 +514,7 @@ Catalog read_catalog(Runner& db, Facts& facts) {
   read_extensions(db, s);
   read_namespaces(db, s);
   read_enums(db, s);
+  read_sequences(db, s);
   read_tables(db, s, idx, cat.unmodelled);
   read_constraints(db, s, idx, cat.unmodelled);
   read_indexes(db, s, idx, cat.unmodelled);

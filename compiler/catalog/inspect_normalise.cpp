@@ -19,6 +19,7 @@
 #include "catalog/inspect.hpp"
 #include "model/quote.hpp"
 #include "model/types.hpp"
+#include "sql/parser.hpp"
 #include "sql/render.hpp"
 
 namespace schemac {
@@ -206,10 +207,30 @@ std::vector<std::string> enum_stand_ins(const Table& t, const Schema& declared, 
   return out;
 }
 
+// Declared sequences the table's defaults draw from that the live catalog lacks (new, or renamed by the plan):
+// made in the rolled-back transaction too, since nextval('s') looks its sequence up when the default is read.
+std::vector<std::string> sequence_stand_ins(const Table& t, const Schema& declared, const Schema* live) {
+  std::vector<std::string> out;
+  if (!live) return out;
+  std::set<std::pair<std::string, std::string>> done;
+  for (const Column& c : t.columns) {
+    if (!c.default_expr) continue;
+    auto drawn = nextval_sequence(*c.default_expr);
+    if (!drawn || !declared.find_sequence(drawn->schema, drawn->name) ||
+        live->find_sequence(drawn->schema, drawn->name) || !done.insert({drawn->schema, drawn->name}).second)
+      continue;
+    if (drawn->schema != "public" && !live->find_namespace(drawn->schema))
+      out.push_back("create schema if not exists " + quote_ident(drawn->schema));
+    out.push_back("create sequence " + quote_qualified(drawn->schema, drawn->name));
+  }
+  return out;
+}
+
 Job make_job(Table& t, const Schema& declared, const Schema* live) {
   Job job;
   job.label = quote_qualified(t.schema, t.name);
   std::vector<std::string> stand_ins = enum_stand_ins(t, declared, live);
+  for (std::string& st : sequence_stand_ins(t, declared, live)) stand_ins.push_back(std::move(st));
   if (!stand_ins.empty()) {
     job.explicit_transaction = true;
     job.statements.push_back("begin");

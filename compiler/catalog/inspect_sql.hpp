@@ -88,6 +88,19 @@ where t.typtype = 'e' and )" + kNamespaceOk + R"(
                   where x.classid = 'pg_type'::regclass and x.objid = t.oid and x.deptype = 'e')
 order by t.oid, e.enumsortorder)";
 
+// Sequences of their own: those no serial or identity column owns (theirs belong to the column).
+inline const std::string kSequences = R"(
+select n.nspname, c.relname, format_type(q.seqtypid, null), q.seqstart, q.seqincrement, q.seqmin, q.seqmax,
+       q.seqcycle, q.seqcache, coalesce(d.description, '')
+from pg_class c
+join pg_namespace n on n.oid = c.relnamespace
+join pg_sequence q on q.seqrelid = c.oid
+left join pg_description d on d.objoid = c.oid and d.classoid = 'pg_class'::regclass and d.objsubid = 0
+where c.relkind = 'S' and )" + kNamespaceOk + R"(
+  and not exists (select 1 from pg_depend o
+                  where o.classid = 'pg_class'::regclass and o.objid = c.oid and o.deptype in ('a', 'i', 'e'))
+order by c.oid)";
+
 // One row per column (a table without columns gives one row with a null column name). `serial_seq` is the
 // sequence a serial column's default draws from, when that sequence is OWNED BY the column.
 inline const std::string kColumns = R"(
@@ -251,20 +264,17 @@ where j.jobname like 'schemac\_retention\_%' and j.database = current_database()
 order by j.jobid)";
 
 // What schemac leaves alone, listed once so a user sees it: views, materialized views (continuous aggregates
-// among them), foreign tables, partitions, sequences no column owns, functions and procedures, triggers (not
+// among them), foreign tables, partitions, functions and procedures, triggers (not
 // TimescaleDB's own), row-level security policies, domains, composite and range types. One row each: kind, then
 // the object as schema-qualified text.
 inline const std::string kNotManaged = R"(
 select kind, what from (
   select case c.relkind when 'v' then 'view' when 'm' then 'materialized view' when 'f' then 'foreign table'
-                        when 'S' then 'sequence' else 'partition' end as kind,
+                        else 'partition' end as kind,
          format('%I.%I', n.nspname, c.relname) as what
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
   where )" + kNamespaceOk + R"(
-    and (c.relkind in ('v', 'm', 'f') or (c.relkind in ('r', 'p') and c.relispartition)
-         or (c.relkind = 'S' and not exists (select 1 from pg_depend o
-                                             where o.classid = 'pg_class'::regclass and o.objid = c.oid
-                                               and o.deptype in ('a', 'i'))))
+    and (c.relkind in ('v', 'm', 'f') or (c.relkind in ('r', 'p') and c.relispartition))
     and not exists (select 1 from pg_depend e
                     where e.classid = 'pg_class'::regclass and e.objid = c.oid and e.deptype = 'e')
   union all

@@ -12,6 +12,8 @@
 #include "check/check_internal.hpp"
 #include "model/text.hpp"
 #include "sql/names.hpp"
+#include "sql/parser.hpp"
+#include "sql/render.hpp"
 #include "model/quote.hpp"
 #include "model/types.hpp"
 
@@ -105,6 +107,30 @@ void check_enums(Reporter& r, const Schema& s) {
   }
 }
 
+// A sequence's type is one of the integer types (written as the language spells types); its options are checked
+// as PostgreSQL would, then the defaults dropped so that declared and inspected sequences compare equal.
+void check_sequences(Reporter& r, Schema& s) {
+  NameIndex<const Sequence> first(s.sequences);
+  for (auto& q : s.sequences) {
+    std::string what = fmt::format("sequence \"{}\"", display_name(q.schema, q.name));
+    check_name_length(r, q.name, q.loc, "sequence");
+    require_schema(r, s, q.schema, q.loc, what);
+    if (const Sequence* f = first.find(q.schema, q.name); f != &q)
+      r.error(q.loc, what + " is declared twice", first_at(f->loc));
+    std::optional<std::string> canonical = canonical_type_name(q.type.name);
+    Type t{"", canonical.value_or(""), {}, 0};
+    if (!canonical || !is_integer_type(t) || is_serial(t)) {
+      r.error(q.loc, fmt::format("{} has type {}, but a sequence is smallint, int or bigint", what, q.type.name),
+              "write \"as int\", \"as smallint\", or leave the type out for bigint");
+      continue;
+    }
+    q.type = t;
+    if (std::string why = identity_options_problem(q.type, q.options); !why.empty())
+      r.error(q.loc, fmt::format("{}: {}", what, why), "change the option so that PostgreSQL accepts it");
+    normalize_identity(q.type, q.options);
+  }
+}
+
 void check_tables(Reporter& r, const Schema& s, const NameIndex<const Table>& first) {
   for (auto& t : s.tables) {
     check_name_length(r, t.name, t.loc, "table");
@@ -134,6 +160,10 @@ void check_identity(Reporter& r, const Column& c) {
     r.error(c.loc, fmt::format("column \"{}\" cannot be both identity and generated", c.name));
   if (c.nullable)
     r.error(c.loc, fmt::format("identity column \"{}\" cannot be nullable", c.name), "remove the \"?\"");
+  if (!is_integer_type(c.type)) return;
+  if (std::string why = identity_options_problem(c.type, c.identity_options); !why.empty())
+    r.error(c.loc, fmt::format("identity column \"{}\": {}", c.name, why),
+            "change the option so that PostgreSQL accepts it");
 }
 
 void check_generated_and_serial(Reporter& r, const Column& c) {
@@ -161,6 +191,10 @@ void check_columns(Reporter& r, const Schema& s, Table& t) {
     if (!resolve_type(r, s, c.type, t.schema, c.loc)) continue;
     check_identity(r, c);
     if (c.identity != Identity::none) normalize_identity(c.type, c.identity_options);
+    // nextval('s') in the form the catalog prints, nextval('s'::regclass): both mean the same sequence, and a
+    // plan from the migrations' state must not see a change where the database sees none.
+    if (auto drawn = c.default_expr ? nextval_sequence(*c.default_expr) : std::nullopt)
+      c.default_expr = nextval_sql(drawn->schema, drawn->name, true);
     check_generated_and_serial(r, c);
   }
 }
@@ -366,13 +400,16 @@ void check_relation_names(Reporter& r, const Schema& s, const NameIndex<const Ta
     auto [it, fresh] = seen.emplace(std::make_pair(schema, name), rel);
     if (fresh) return;
     r.error(rel.loc, fmt::format("{} has the same name as {}", rel.what, it->second.what),
-            "tables, indexes, primary keys and unique constraints share one name space in a schema: rename one");
+            "tables, sequences, indexes, primary keys and unique constraints share one name space in a schema: "
+            "rename one");
   };
   // A table declared twice was reported by check_tables; its second declaration's names would only echo that.
   std::vector<const Table*> tables;
   for (auto& t : s.tables)
     if (first.find(t.schema, t.name) == &t) tables.push_back(&t);
   for (auto* t : tables) add(t->schema, t->name, {fmt::format("table \"{}\"", display_name(*t)), t->loc});
+  for (auto& q : s.sequences)
+    if (s.find_sequence(q.schema, q.name) == &q) add(q.schema, q.name, {fmt::format("sequence \"{}\"", display_name(q.schema, q.name)), q.loc});
   for (auto* tp : tables) {
     const Table& t = *tp;
     for (auto& c : t.constraints)
@@ -463,6 +500,7 @@ Diagnostics check(Schema& s) {
   check_namespaces(r, s);
   check_extensions(r, s);
   check_enums(r, s);
+  check_sequences(r, s);
   // Built once: the passes below look tables up per table and per reference. No pass adds or renames tables.
   const NameIndex<const Table> tables(s.tables);
   check_tables(r, s, tables);

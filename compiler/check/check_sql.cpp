@@ -152,6 +152,13 @@ void check_default(Reporter& r, const Schema& s, const Table& t, const Column& c
             "a default cannot read a row's columns; quote a text value ('...'), or use a generated column");
     return;
   }
+  if (auto seq = nextval_sequence(*c.default_expr); seq && !s.find_sequence(seq->schema, seq->name)) {
+    r.warning(c.loc, fmt::format("the default of column \"{}\" in table \"{}\" draws from sequence {}, which is not "
+                                 "declared", c.name, display_name(t), display_name(seq->schema, seq->name)),
+              fmt::format("declare it with \"sequence {}\" (in its schema block) so that a plan creates it first",
+                          seq->name));
+    return;
+  }
   std::optional<Literal> v = literal_of(p.tree);
   if (!v) return;
   std::string why = literal_error(s, c.type, *v);

@@ -446,12 +446,12 @@ TEST_CASE("check: constraint and relation names must be unique") {
   Schema r = cex();
   tbl(r, "symbols").indexes[0].name = "exchanges";
   CHECK(run(r) == "23:3: error: index \"exchanges\" on \"symbols\" has the same name as table \"exchanges\" [tables, "
-                  "indexes, primary keys and unique constraints share one name space in a schema: rename one]\n");
+                  "sequences, indexes, primary keys and unique constraints share one name space in a schema: rename one]\n");
   Schema p = cex();
   tbl(p, "symbols").indexes[0].name = "exchanges_pkey";
   CHECK(run(p) == "23:3: error: index \"exchanges_pkey\" on \"symbols\" has the same name as primary key on "
-                  "\"exchanges\" \"exchanges_pkey\" [tables, indexes, primary keys and unique constraints share one "
-                  "name space in a schema: rename one]\n");
+                  "\"exchanges\" \"exchanges_pkey\" [tables, sequences, indexes, primary keys and unique "
+                  "constraints share one name space in a schema: rename one]\n");
 }
 
 // ---- indexes ----

@@ -46,6 +46,7 @@ std::vector<Change> drift_of(PGconn* conn, const Migration& recorded, const std:
     auto outside = [&](const std::string& ns) { return std::find(schemas.begin(), schemas.end(), ns) == schemas.end(); };
     std::erase_if(state->tables, [&](const Table& t) { return outside(t.schema); });
     std::erase_if(state->enums, [&](const Enum& e) { return outside(e.schema); });
+    std::erase_if(state->sequences, [&](const Sequence& q) { return outside(q.schema); });
     std::erase_if(state->namespaces, [&](const Namespace& n) { return outside(n.name); });
   }
   normalise_expressions(conn, *state, &live.schema);

@@ -25,7 +25,7 @@ namespace {
 // Diffs `to` against the live catalog; expressions are put in the server's own form first so that text the
 // server rewrites (IN lists, casts) does not show up as a change.
 // What the server cannot do (preflight.hpp) refuses the plan before it is made.
-// With --schema: every declared table and enum must be in a named schema, or the plan would create it again on
+// With --schema: every declared table, enum and sequence must be in a named schema, or the plan would create it again on
 // every run (it never sees the live one).
 Diagnostics outside_schemas(const Schema& s, const std::vector<std::string>& schemas) {
   Diagnostics out;
@@ -39,6 +39,8 @@ Diagnostics outside_schemas(const Schema& s, const std::vector<std::string>& sch
     if (!named(t.schema)) refuse(t.loc, "table " + quote_qualified(t.schema, t.name), t.schema);
   for (const Enum& e : s.enums)
     if (!named(e.schema)) refuse(e.loc, "enum " + quote_qualified(e.schema, e.name), e.schema);
+  for (const Sequence& q : s.sequences)
+    if (!named(q.schema)) refuse(q.loc, "sequence " + quote_qualified(q.schema, q.name), q.schema);
   return out;
 }
 

@@ -140,7 +140,7 @@ struct Comment {
 
 // A declaration comments can attach to. `a` and `b` index into the Schema's vectors (b: the item in table a).
 struct Anchor {
-  enum class Kind { namespace_, extension, enum_, table, column, constraint, index, hypertable, query };
+  enum class Kind { namespace_, extension, enum_, sequence, table, column, constraint, index, hypertable, query };
   Kind kind;
   size_t a = 0, b = 0;
   uint32_t start = 0, end = 0, end_row = 0;
@@ -230,11 +230,13 @@ class Builder {
   void schema_block(TSNode n);
   void extension(TSNode n);
   void enum_decl(TSNode n, const std::string& schema);
+  void sequence(TSNode n, const std::string& schema);
   void table(TSNode n, const std::string& schema);
   void column(TSNode n, size_t ti, TSNode next_index_unique);
   Constraint table_constraint(TSNode n, const Table& t);
   void constraint_options(TSNode n, Constraint& k);
-  void identity_options(TSNode n, IdentityOptions& o);
+  // `what`: "identity" or "sequence", for messages.
+  void identity_options(TSNode n, IdentityOptions& o, std::string_view what = "identity");
   void storage_parameters(TSNode n, std::vector<std::pair<std::string, std::string>>& out);
   void index(TSNode n, size_t ti, TSNode unique_kw);
   IndexKey index_key(TSNode key);
@@ -528,6 +530,19 @@ void Builder::enum_decl(TSNode n, const std::string& schema) {
   s_.enums.push_back(std::move(e));
 }
 
+// The type is kept as written; check makes it canonical and requires an integer type.
+void Builder::sequence(TSNode n, const std::string& schema) {
+  Sequence q;
+  q.schema = schema;
+  q.name = name(field(n, "name"));
+  if (TSNode t = field(n, "type"); present(t)) q.type = Type{"", name(t), {}, 0};
+  identity_options(n, q.options, "sequence");
+  q.renamed_from = renamed(n);
+  q.loc = decl_loc(n);
+  anchor(Anchor::Kind::sequence, s_.sequences.size(), 0, n);
+  s_.sequences.push_back(std::move(q));
+}
+
 void Builder::schema_block(TSNode n) {
   Namespace ns;
   ns.name = name(field(n, "name"));
@@ -536,6 +551,7 @@ void Builder::schema_block(TSNode n) {
   s_.namespaces.push_back(ns);
   for (TSNode item : items(n)) {
     if (is(item, "enum")) enum_decl(item, ns.name);
+    else if (is(item, "sequence")) sequence(item, ns.name);
     else if (is(item, "table")) table(item, ns.name);
   }
 }
@@ -708,7 +724,7 @@ Constraint Builder::table_constraint(TSNode n, const Table& t) {
 }
 
 // `identity (start 100 increment -1 cycle)`: each option once; an explicit default value is kept as written.
-void Builder::identity_options(TSNode n, IdentityOptions& o) {
+void Builder::identity_options(TSNode n, IdentityOptions& o, std::string_view what) {
   for (TSNode opt : fields(n, "option")) {
     const std::string key(text(field(opt, "key")));
     if (key == "cycle") {
@@ -722,10 +738,12 @@ void Builder::identity_options(TSNode n, IdentityOptions& o) {
                           [&](const IdentityOptionField& x) { return x.dsl == key; });
     if (f == std::end(kIdentityOptionFields)) continue;  // the grammar allows no other word
     std::optional<int64_t>& slot = o.*(f->member);
-    if (slot) error(loc(opt), fmt::format("identity option \"{}\" is given twice", key), "keep one");
+    if (slot) error(loc(opt), fmt::format("{} option \"{}\" is given twice", what, key), "keep one");
     slot = v;
   }
-  if (o.increment && *o.increment == 0) error(loc(n), "an identity's increment cannot be 0", "use 1, or another step");
+  if (o.increment && *o.increment == 0)
+    error(loc(n), fmt::format("a{} {}'s increment cannot be 0", what == "identity" ? "n" : "", what),
+          "use 1, or another step");
 }
 
 // `deferrable`, `initially deferred`, `match full`, `no inherit`, `nulls not distinct` after a table-level
@@ -938,6 +956,7 @@ Trivia& Builder::trivia(const Anchor& a) {
     case K::namespace_: return s_.namespaces[a.a].trivia;
     case K::extension: return s_.extensions[a.a].trivia;
     case K::enum_: return s_.enums[a.a].trivia;
+    case K::sequence: return s_.sequences[a.a].trivia;
     case K::table: return s_.tables[a.a].trivia;
     case K::column: return s_.tables[a.a].columns[a.b].trivia;
     case K::constraint: return s_.tables[a.a].constraints[a.b].trivia;
@@ -954,6 +973,7 @@ std::string* Builder::doc(const Anchor& a) {
   switch (a.kind) {
     case K::namespace_: return &s_.namespaces[a.a].comment;
     case K::enum_: return &s_.enums[a.a].comment;
+    case K::sequence: return &s_.sequences[a.a].comment;
     case K::table: return &s_.tables[a.a].comment;
     case K::column: return &s_.tables[a.a].columns[a.b].comment;
     case K::constraint: return &s_.tables[a.a].constraints[a.b].comment;
@@ -1085,6 +1105,7 @@ std::string Builder::context(const Path& path, size_t above) const {
     std::string_view kind = ts_node_type(p);
     if (kind == "table") return fmt::format("table \"{}\"", name(field(field(p, "name"), "name")));
     if (kind == "enum") return fmt::format("enum \"{}\"", name(field(p, "name")));
+    if (kind == "sequence") return fmt::format("sequence \"{}\"", name(field(p, "name")));
     if (kind == "schema_block") return fmt::format("schema \"{}\"", name(field(p, "name")));
     if (kind == "query") return fmt::format("query \"{}\"", name(field(p, "name")));
     if (kind == "hypertable") return "the hypertable block";
@@ -1245,6 +1266,7 @@ constexpr std::array expectations{
     Expectation{"integer_now", "a function name such as public.counters_now", is_word},
     Expectation{"order_by", "a column name", is_word},
     Expectation{"enum", "an enum name", is_word},
+    Expectation{"sequence", "a sequence name", is_word},
     Expectation{"extension", "an extension name", is_word},
     Expectation{"query", "a query name", is_word},
     Expectation{"default", "a default value (a literal, a call such as now(), or a parenthesised SQL expression)",
@@ -1337,7 +1359,7 @@ void Builder::unexpected(const Path& path) {
   else if (word == "," && ctx.starts_with("table"))
     hint = "columns, constraints and indexes are not separated by commas: put each on its own line";
   else if (ctx.empty())
-    hint = "at the top level come extension, enum, table and schema declarations";
+    hint = "at the top level come extension, enum, sequence, table and schema declarations";
   else if (ctx.starts_with("table"))
     hint = "a table holds columns (\"name type\"), primary key, unique, foreign key and check constraints, "
            "indexes, a hypertable block and queries";
@@ -1359,6 +1381,7 @@ ParseResult Builder::run() {
     std::string_view kind = ts_node_type(item);
     if (kind == "extension") extension(item);
     else if (kind == "enum") enum_decl(item, "public");
+    else if (kind == "sequence") sequence(item, "public");
     else if (kind == "table") table(item, "public");
     else if (kind == "schema_block") schema_block(item);
   }

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "dsl/keywords.hpp"
+#include "model/types.hpp"
 #include "dsl/parse.hpp"
 #include "sql/names.hpp"
 #include "model/quote.hpp"
@@ -476,6 +477,7 @@ class Printer {
 
   void extension(const Extension& e);
   void enum_decl(const Enum& e, int depth);
+  void sequence(const Sequence& q, int depth);
   void table(const Table& t, size_t pos, int depth);
   void columns(const Table& t, const ConstraintLayout& l, int depth);
   std::string column_mods(const Table& t, const Column& c, const std::vector<size_t>& inl);
@@ -486,7 +488,7 @@ class Printer {
   void query(const Query& q, const std::string& context, int depth);
   struct Members {
     const Namespace* ns = nullptr;       // its `schema` block's declaration, if it has one
-    std::vector<size_t> enums, tables;  // positions in the Schema
+    std::vector<size_t> enums, sequences, tables;  // positions in the Schema
   };
   void schema_block(const std::string& name, const Members& members);
   std::vector<std::string> block_schemas() const;
@@ -565,6 +567,15 @@ void Printer::enum_decl(const Enum& e, int depth) {
   open(depth, head);
   for (auto& l : labels) line(depth + 1, l + ",");
   close(depth, e.trivia.after);
+}
+
+// The type in its canonical spelling; `as bigint` is the default and left out.
+void Printer::sequence(const Sequence& q, int depth) {
+  leading(depth, q.trivia, q.comment, q.renamed_from);
+  std::string text = "sequence " + dsl_name(q.name);
+  std::string type = canonical_type_name(q.type.name).value_or(q.type.name);
+  if (type != "bigint") text += " as " + type;
+  line(depth, text + identity_options_text(q.options), q.trivia.after);
 }
 
 void Printer::table(const Table& t, size_t pos, int depth) {
@@ -737,6 +748,7 @@ std::vector<std::string> Printer::block_schemas() const {
   };
   for (auto& n : s_.namespaces) add(n.name);
   for (auto& e : s_.enums) add(e.schema);
+  for (auto& q : s_.sequences) add(q.schema);
   for (auto& t : s_.tables) add(t.schema);
   return out;
 }
@@ -747,6 +759,7 @@ void Printer::schema_block(const std::string& name, const Members& members) {
   if (ns) leading(0, ns->trivia, ns->comment, {});
   open(0, "schema " + dsl_name(name));
   for (size_t i : members.enums) separate(), enum_decl(s_.enums[i], 1);
+  for (size_t i : members.sequences) separate(), sequence(s_.sequences[i], 1);
   for (size_t i : members.tables) separate(), table(s_.tables[i], i, 1);
   if (ns) comment_lines(1, ns->tail_comments);
   close(0, ns ? std::string_view(ns->trivia.after) : std::string_view());
@@ -757,10 +770,12 @@ std::string Printer::run() {
   std::unordered_map<std::string, Members> by_schema;
   for (auto& n : s_.namespaces) by_schema[n.name].ns = by_schema[n.name].ns ? by_schema[n.name].ns : &n;
   for (size_t i = 0; i < s_.enums.size(); ++i) by_schema[s_.enums[i].schema].enums.push_back(i);
+  for (size_t i = 0; i < s_.sequences.size(); ++i) by_schema[s_.sequences[i].schema].sequences.push_back(i);
   for (size_t i = 0; i < s_.tables.size(); ++i) by_schema[s_.tables[i].schema].tables.push_back(i);
   for (auto& e : s_.extensions) extension(e);
   Members& top = by_schema["public"];
   for (size_t i : top.enums) separate(), enum_decl(s_.enums[i], 0);
+  for (size_t i : top.sequences) separate(), sequence(s_.sequences[i], 0);
   for (size_t i : top.tables) separate(), table(s_.tables[i], i, 0);
   for (auto& name : block_schemas()) schema_block(name, by_schema[name]);
   separate();

@@ -19,6 +19,7 @@ void forget_places(Schema& s) {
   for (auto& e : s.extensions) e.loc = {};
   for (auto& n : s.namespaces) n.loc = {};
   for (auto& e : s.enums) e.loc = {};
+  for (auto& q : s.sequences) q.loc = {};
   for (auto& t : s.tables) {
     t.loc = {};
     for (auto& c : t.columns) c.loc = {};
@@ -132,6 +133,8 @@ MergeResult merge_schemas(Schema base, Schema ours, Schema theirs) {
                                          [](auto& n) { return "schema " + quote_ident(n.name); }, nullptr, c);
   out.enums = merge_list<Enum>(base.enums, ours.enums, theirs.enums, qualified_key<Enum>,
                                [](auto& e) { return "enum " + qualified_key(e); }, nullptr, c);
+  out.sequences = merge_list<Sequence>(base.sequences, ours.sequences, theirs.sequences, qualified_key<Sequence>,
+                                       [](auto& q) { return "sequence " + qualified_key(q); }, nullptr, c);
   out.tables = merge_list<Table>(
       base.tables, ours.tables, theirs.tables, qualified_key<Table>,
       [](auto& t) { return "table " + qualified_key(t); },

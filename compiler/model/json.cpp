@@ -64,6 +64,15 @@ Json json_of(const Enum& e) {
   return {{"schema", e.schema}, {"name", e.name}, {"values", e.values}, {"comment", e.comment}};
 }
 
+Json json_of(const Sequence& q) {
+  Json options = Json::object();
+  for (const IdentityOptionField& f : kIdentityOptionFields)
+    if (const std::optional<int64_t>& v = q.options.*(f.member)) options[std::string(f.dsl)] = *v;
+  options["cycle"] = q.options.cycle;
+  return {{"schema", q.schema}, {"name", q.name}, {"type", sql_type(q.type, false)}, {"options", options},
+          {"comment", q.comment}};
+}
+
 Json json_of(const Column& c) {
   return {{"name", c.name},
           {"type", sql_type(c.type, false)},

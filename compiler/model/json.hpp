@@ -15,6 +15,7 @@ using Json = nlohmann::ordered_json;
 Json json_of(const Namespace& n);
 Json json_of(const Extension& e);
 Json json_of(const Enum& e);
+Json json_of(const Sequence& q);
 Json json_of(const Table& t);
 Json json_of(const Column& c);
 Json json_of(const Constraint& k);

@@ -38,6 +38,10 @@ Table* Schema::table(const std::string& schema, const std::string& name) { retur
 const Enum* Schema::find_enum(const std::string& schema, const std::string& name) const {
   return find_named(enums, schema, name);
 }
+
+const Sequence* Schema::find_sequence(const std::string& schema, const std::string& name) const {
+  return find_named(sequences, schema, name);
+}
 const Extension* Schema::find_extension(const std::string& name) const {
   auto it = std::find_if(extensions.begin(), extensions.end(), [&](auto& e) { return e.name == name; });
   return it == extensions.end() ? nullptr : &*it;

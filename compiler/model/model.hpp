@@ -276,6 +276,20 @@ struct Enum {
   bool operator==(const Enum&) const = default;
 };
 
+// A sequence of its own (CREATE SEQUENCE), for defaults that draw from it: `default nextval('order_numbers')`.
+// Sequences behind serial and identity columns belong to their column and are not listed here.
+struct Sequence {
+  std::string schema = "public";
+  std::string name;
+  Type type{"", "bigint", {}, 0};  // smallint, integer or bigint (AS type)
+  IdentityOptions options;         // as an identity's: unset while it is the default for the type
+  std::string comment;
+  std::vector<std::string> renamed_from;
+  Loc loc;
+  Trivia trivia;
+  bool operator==(const Sequence&) const = default;
+};
+
 struct Extension {
   std::string name;
   std::string schema;  // empty = the extension's default
@@ -298,12 +312,14 @@ struct Schema {
   std::vector<Extension> extensions;
   std::vector<Namespace> namespaces;
   std::vector<Enum> enums;
+  std::vector<Sequence> sequences;
   std::vector<Table> tables;
   std::vector<std::string> tail_comments;  // comments at the end of the file
 
   const Table* table(const std::string& schema, const std::string& name) const;
   Table* table(const std::string& schema, const std::string& name);
   const Enum* find_enum(const std::string& schema, const std::string& name) const;
+  const Sequence* find_sequence(const std::string& schema, const std::string& name) const;
   const Namespace* find_namespace(const std::string& name) const;
   const Extension* find_extension(const std::string& name) const;
 };

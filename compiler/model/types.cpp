@@ -515,6 +515,23 @@ int64_t identity_default_start(const IdentityOptions& o) {
   return o.increment.value_or(1) > 0 ? o.minvalue.value_or(1) : o.maxvalue.value_or(-1);
 }
 
+std::string identity_options_problem(const Type& t, const IdentityOptions& o) {
+  auto [lo, hi] = integer_range(t);
+  const std::string type = storage_type(t).name;
+  for (const IdentityOptionField& f : kIdentityOptionFields) {
+    const std::optional<int64_t>& v = o.*(f.member);
+    if (v && f.member != &IdentityOptions::increment && f.member != &IdentityOptions::cache && (*v < lo || *v > hi))
+      return fmt::format("{} {} is out of range for {} ({} to {})", f.dsl, *v, type, lo, hi);
+  }
+  const bool up = o.increment.value_or(1) > 0;
+  int64_t min = o.minvalue.value_or(up ? 1 : lo), max = o.maxvalue.value_or(up ? hi : -1);
+  if (min >= max) return fmt::format("minvalue {} must be less than maxvalue {}", min, max);
+  int64_t start = o.start.value_or(up ? min : max);
+  if (start < min || start > max) return fmt::format("start {} is not between minvalue {} and maxvalue {}", start, min, max);
+  if (o.cache && *o.cache < 1) return fmt::format("cache {} must be at least 1", *o.cache);
+  return "";
+}
+
 void normalize_identity(const Type& t, IdentityOptions& o) {
   auto [lo, hi] = integer_range(t);
   if (o.increment == 1) o.increment.reset();

@@ -61,6 +61,9 @@ Type storage_type(const Type& t);
 // minvalue 1, maxvalue the type's largest, start at minvalue; descending: minvalue the type's smallest, maxvalue
 // -1, start at maxvalue; cache 1), so declared and inspected options compare equal. The one home of these rules.
 void normalize_identity(const Type& t, IdentityOptions& o);
+// What PostgreSQL would refuse in a sequence's options for type `t` (a value outside the type, MINVALUE not below
+// MAXVALUE, START outside them, CACHE below 1), as a sentence; empty when they are fine.
+std::string identity_options_problem(const Type& t, const IdentityOptions& o);
 // The START WITH PostgreSQL gives a sequence with these (normalized) options.
 int64_t identity_default_start(const IdentityOptions& o);
 // The serial kind whose storage is integer type `t` (int -> serial), or nullopt for any other type.

@@ -13,6 +13,7 @@ std::string Target::quoted() const {
     case Kind::schema:
     case Kind::extension: return quote_ident(name);
     case Kind::enum_type:
+    case Kind::sequence:
     case Kind::table:
     case Kind::index: return quote_qualified(schema, name);
     case Kind::column:
@@ -26,6 +27,7 @@ const char* target_kind_name(Target::Kind k) {
     case Target::Kind::schema: return "schema";
     case Target::Kind::extension: return "extension";
     case Target::Kind::enum_type: return "enum";
+    case Target::Kind::sequence: return "sequence";
     case Target::Kind::table: return "table";
     case Target::Kind::column: return "column";
     case Target::Kind::constraint: return "constraint";
@@ -64,6 +66,10 @@ const char* kind_name(Change::Kind k) {
     case K::rename_enum: return "rename_enum";
     case K::add_enum_values: return "add_enum_values";
     case K::recreate_enum: return "recreate_enum";
+    case K::create_sequence: return "create_sequence";
+    case K::drop_sequence: return "drop_sequence";
+    case K::rename_sequence: return "rename_sequence";
+    case K::alter_sequence: return "alter_sequence";
     case K::create_table: return "create_table";
     case K::set_storage: return "set_storage";
     case K::set_persistence: return "set_persistence";

@@ -26,7 +26,7 @@ const char* lock_name(Lock l);  // "ACCESS EXCLUSIVE", ...
 // compression are about their table; a comment is about the object it is on; a rename is about the object under
 // its new name.
 struct Target {
-  enum class Kind { schema, extension, enum_type, table, column, constraint, index };
+  enum class Kind { schema, extension, enum_type, sequence, table, column, constraint, index };
   Kind kind = Kind::table;
   std::string schema;  // empty for schemas and extensions
   std::string table;   // the table of a column, constraint or index; empty otherwise
@@ -38,6 +38,7 @@ struct Target {
   static Target of_schema(const std::string& name) { return {Kind::schema, "", "", name}; }
   static Target of_extension(const std::string& name) { return {Kind::extension, "", "", name}; }
   static Target of_enum(const Enum& e) { return {Kind::enum_type, e.schema, "", e.name}; }
+  static Target of_sequence(const Sequence& q) { return {Kind::sequence, q.schema, "", q.name}; }
   static Target of_table(const Table& t) { return {Kind::table, t.schema, "", t.name}; }
   static Target of_column(const Table& t, const std::string& c) { return {Kind::column, t.schema, t.name, c}; }
   static Target of_constraint(const Table& t, const std::string& k) {
@@ -48,7 +49,7 @@ struct Target {
 const char* target_kind_name(Target::Kind k);  // "schema", "enum", ... (stable: used in JSON output)
 
 // A model value before or after a change. Which alternative a kind carries:
-//   schemas, extensions, enums, tables, columns, constraints, indexes: the object (none on the side where it does
+//   schemas, extensions, enums, sequences, tables, columns, constraints, indexes: the object (none on the side where it does
 //     not exist; a column change carries the whole column on both sides);
 //   renames: the old and the new name (std::string);
 //   comments: the old and the new text (std::string);
@@ -56,7 +57,7 @@ const char* target_kind_name(Target::Kind k);  // "schema", "enum", ... (stable:
 //     interval TimescaleDB's default when none is declared); compression settings: Compression; an extra
 //     dimension's partitions or interval: Dimension; integer_now: the function's qualified name (std::string,
 //     none on the side without one).
-using Fact = std::variant<std::monostate, std::string, Namespace, Extension, Enum, Table, Column, Constraint, Index,
+using Fact = std::variant<std::monostate, std::string, Namespace, Extension, Enum, Sequence, Table, Column, Constraint, Index,
                           Hypertable, Compression, Span, Dimension>;
 
 struct Change {
@@ -64,6 +65,7 @@ struct Change {
     create_schema, drop_schema,
     create_extension, drop_extension,
     create_enum, drop_enum, rename_enum, add_enum_values, recreate_enum,
+    create_sequence, drop_sequence, rename_sequence, alter_sequence,
     create_table, drop_table, rename_table, set_storage, set_persistence,
     add_column, drop_column, rename_column, alter_column_type, alter_nullability, alter_default,
     alter_identity, alter_generated,

@@ -168,6 +168,7 @@ std::string compression_text(const Compression& c) {
 // longer in `to` was renamed. After this, from_ uses the new names everywhere, so the rest compares by name.
 void Planner::apply_renames() {
   for (const Enum* e : sorted_by_name(to_.enums)) rename_enum(*e);
+  for (const Sequence* q : sorted_by_name(to_.sequences)) rename_sequence(*q);
   for (const Table* t : sorted_by_name(to_.tables)) rename_table(*t);
   NameIndex<Table> from_tables(from_.tables);
   for (const Table* t : sorted_by_name(to_.tables))

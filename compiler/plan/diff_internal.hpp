@@ -5,6 +5,7 @@
 //                       check, the UP/DOWN scripts
 //   diff_tables.cpp     tables, constraints (foreign keys included) and indexes
 //   diff_columns.cpp    columns: additions, drops, type/default/nullability/identity/generation changes
+//   diff_sequences.cpp  sequences of their own (CREATE SEQUENCE)
 //   diff_timescale.cpp  hypertables: conversions both ways, chunk interval, compression, retention, editions
 // Nothing outside those files includes this header.
 
@@ -128,6 +129,7 @@ class Planner {
     plan_namespaces();
     plan_extensions();
     plan_enums();
+    plan_sequences();
     plan_tables();
     Plan plan;
     for (int p = 0; p < p_count; ++p) {
@@ -234,6 +236,12 @@ class Planner {
   std::vector<EnumUse> enum_uses(const Enum& e) const;
 
   void alter_enum(const Enum& f, const Enum& e);
+
+  // ===== diff_sequences.cpp ===============================================================================
+
+  void rename_sequence(const Sequence& q);
+  static Change sequence_created(const Sequence& q);
+  void plan_sequences();
 
   // --- comments -----------------------------------------------------------------------------------------------
 

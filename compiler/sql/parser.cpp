@@ -184,3 +184,62 @@ bool calls_volatile_function(const SqlTree& expr) {
 }
 
 }  // namespace schemac
+
+namespace schemac {
+namespace {
+
+// A regclass name's text: `a`, `"A b"`, `s.t`; nullopt for anything else (three parts, an empty part).
+std::optional<std::vector<std::string>> regclass_parts(std::string_view text) {
+  std::vector<std::string> parts(1);
+  bool quoted = false, closed = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c != '"') parts.back() += c;
+      else if (i + 1 < text.size() && text[i + 1] == '"') parts.back() += '"', ++i;
+      else quoted = false, closed = true;
+    } else if (c == '"') {
+      if (!parts.back().empty()) return std::nullopt;
+      quoted = true;
+    } else if (c == '.') {
+      if (parts.back().empty()) return std::nullopt;
+      parts.emplace_back();
+      closed = false;
+    } else {
+      if (closed) return std::nullopt;
+      parts.back() += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  if (quoted || parts.back().empty() || parts.size() > 2) return std::nullopt;
+  return parts;
+}
+
+}  // namespace
+
+std::optional<Nextval> nextval_sequence(std::string_view expr) {
+  const SqlParse& p = parse_expression(expr);
+  if (!p.ok() || !p.tree.contains("FuncCall")) return std::nullopt;
+  const SqlTree& call = p.tree["FuncCall"];
+  const SqlTree& fname = call.value("funcname", SqlTree::array());
+  if (last_name(fname) != "nextval" || fname.size() > 2) return std::nullopt;
+  if (fname.size() == 2 && fname[0].contains("String") && fname[0]["String"].value("sval", "") != "pg_catalog")
+    return std::nullopt;
+  const SqlTree& args = call.value("args", SqlTree::array());
+  if (args.size() != 1) return std::nullopt;
+  Nextval out;
+  const SqlTree* arg = &args[0];
+  if (arg->contains("TypeCast")) {
+    const SqlTree& cast = (*arg)["TypeCast"];
+    if (last_name(cast["typeName"].value("names", SqlTree::array())) != "regclass") return std::nullopt;
+    out.regclass_cast = true;
+    arg = &cast["arg"];
+  }
+  if (!arg->contains("A_Const") || !(*arg)["A_Const"].contains("sval")) return std::nullopt;
+  auto parts = regclass_parts((*arg)["A_Const"]["sval"].value("sval", ""));
+  if (!parts) return std::nullopt;
+  out.schema = parts->size() == 2 ? (*parts)[0] : "public";
+  out.name = parts->back();
+  return out;
+}
+
+}  // namespace schemac

@@ -4,6 +4,7 @@
 // the DSL (checks, defaults, generated columns, index keys and predicates).
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,5 +46,14 @@ std::string expression_name(const SqlTree& expr);
 // (random(), gen_random_uuid(), clock_timestamp(), nextval(), ...): such a default gives each existing row its
 // own value when a column is added, so the table is rewritten.
 bool calls_volatile_function(const SqlTree& expr);
+
+// The sequence a default such as `nextval('trading.ids'::regclass)` or `nextval('"Order Numbers"')` draws from:
+// the whole expression is one nextval() call on one string literal (cast to regclass or not), whose text is read as
+// PostgreSQL reads a regclass name (unquoted parts fold to lower case; no schema means public). nullopt otherwise.
+struct Nextval {
+  std::string schema, name;
+  bool regclass_cast = false;  // written 'name'::regclass, as the catalog prints it
+};
+std::optional<Nextval> nextval_sequence(std::string_view expr);
 
 }  // namespace schemac

@@ -70,3 +70,25 @@ TEST_CASE("parser: the names PostgreSQL derives for expressions") {
   CHECK(name("current_date") == "current_date");
   CHECK(name("\"Mixed\"") == "Mixed");
 }
+
+TEST_CASE("nextval_sequence: the sequence a nextval() default draws from, as PostgreSQL reads its name") {
+  auto seq = [](std::string_view expr) {
+    auto n = nextval_sequence(expr);
+    return n ? n->schema + "." + n->name + (n->regclass_cast ? " (regclass)" : "") : std::string("none");
+  };
+  CHECK(seq("nextval('order_numbers')") == "public.order_numbers");
+  CHECK(seq("nextval('order_numbers'::regclass)") == "public.order_numbers (regclass)");
+  CHECK(seq("NEXTVAL('Billing.Invoice_No')") == "billing.invoice_no");
+  CHECK(seq("pg_catalog.nextval('s')") == "public.s");
+  CHECK(seq("nextval('\"Ticket Seq\"')") == "public.Ticket Seq");
+  CHECK(seq("nextval('\"a\"\"b\".\"C\"')") == "a\"b.C");
+  CHECK(seq("nextval('a.b.c')") == "none");
+  CHECK(seq("nextval('a.')") == "none");
+  CHECK(seq("nextval('\"open')") == "none");
+  CHECK(seq("nextval('s') + 1") == "none");
+  CHECK(seq("other.nextval('s')") == "none");
+  CHECK(seq("nextval('s'::text)") == "none");
+  CHECK(seq("nextval(name)") == "none");
+  CHECK(seq("currval('s')") == "none");
+  CHECK(seq("now()") == "none");
+}

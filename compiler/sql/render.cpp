@@ -356,24 +356,34 @@ std::string add_identity_sql(const Table& t, const Column& c) {
          identity_options_sql(c.identity_options) + ";";
 }
 
-// ALTER COLUMN ... SET INCREMENT BY 5 SET START WITH 100 ...: from `from`'s options to `c`'s, an option `c` leaves
-// out going back to PostgreSQL's default (START WITH keeps the current value: it is what RESTART would use).
-std::string alter_identity_options_sql(const Table& t, const Column& c, const IdentityOptions& from) {
-  const IdentityOptions& to = c.identity_options;
-  std::string out;
+namespace {
+
+// The clauses that take a sequence from `from`'s options to `to`'s (INCREMENT BY 5, NO MINVALUE, START WITH 100,
+// ...), an option `to` leaves out going back to PostgreSQL's default. START WITH keeps the current value (it is
+// what RESTART would use), and is restated whenever the bounds move, as PostgreSQL checks it against them.
+std::vector<std::string> option_changes(const IdentityOptions& from, const IdentityOptions& to) {
+  std::vector<std::string> out;
   auto set = [&](const std::optional<int64_t>& a, const std::optional<int64_t>& b, const char* what,
-                 const std::string& reset) {
-    if (a == b) return;
-    out += b ? fmt::format(" SET {} {}", what, *b) : " SET " + reset;
+                 const char* reset) {
+    if (a != b) out.push_back(b ? fmt::format("{} {}", what, *b) : std::string(reset));
   };
   set(from.increment, to.increment, "INCREMENT BY", "INCREMENT BY 1");
   set(from.minvalue, to.minvalue, "MINVALUE", "NO MINVALUE");
   set(from.maxvalue, to.maxvalue, "MAXVALUE", "NO MAXVALUE");
   if (from.start != to.start || from.increment != to.increment || from.minvalue != to.minvalue ||
       from.maxvalue != to.maxvalue)
-    out += fmt::format(" SET START WITH {}", to.start.value_or(identity_default_start(to)));
+    out.push_back(fmt::format("START WITH {}", to.start.value_or(identity_default_start(to))));
   set(from.cache, to.cache, "CACHE", "CACHE 1");
-  if (from.cycle != to.cycle) out += to.cycle ? " SET CYCLE" : " SET NO CYCLE";
+  if (from.cycle != to.cycle) out.push_back(to.cycle ? "CYCLE" : "NO CYCLE");
+  return out;
+}
+
+}  // namespace
+
+// ALTER COLUMN ... SET INCREMENT BY 5 SET START WITH 100 ...
+std::string alter_identity_options_sql(const Table& t, const Column& c, const IdentityOptions& from) {
+  std::string out;
+  for (auto& clause : option_changes(from, c.identity_options)) out += " SET " + clause;
   return alter_column(t, c) + out + ";";
 }
 
@@ -456,6 +466,34 @@ std::string comment_on_constraint_sql(const Table& t, const std::string& name, c
 
 std::string comment_on_index_sql(const Table& t, const std::string& name, const std::string& text) {
   return comment_sql("INDEX " + quote_qualified(t.schema, name), text);
+}
+
+std::string create_sequence_sql(const Sequence& q) {
+  std::string out = "CREATE SEQUENCE " + quote_qualified(q.schema, q.name);
+  if (q.type.name != "bigint") out += " AS " + sql_type(q.type);
+  for (auto& clause : option_changes({}, q.options)) out += " " + clause;
+  return out + ";";
+}
+
+std::string drop_sequence_sql(const Sequence& q) { return "DROP SEQUENCE " + quote_qualified(q.schema, q.name) + ";"; }
+
+std::string rename_sequence_sql(const std::string& schema, const std::string& from, const std::string& to) {
+  return "ALTER SEQUENCE " + quote_qualified(schema, from) + " RENAME TO " + quote_ident(to) + ";";
+}
+
+std::string alter_sequence_sql(const Sequence& from, const Sequence& to) {
+  std::string out = "ALTER SEQUENCE " + quote_qualified(to.schema, to.name);
+  if (from.type != to.type) out += " AS " + sql_type(to.type);
+  for (auto& clause : option_changes(from.options, to.options)) out += " " + clause;
+  return out + ";";
+}
+
+std::string nextval_sql(const std::string& schema, const std::string& name, bool regclass_cast) {
+  return "nextval(" + quote_literal(quote_qualified(schema, name, true)) + (regclass_cast ? "::regclass)" : ")");
+}
+
+std::string comment_on_sequence_sql(const Sequence& q, const std::string& text) {
+  return comment_sql("SEQUENCE " + quote_qualified(q.schema, q.name), text);
 }
 
 std::string comment_on_enum_sql(const Enum& e, const std::string& text) {

@@ -54,6 +54,16 @@ std::string drop_enum_sql(const Enum& e);
 std::string add_enum_value_sql(const Enum& e, const std::string& value, const std::string& anchor, bool before);
 std::string rename_enum_sql(const std::string& schema, const std::string& from, const std::string& to);
 
+// CREATE SEQUENCE s.q AS int START WITH 100 ...: only what differs from PostgreSQL's defaults is written.
+std::string create_sequence_sql(const Sequence& q);
+std::string drop_sequence_sql(const Sequence& q);
+std::string rename_sequence_sql(const std::string& schema, const std::string& from, const std::string& to);
+// ALTER SEQUENCE ... AS ... INCREMENT BY ...: from `from`'s type and options to `to`'s; the current value stays.
+std::string alter_sequence_sql(const Sequence& from, const Sequence& to);
+// nextval('s.q') as the catalog prints it (the name qualified outside public), with or without ::regclass.
+std::string nextval_sql(const std::string& schema, const std::string& name, bool regclass_cast);
+std::string comment_on_sequence_sql(const Sequence& q, const std::string& text);
+
 // A column that uses an enum, for the statements that move it to a recreated type.
 struct EnumUse {
   const Table* table;

@@ -265,3 +265,30 @@ TEST_CASE("render: an exclusion constraint as PostgreSQL writes one") {
   CHECK(create_table_sql(t, {}).find("  CONSTRAINT bookings_room_during_excl EXCLUDE USING gist (") !=
         std::string::npos);
 }
+
+TEST_CASE("render: sequences of their own") {
+  Sequence q;
+  q.schema = "billing";
+  q.name = "Invoice No";
+  q.type = Type{"", "int", {}, 0};
+  q.options.start = 5000;
+  q.options.increment = 5;
+  q.options.cycle = true;
+  CHECK(create_sequence_sql(q) == "CREATE SEQUENCE billing.\"Invoice No\" AS int INCREMENT BY 5 START WITH 5000 CYCLE;");
+  Sequence plain;
+  plain.name = "s";
+  CHECK(create_sequence_sql(plain) == "CREATE SEQUENCE public.s;");
+  CHECK(drop_sequence_sql(plain) == "DROP SEQUENCE public.s;");
+  CHECK(rename_sequence_sql("public", "s", "T") == "ALTER SEQUENCE public.s RENAME TO \"T\";");
+  // Back to the defaults: each option reset by name, the current value untouched (START WITH, not RESTART).
+  Sequence back = q;
+  back.type = plain.type;
+  back.options = {};
+  CHECK(alter_sequence_sql(q, back) ==
+        "ALTER SEQUENCE billing.\"Invoice No\" AS bigint INCREMENT BY 1 START WITH 1 NO CYCLE;");
+  back.options.maxvalue = 100;
+  CHECK(alter_sequence_sql(q, back).find(" MAXVALUE 100 START WITH 1 ") != std::string::npos);
+  CHECK(nextval_sql("public", "s", true) == "nextval('s'::regclass)");
+  CHECK(nextval_sql("billing", "Invoice No", false) == "nextval('billing.\"Invoice No\"')");
+  CHECK(nextval_sql("public", "it's", true) == "nextval('\"it''s\"'::regclass)");
+}

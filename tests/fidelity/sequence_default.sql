@@ -1,5 +1,4 @@
 -- server: pg15
--- expect: warns column n draws its default from a sequence it does not own
--- expect: warns sequence public.order_numbers
+-- expect: exact
 create sequence order_numbers;
 create table orders (n bigint not null default nextval('order_numbers'), v int);

@@ -27,10 +27,10 @@ module.exports = grammar({
   rules: {
     source_file: ($) => repeat($._item),
 
-    _item: ($) => choice($.extension, $.enum, $.table, $.schema_block),
+    _item: ($) => choice($.extension, $.enum, $.sequence, $.table, $.schema_block),
 
     schema_block: ($) =>
-      seq('schema', field('name', $._name), '{', repeat(choice($.enum, $.table)), '}'),
+      seq('schema', field('name', $._name), '{', repeat(choice($.enum, $.sequence, $.table)), '}'),
 
     extension: ($) =>
       seq('extension', field('name', $._name), optional(seq('schema', field('schema', $._name)))),
@@ -43,6 +43,17 @@ module.exports = grammar({
         '{',
         optional(seq(commaSep1(field('label', choice($._name, $.string))), optional(','))),
         '}',
+      ),
+
+    // `sequence order_numbers as integer (start 1000 cycle)`: a sequence of its own, for nextval() defaults. Its
+    // type is a name (smallint, integer, bigint), so that `(` can only open the options.
+    sequence: ($) =>
+      seq(
+        optional(field('renamed_from', $.renamed_from)),
+        'sequence',
+        field('name', $._name),
+        optional(seq('as', field('type', $._name))),
+        optional(seq('(', repeat1(field('option', $.identity_option)), ')')),
       ),
 
     table: ($) =>
