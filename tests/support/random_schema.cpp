@@ -94,10 +94,12 @@ struct GEnum {
 // - kCheckNoInherit (fixed, on for good): a table-level `check (...) no inherit` right after the columns was read
 //   back with `no` as a column of type `inherit` when enough items followed it (the grammar's inline reading won
 //   by dynamic precedence); an inline check now takes constraint options too and outweighs that reading.
-// - an expression index key lower(col) on a column with COLLATE "C": inspect reads the key back as
-//   `lower(col::text) collate C`, so the plan never becomes empty (drop + create the index forever).
+// - kExprOnCollatedColumn (fixed, on for good): an expression index key lower(col) on a column with COLLATE "C"
+//   was read back as `lower(col::text) collate C` (the key's collation compared with the default, as there is no
+//   column), so the plan never became empty (drop + create the index forever); inspect now keeps an expression
+//   key's collation only when the index definition prints it, i.e. when it is not the expression's own.
 constexpr bool kCheckNoInherit = true;
-constexpr bool kExprOnCollatedColumn = false;
+constexpr bool kExprOnCollatedColumn = true;
 
 const std::vector<std::string> kHostileTables = {"Order", "select", "user", "My Table", "quote\"d", "café", "UPPER",
                                                  "from", "table"};
