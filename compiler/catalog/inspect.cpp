@@ -291,7 +291,30 @@ void apply_index_option(IndexKey& k, int64_t option) {
   k.nulls = nulls_order(k.desc, option & 2);
 }
 
-IndexKey index_key(Row r) {
+// An index's keys as pg_get_indexdef(index, 0) prints them, read one after the other. That text has COLLATE after
+// an expression key only when the key's collation is not the one the expression has on its own (from its inputs:
+// lower(col) on a COLLATE "C" column is C), that is when it was declared; the one-key form never prints it.
+struct KeyScan {
+  std::string def;
+  size_t at = 0;
+
+  void start(Row r) {
+    def = r.str(15);
+    at = def.find(" USING " + r.str(5) + " (");
+    if (at == std::string::npos) at = 0;
+  }
+
+  // Moves past the expression key printed as `text`: whether its collation is declared (when the key cannot be
+  // found, the collation is kept).
+  bool declared_collation(const std::string& text) {
+    size_t p = def.find(text, at);
+    if (p == std::string::npos) return true;
+    at = p + text.size();
+    return def.compare(at, 9, " COLLATE ") == 0;
+  }
+};
+
+IndexKey index_key(Row r, KeyScan& scan) {
   IndexKey k;
   if (r.null(9))
     k.column = r.str(8);
@@ -299,19 +322,19 @@ IndexKey index_key(Row r) {
     k.expr = strip_outer_parens(r.str(9));
   apply_index_option(k, r.num(10));
   if (!r.null(11)) k.opclass = r.str(11);
-  if (!r.null(16)) k.collation = r.str(16);
+  if (!r.null(16) && (r.null(9) || scan.declared_collation(r.str(9)))) k.collation = r.str(16);
   if (!r.null(18)) k.op = r.str(18);
   return k;
 }
 
-void read_index_row(Row r, Index& ix) {
+void read_index_row(Row r, Index& ix, KeyScan& scan) {
   if (r.num(7) > r.num(6)) ix.include.push_back(r.str(8));  // an INCLUDE column
-  else ix.keys.push_back(index_key(r));
+  else ix.keys.push_back(index_key(r, scan));
 }
 
 // A row of an exclusion constraint's index: the constraint's method, predicate and keys. What the model has no
 // place for there (INCLUDE columns, storage parameters) is named.
-void read_exclusion_row(Row r, Table& t, Notes& notes) {
+void read_exclusion_row(Row r, Table& t, Notes& notes, KeyScan& scan) {
   auto k = std::find_if(t.constraints.begin(), t.constraints.end(), [&](const Constraint& c) {
     return c.kind == Constraint::Kind::exclusion && c.name == r.str(17);
   });
@@ -324,7 +347,7 @@ void read_exclusion_row(Row r, Table& t, Notes& notes) {
       unmodelled(notes, t, what + " has storage parameters on its index: " + r.str(14));
   }
   if (r.num(7) > r.num(6)) unmodelled(notes, t, what + " has the INCLUDE column " + quote_ident(r.str(8)));
-  else k->elements.push_back(index_key(r));
+  else k->elements.push_back(index_key(r, scan));
 }
 
 // An index a failed CREATE INDEX CONCURRENTLY left behind is named: a plan rebuilds it.
@@ -346,10 +369,12 @@ bool nulls_not_distinct(std::string def, const std::optional<std::string>& predi
 }
 
 void read_indexes(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
+  KeyScan scan;
   each_row(db.run(sql::kIndexes, "reading indexes", true), [&](Row r) {
     Table* t = find_table(s, idx, r.str(0), r.str(1));
     if (!t) return;
-    if (!r.null(17)) return read_exclusion_row(r, *t, notes);
+    if (r.num(7) == 1) scan.start(r);
+    if (!r.null(17)) return read_exclusion_row(r, *t, notes, scan);
     note_index(r, *t, notes);
     if (r.num(7) == 1) {
       Index ix;
@@ -363,7 +388,7 @@ void read_indexes(Runner& db, Schema& s, const TableIndex& idx, Notes& notes) {
       ix.nulls_not_distinct = nulls_not_distinct(r.str(15), r.opt(12));
       t->indexes.push_back(std::move(ix));
     }
-    read_index_row(r, t->indexes.back());
+    read_index_row(r, t->indexes.back(), scan);
   });
 }
 

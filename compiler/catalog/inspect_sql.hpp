@@ -178,9 +178,10 @@ select n.nspname, c.relname, ic.relname, i.indisunique, i.indisvalid, am.amname,
        coalesce(d.description, ''),
        case when s.k = 1 then ic.reloptions end,
        case when s.k = 1 then pg_get_indexdef(i.indexrelid, 0, true) end,
-       -- A key's collation when it is not its column's (an expression key: not the default, oid 100).
+       -- A key's collation when it is not its column's (an expression key: any; inspect keeps it only when the
+       -- index definition prints it).
        case when s.k <= i.indnkeyatts and i.indcollation[s.k - 1] <> 0
-                 and i.indcollation[s.k - 1] <> coalesce(a.attcollation, 100)
+                 and (i.indkey[s.k - 1] = 0 or i.indcollation[s.k - 1] <> a.attcollation)
             then (select co.collname from pg_collation co where co.oid = i.indcollation[s.k - 1]) end,
        xk.conname,
        (select case when o.oprnamespace = 'pg_catalog'::regnamespace then o.oprname::text

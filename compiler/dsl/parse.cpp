@@ -649,9 +649,13 @@ void Builder::column(TSNode n, size_t ti, TSNode next_index_unique) {
         // A `check` that begins a line is the table-level constraint, not this column's.
         k.inline_form = false;
         k.columns.clear();
+        constraint_options(m, k);
         split.emplace_back(std::move(k), m);
         continue;
       }
+      if (std::vector<TSNode> options = fields(m, "option"); !options.empty())
+        error(loc(options.front()), fmt::format("a check of column \"{}\" cannot have options", c.name),
+              "constraint options exist only on the table-level form: put the check on its own line");
     } else {
       is_constraint = false;
       if (kind == "default") {

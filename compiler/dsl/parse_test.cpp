@@ -1250,6 +1250,11 @@ TEST_CASE("parse: an option where PostgreSQL does not allow it is an error namin
         "\"match full\" applies only to foreign keys");
   CHECK(one_error("table t {\n  a int\n  primary key (a) no inherit\n}\n").message ==
         "\"no inherit\" applies only to check constraints");
+  Diagnostic inline_option = one_error("table t {\n  a int check (a > 0) no inherit\n}\n");
+  CHECK(inline_option.message == "a check of column \"a\" cannot have options");
+  CHECK(inline_option.loc.line == 2);
+  CHECK(one_error("table t {\n  a int\n  check (a > 0) deferrable\n  check (a < 9)\n}\n").message ==
+        "\"deferrable\" applies only to primary keys, unique, exclusion and foreign key constraints");
   CHECK(one_error("table t {\n  a int\n  primary key (a) nulls not distinct\n}\n").message ==
         "\"nulls not distinct\" applies only to unique constraints");
   CHECK(one_error("table t {\n  a int\n  index (a) nulls not distinct\n}\n").message ==

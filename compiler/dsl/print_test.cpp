@@ -895,6 +895,36 @@ TEST_CASE("print: constraint options and index storage keep table level and read
   check_fixed_point(text);
 }
 
+// Found by the random property test: right after a column, `check (...) no inherit` also read as that column's
+// check and a column `no` of type `inherit`, and that reading won once enough inline-looking items followed it
+// (each later `check` and the `unique` of `unique index` counted as one more modifier of the column `no`).
+TEST_CASE("print: a check with no inherit right after the columns reads back as the table-level check") {
+  const std::string text = R"(table t2 {
+  c14 int   identity primary key
+  c4  date?
+  c8  uuid
+
+  check (c4 IS NOT NULL) no inherit
+  check (c14 IS NOT NULL OR c8 IS NOT NULL)
+  check chk23 (c14 IS NOT NULL OR c8 IS NOT NULL)
+  unique index (c4, c8 desc)
+}
+)";
+  check_fixed_point(text);
+  ParseResult parsed = parse(SourceFile{"schema.dsl", text});
+  REQUIRE(parsed.schema.tables.size() == 1);
+  const Table& t = parsed.schema.tables[0];
+  REQUIRE(t.columns.size() == 3);
+  REQUIRE(t.constraints.size() == 4);
+  CHECK(t.constraints[1].kind == Constraint::Kind::check);
+  CHECK_FALSE(t.constraints[1].inline_form);
+  CHECK(t.constraints[1].no_inherit);
+  CHECK_FALSE(t.constraints[2].no_inherit);
+  CHECK(t.constraints[3].name == "chk23");
+  REQUIRE(t.indexes.size() == 1);
+  CHECK(t.indexes[0].unique);
+}
+
 TEST_CASE("print: an unlogged table and its storage parameters, first in the body") {
   const std::string text = R"(unlogged table staging {
   with (fillfactor = 90, autovacuum_enabled = off)

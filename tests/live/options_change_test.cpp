@@ -49,6 +49,7 @@ const char* kTuned = R"(unlogged table accounts {
 
   unique (code) nulls not distinct deferrable initially deferred
   index (name collate C) with (fillfactor = 70)
+  index (lower(code), lower(code) collate POSIX)
 }
 
 unlogged table transfers {
@@ -82,7 +83,8 @@ TEST_CASE("options change: constraint options, storage, UNLOGGED and collations,
     for (const char* expected :
          {"relation accounts kind r persistence u options fillfactor=80,autovacuum_vacuum_scale_factor=0.02",
           "column accounts.code text not null collate C", "UNIQUE NULLS NOT DISTINCT (code) DEFERRABLE INITIALLY DEFERRED",
-          "(name COLLATE \"C\") WITH (fillfactor='70')", "MATCH FULL DEFERRABLE", "CHECK ((amount > (0)::numeric)) NO INHERIT",
+          "(name COLLATE \"C\") WITH (fillfactor='70')",
+          "(lower(code), lower(code) COLLATE \"POSIX\")", "MATCH FULL DEFERRABLE", "CHECK ((amount > (0)::numeric)) NO INHERIT",
           "sequence counters_id_seq integer start 100 increment 5 min 1 max 100000 cache 1 cycle"})
       CHECK_MESSAGE(u.after.find(expected) != std::string::npos, expected << "\n" << u.after);
     CHECK(db.query_value("select count(*) from transfers t join accounts a on a.id = t.account") == "500");

@@ -130,8 +130,25 @@ module.exports = grammar({
           repeat(field('action', $.fk_action)),
         ),
       ),
+    // A check with options is never a column's own (the parse stage says so, or moves one that begins a line to
+    // table level); the inline reading takes them all the same. Otherwise `check (...) no inherit` on its own line
+    // after a column would also read as that column's check followed by a column `no` of type `inherit`, and that
+    // reading has the same dynamic precedence as the table-level one plus one for every inline modifier of the
+    // items that follow, so it could win. With options the inline check outweighs the column `no` reading by one
+    // whatever follows, and the table-level and the inline-with-options readings mean the same.
     inline_check: ($) =>
-      prec.dynamic(1, seq('check', optional(field('name', $._name)), field('expr', $.paren_sql))),
+      choice(
+        prec.dynamic(1, seq('check', optional(field('name', $._name)), field('expr', $.paren_sql))),
+        prec.dynamic(
+          2,
+          seq(
+            'check',
+            optional(field('name', $._name)),
+            field('expr', $.paren_sql),
+            repeat1(field('option', $.constraint_option)),
+          ),
+        ),
+      ),
 
     default: ($) => seq('default', field('value', $.default_value)),
 
@@ -207,20 +224,13 @@ module.exports = grammar({
         repeat(choice(field('action', $.fk_action), field('option', $.constraint_option))),
       ),
 
-    // With options it can only be the table-level check: `check (...)` on its own line then `no inherit` would
-    // otherwise also read as the column's inline check and a column `no` of type `inherit`.
+    // Right after a column, `check (...) con_option*` also reads as that column's inline check (see inline_check).
     check: ($) =>
-      choice(
-        seq('check', optional(field('name', $._name)), field('expr', $.paren_sql)),
-        prec.dynamic(
-          2,
-          seq(
-            'check',
-            optional(field('name', $._name)),
-            field('expr', $.paren_sql),
-            repeat1(field('option', $.constraint_option)),
-          ),
-        ),
+      seq(
+        'check',
+        optional(field('name', $._name)),
+        field('expr', $.paren_sql),
+        repeat(field('option', $.constraint_option)),
       ),
 
     // `exclude using gist (room with =, during with &&) where (...)`: EXCLUDE, its keys written as an index's.
