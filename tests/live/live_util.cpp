@@ -66,6 +66,7 @@ std::string canonical_dsl(Schema s, bool sort_columns) {
   for (auto& e : s.extensions) e.trivia = {}, e.loc = {};
   for (auto& n : s.namespaces) n.trivia = {}, n.loc = {}, n.tail_comments.clear();
   for (auto& e : s.enums) e.trivia = {}, e.loc = {}, e.renamed_from.clear();
+  for (auto& q : s.sequences) q.trivia = {}, q.loc = {}, q.renamed_from.clear();
   for (auto& t : s.tables) {
     t.trivia = {}, t.loc = {}, t.renamed_from.clear(), t.queries.clear(), t.tail_comments.clear();
     for (auto& c : t.columns) c.trivia = {}, c.loc = {}, c.renamed_from.clear();
@@ -85,6 +86,7 @@ std::string canonical_dsl(Schema s, bool sort_columns) {
   by_name(s.extensions);
   by_name(s.namespaces);
   by_qname(s.enums);
+  by_qname(s.sequences);
   by_qname(s.tables);
   return print_dsl(s);
 }
