@@ -16,8 +16,11 @@
 
 namespace schemac::test {
 
-PlanScripts plan_scripts(const std::string& file, const std::string& url, const std::string& cwd) {
-  RunResult plan = run_schemac({"plan", file, "--db", url, "--format", "json"}, cwd);
+PlanScripts plan_scripts(const std::string& file, const std::string& url, const std::string& cwd,
+                         bool allow_destructive) {
+  std::vector<std::string> args = {"plan", file, "--db", url, "--format", "json"};
+  if (allow_destructive) args.push_back("--allow-destructive");
+  RunResult plan = run_schemac(args, cwd);
   if (plan.exit_code != 0) throw std::runtime_error("schemac plan failed: " + describe(plan));
   const nlohmann::json scripts = nlohmann::json::parse(plan.out);
   return {scripts["up"].get<std::string>(), scripts["down"].get<std::string>()};

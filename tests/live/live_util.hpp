@@ -28,7 +28,8 @@ RunResult psql_file(const std::string& url, const std::string& sql);
 struct PlanScripts {
   std::string up, down;
 };
-PlanScripts plan_scripts(const std::string& file, const std::string& url, const std::string& cwd);
+PlanScripts plan_scripts(const std::string& file, const std::string& url, const std::string& cwd,
+                         bool allow_destructive = false);
 
 // Runs one statement; throws std::runtime_error with the statement and the server's message.
 void exec_sql(PGconn* conn, const std::string& sql);

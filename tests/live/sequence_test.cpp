@@ -4,7 +4,6 @@
 // start; and a change PostgreSQL refuses (a bound below the current value) fails and leaves everything as it was.
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "fingerprint.hpp"
@@ -67,15 +66,8 @@ table orders {
 }
 )";
 
-struct Scripts {
-  std::string up, down;
-};
-
-Scripts plan_destructive(const std::string& file, const std::string& url, const std::string& cwd) {
-  RunResult plan = run_schemac({"plan", file, "--db", url, "--format", "json", "--allow-destructive"}, cwd);
-  REQUIRE_MESSAGE(plan.exit_code == 0, describe(plan));
-  auto j = nlohmann::json::parse(plan.out);
-  return {j["up"].get<std::string>(), j["down"].get<std::string>()};
+schemac::test::PlanScripts plan_destructive(const std::string& file, const std::string& url, const std::string& cwd) {
+  return schemac::test::plan_scripts(file, url, cwd, true);
 }
 
 std::string rows(TestDb& db) { return db.query_value("select string_agg(id || ':' || inv, ',' order by id) from orders"); }
@@ -88,7 +80,7 @@ TEST_CASE("sequences: create, alter, rename and drop with rows, up by hand and d
   dir.write("start.dsl", kStart);
   dir.write("changed.dsl", kChanged);
   dir.write("refused.dsl", kRefused);
-  Scripts first = plan_destructive("start.dsl", db.url(), dir.path.string());
+  auto first = plan_destructive("start.dsl", db.url(), dir.path.string());
   REQUIRE(first.up.find("CREATE SEQUENCE public.order_numbers AS int INCREMENT BY 10 START WITH 1000;") !=
           std::string::npos);
   RunResult created = psql_file(db.url(), first.up);
@@ -102,7 +94,7 @@ TEST_CASE("sequences: create, alter, rename and drop with rows, up by hand and d
   CHECK(refused.exit_code == 1);
   CHECK_MESSAGE(refused.err.find("drop sequence public.retired") != std::string::npos, describe(refused));
 
-  Scripts change = plan_destructive("changed.dsl", db.url(), dir.path.string());
+  auto change = plan_destructive("changed.dsl", db.url(), dir.path.string());
   CHECK(change.up.find("ALTER SEQUENCE public.order_numbers RENAME TO order_no;") != std::string::npos);
   CHECK(change.up.find("SET DEFAULT") == std::string::npos);  // the default follows the rename by itself
   RunResult up = psql_file(db.url(), change.up);
@@ -130,7 +122,7 @@ TEST_CASE("sequences: create, alter, rename and drop with rows, up by hand and d
   CHECK_MESSAGE(back.exit_code == 0, describe(back));
 
   // A bound PostgreSQL refuses fails the UP, and its transaction takes the added column back with it.
-  Scripts bad = plan_destructive("refused.dsl", db.url(), dir.path.string());
+  auto bad = plan_destructive("refused.dsl", db.url(), dir.path.string());
   RunResult failed = psql_file(db.url(), bad.up);
   CHECK(failed.exit_code != 0);
   CHECK_MESSAGE(failed.err.find("MAXVALUE") != std::string::npos, describe(failed));
