@@ -178,6 +178,17 @@ void note_column(Row r, const Schema& s, const Table& t, const Column& c, Notes&
   if (r.ch(6) == 'd') unmodelled(notes, t, col + " has the domain type " + sql_type(c.type, false));
   else if (c.type.schema.empty() && !is_builtin_type(c.type.name) && !r.flag(7) && r.str(5) == "pg_catalog")
     unmodelled(notes, t, col + " has the type " + r.str(4));
+  if (is_serial(c.type) && !r.null(23)) {  // a serial's sequence tuned by hand: the model has no place for it
+    IdentityOptions o;
+    o.start = r.num(23), o.increment = r.num(24), o.minvalue = r.num(25), o.maxvalue = r.num(26);
+    o.cycle = r.flag(27);
+    o.cache = r.num(28);
+    normalize_identity(c.type, o);
+    std::string opts = identity_options_sql(o);  // " (START WITH 1000 ...)"
+    if (!o.empty())
+      unmodelled(notes, t, col + " is " + c.type.name + ", and its sequence " + r.str(12) + " has options of its own" +
+                               opts + "; declare it as identity with those options instead");
+  }
   if (!c.default_expr || c.default_expr->find("nextval(") == std::string::npos) return;
   auto drawn = nextval_sequence(*c.default_expr);
   if (!drawn || !s.find_sequence(drawn->schema, drawn->name))

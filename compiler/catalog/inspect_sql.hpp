@@ -115,7 +115,8 @@ select n.nspname, c.relname, coalesce(td.description, ''),
        c.relpersistence, c.reloptions,
        case when a.attcollation <> 0 and a.attcollation <> t.typcollation
             then (select co.collname from pg_collation co where co.oid = a.attcollation) end,
-       idseq.seqstart, idseq.seqincrement, idseq.seqmin, idseq.seqmax, idseq.seqcycle, idseq.seqcache
+       idseq.seqstart, idseq.seqincrement, idseq.seqmin, idseq.seqmax, idseq.seqcycle, idseq.seqcache,
+       seq.seqstart, seq.seqincrement, seq.seqmin, seq.seqmax, seq.seqcycle, seq.seqcache
 from pg_class c
 join pg_namespace n on n.oid = c.relnamespace
 left join pg_description td on td.objoid = c.oid and td.classoid = 'pg_class'::regclass and td.objsubid = 0
@@ -126,9 +127,10 @@ left join pg_type bt
 left join pg_namespace bn on bn.oid = bt.typnamespace
 left join pg_attrdef ad on ad.adrelid = c.oid and ad.adnum = a.attnum
 left join lateral (
-  select s.relname
+  select s.relname, q.seqstart, q.seqincrement, q.seqmin, q.seqmax, q.seqcycle, q.seqcache
   from pg_depend o
   join pg_class s on s.oid = o.objid and s.relkind = 'S'
+  join pg_sequence q on q.seqrelid = s.oid
   where o.classid = 'pg_class'::regclass and o.refclassid = 'pg_class'::regclass
     and o.refobjid = c.oid and o.refobjsubid = a.attnum and o.deptype = 'a'
     and pg_get_expr(ad.adbin, ad.adrelid) = format('nextval(%L::regclass)', s.oid::regclass::text)
